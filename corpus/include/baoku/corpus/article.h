@@ -1,0 +1,72 @@
+// The newspaper text model: one article of one printed page.
+//
+// An Article is what the page reader produces and what the indexer stores and
+// the search returns for display. Plain value type; copy and share freely.
+#ifndef BAOKU_CORPUS_ARTICLE_H_
+#define BAOKU_CORPUS_ARTICLE_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "baoku/corpus/date.h"
+
+namespace baoku::corpus {
+
+enum class ArticleKind { kNews, kQa, kPhoto, kBrief, kCommentary };
+
+// "news", "qa", "photo", "brief", "commentary".
+std::string_view KindName(ArticleKind kind);
+std::optional<ArticleKind> KindFromName(std::string_view name);
+
+// 1-based, inclusive line numbers in the source file.
+struct LineSpan {
+  int first = 0;
+  int last = 0;
+};
+
+struct Article {
+  // Stable id from paper, date, page and ordinal: "yzrb-20260611-03-02".
+  std::string id;
+  std::string paper;       // Display name, e.g. "云州日报".
+  std::string paper_code;  // Short ASCII code used in ids, e.g. "yzrb".
+  Date date;
+  int page = 0;
+  std::string section;  // Page name, e.g. "综合新闻"; may be empty.
+  int ordinal = 0;      // 1-based position of the article on its page.
+  ArticleKind kind = ArticleKind::kNews;
+
+  std::string column;    // Series banner the piece runs under.
+  std::string kicker;    // 引题: title line above the headline.
+  std::string headline;  // Empty for a photo without a title.
+  std::string subtitle;  // 副题, leading dash removed.
+
+  std::string byline;  // As printed, e.g. "本报讯(记者宋向红)".
+  std::vector<std::string> reporters;
+  std::vector<std::string> photographers;
+  std::vector<std::string> correspondents;
+  std::string source;    // "本报", "新华社", ...
+  std::string dateline;  // "新华社北京6月10日电" and the like.
+
+  std::vector<std::string> subheads;
+  // Reading order, subheads included, breaks repaired, byline removed.
+  std::vector<std::string> paragraphs;
+
+  std::string source_file;
+  LineSpan lines;
+  std::string continued_from;  // e.g. "第1版"; empty when not continued.
+  std::string continued_to;
+};
+
+// Builds the stable id "code-YYYYMMDD-PP-NN".
+std::string MakeArticleId(std::string_view paper_code, const Date& date,
+                          int page, int ordinal);
+
+// The text a reader sees as the title: headline, or for an untitled photo the
+// start of its caption.
+std::string DisplayTitle(const Article& article);
+
+}  // namespace baoku::corpus
+
+#endif  // BAOKU_CORPUS_ARTICLE_H_

@@ -1,0 +1,51 @@
+// Reads a raw newspaper page (a plain-text e-paper dump) into articles.
+//
+// The page text has no markup: paragraphs are separated by blank lines,
+// articles by one or three blank lines, title blocks and bylines are plain
+// lines. The reader recognises title blocks (column, kicker, headline,
+// subtitle), bylines in their printed forms, photo captions, numbered Q&A
+// pieces, in-body subheads, and rejoins paragraphs broken by a column break.
+//
+// Pure functions of their input; thread-safe.
+#ifndef BAOKU_CORPUS_PAGE_READER_H_
+#define BAOKU_CORPUS_PAGE_READER_H_
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "baoku/corpus/article.h"
+#include "baoku/corpus/diagnostic.h"
+#include "baoku/corpus/page_meta.h"
+
+namespace baoku::corpus {
+
+struct PageReading {
+  std::vector<Article> articles;
+  std::vector<Diagnostic> warnings;
+  // Set when the page cannot be read at all (binary, no date, unreadable);
+  // `articles` is then empty.
+  std::optional<Diagnostic> error;
+  std::string encoding;
+};
+
+// Splits decoded page text. `meta` must carry a date and a page; `file`
+// labels diagnostics and is stored in each article. A front-matter block at
+// the top of `text`, if any, is skipped.
+PageReading SplitPage(std::string_view text, const PageMeta& meta,
+                      const std::string& file);
+
+// Reads a page file: decodes it, resolves its metadata (front matter,
+// issue.json, path, then `defaults`) and splits it. Never throws for bad
+// input; I/O failures are reported in `error`.
+PageReading ReadPageFile(const std::filesystem::path& path,
+                         const PageMeta& defaults);
+
+// The largest page file the reader accepts.
+inline constexpr std::uintmax_t kMaxPageBytes = 256u << 20;
+
+}  // namespace baoku::corpus
+
+#endif  // BAOKU_CORPUS_PAGE_READER_H_

@@ -1,0 +1,52 @@
+// The index schema, defined once for the indexer and the search: term
+// prefixes, value slots and position layout. Both sides include this header,
+// so what is written and what is asked for cannot drift apart.
+//
+// Free-text terms carry no prefix; they are the analyzer's tokens (see
+// text_analyzer.h). Boolean filter terms carry the prefixes below followed by
+// the analyzer's NormalizeKey() of the value.
+#ifndef BAOKU_CORPUS_SCHEMA_H_
+#define BAOKU_CORPUS_SCHEMA_H_
+
+#include <cstdint>
+#include <string_view>
+
+namespace baoku::corpus::schema {
+
+// Free text, with positions.
+inline constexpr std::string_view kTitle = "S";  // Title block (also unprefixed).
+
+// Boolean filters.
+inline constexpr std::string_view kId = "Q";
+inline constexpr std::string_view kReporter = "A";
+inline constexpr std::string_view kPhotographer = "XP";
+inline constexpr std::string_view kCorrespondent = "XCOR";
+inline constexpr std::string_view kColumn = "XCOL";
+inline constexpr std::string_view kKind = "K";
+inline constexpr std::string_view kDay = "D";    // D20260611
+inline constexpr std::string_view kMonth = "M";  // M202606
+inline constexpr std::string_view kYear = "Y";   // Y2026
+inline constexpr std::string_view kPage = "XPAGE";
+inline constexpr std::string_view kSection = "XSEC";
+inline constexpr std::string_view kPaper = "XPAPER";
+inline constexpr std::string_view kSource = "XSRC";
+// One page of one issue: "yzrb-20260611-03". Re-indexing a page replaces
+// every document carrying its key.
+inline constexpr std::string_view kPageKey = "XPK";
+
+// Value slots.
+inline constexpr unsigned kDateSlot = 0;     // "20260611", sorts as text.
+inline constexpr unsigned kPageSlot = 1;     // Xapian::sortable_serialise.
+inline constexpr unsigned kOrdinalSlot = 2;  // Xapian::sortable_serialise.
+
+// Positions: each field and paragraph starts this far after the previous
+// one ends, so that a phrase never matches across them.
+inline constexpr uint32_t kPositionGap = 100;
+// Title-block terms count this many times in the unprefixed text.
+inline constexpr uint32_t kTitleWeight = 3;
+// Xapian limits terms to 245 bytes; longer tokens are not indexed.
+inline constexpr size_t kMaxTermBytes = 120;
+
+}  // namespace baoku::corpus::schema
+
+#endif  // BAOKU_CORPUS_SCHEMA_H_

@@ -1,0 +1,64 @@
+// The Chinese text analyzer shared by indexing and querying.
+//
+// Text is normalized code point by code point (NFKC, case folding,
+// traditional → simplified), so that 維修資金 = 维修资金 and ＧＯＨＯＭＥ = gohome,
+// while every token keeps the byte span of the original text it came from.
+//
+// Tokens, all with positions so that phrases work across them:
+//  - every Han character (kHanChar) and every pair of adjacent Han characters
+//    (kHanBigram) at the position of its first character: any contiguous
+//    substring of Chinese text can be found as a phrase of these, whatever a
+//    segmenter thinks of it;
+//  - ICU dictionary words of three or more Han characters (kHanWord), which
+//    help ranking (two-character words are the bigrams already);
+//  - Latin words, numbers and mixed tokens ("5g", "3.47", "gohome") as kWord.
+// Each Han character and each kWord takes one position; punctuation takes
+// none.
+//
+// Thread-safety: a TextAnalyzer is immutable; its methods may be called from
+// many threads at once (ICU objects are kept per thread).
+#ifndef BAOKU_CORPUS_TEXT_ANALYZER_H_
+#define BAOKU_CORPUS_TEXT_ANALYZER_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace baoku::corpus {
+
+enum class TokenKind { kHanChar, kHanBigram, kHanWord, kWord };
+
+struct Token {
+  std::string term;  // Normalized UTF-8: the index term, without prefix.
+  TokenKind kind = TokenKind::kWord;
+  uint32_t position = 0;
+  uint32_t begin = 0;  // Byte span in the analyzed (original) text.
+  uint32_t end = 0;
+};
+
+class TextAnalyzer {
+ public:
+  // Throws std::runtime_error when ICU data is missing.
+  TextAnalyzer();
+
+  // Tokens in position order, positions starting at `first_position`.
+  std::vector<Token> Analyze(std::string_view text,
+                             uint32_t first_position = 0) const;
+
+  // The position after the last one Analyze(text, first_position) uses.
+  static uint32_t NextPosition(const std::vector<Token>& tokens,
+                               uint32_t first_position);
+
+  // Normalized text (NFKC, case folded, simplified), same length semantics
+  // as the tokens.
+  std::string Normalize(std::string_view text) const;
+
+  // Normalize() without white space: the form of exact-match values such as
+  // reporter names and columns in boolean terms.
+  std::string NormalizeKey(std::string_view text) const;
+};
+
+}  // namespace baoku::corpus
+
+#endif  // BAOKU_CORPUS_TEXT_ANALYZER_H_

@@ -1,0 +1,605 @@
+#include "baoku/corpus/page_reader.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "baoku/corpus/text_decoding.h"
+#include "byline.h"
+#include "baoku/corpus/utf8.h"
+
+namespace baoku::corpus {
+namespace {
+
+using utf8::StartsWith;
+
+// What a paragraph looks like on its own, before context decides.
+enum class Shape {
+  kBody,         // Running text.
+  kTitleLine,    // Short, unterminated: title block line or subhead.
+  kQuestion,     // "11.如何理解…?": a numbered Q&A piece.
+  kByline,       // "本报记者 张子珂".
+  kLead,         // "本报讯(记者宋向红)近日…".
+  kPhotoCredit,  // "本报记者 刘勇 摄".
+  kTrailingAuthor,  // "(孙娜娜)".
+  kJump,         // "(下转第2版)".
+  kNoise,        // Page header: date and editor, "第3版 综合新闻".
+};
+
+struct Paragraph {
+  std::string text;
+  int first_line = 0;
+  int last_line = 0;
+  int blank_lines_before = 0;
+  Shape shape = Shape::kBody;
+};
+
+// Lines longer than this without final punctuation are running text cut by
+// a column break, not titles or subheads.
+constexpr size_t kMaxTitleChars = 25;
+// Two or more blank lines end an article whatever follows.
+constexpr int kHardBreakBlankLines = 2;
+
+bool IsClosingMark(char32_t cp) {
+  return cp == U'”' || cp == U'’' || cp == U'」' || cp == U'』' ||
+         cp == U'》' || cp == U')' || cp == U'）' || cp == U'"' ||
+         cp == U'\'';
+}
+
+bool IsFinalPunctuation(char32_t cp) {
+  return cp == U'。' || cp == U'!' || cp == U'！' || cp == U'?' ||
+         cp == U'？' || cp == U'…' || cp == U'.' || cp == U'．' ||
+         cp == U';' || cp == U'；' || cp == U':' || cp == U'：';
+}
+
+// True when the text ends a sentence ("…心病。", "…管得硬。”").
+bool EndsSentence(std::string_view text) {
+  std::u32string tail;
+  size_t pos = 0;
+  while (pos < text.size()) tail.push_back(utf8::Next(text, pos));
+  while (!tail.empty() && IsClosingMark(tail.back())) tail.pop_back();
+  return !tail.empty() && IsFinalPunctuation(tail.back());
+}
+
+// Characters that never start a sentence: a paragraph starting with one
+// continues the one before.
+bool StartsMidSentence(std::string_view text) {
+  if (text.empty()) return false;
+  size_t pos = 0;
+  char32_t cp = utf8::Next(text, pos);
+  return cp == U'、' || cp == U',' || cp == U'，' || cp == U'。' ||
+         cp == U';' || cp == U'；' || cp == U')' || cp == U'）' ||
+         cp == U'》' || cp == U'」' || cp == U'』' || cp == U'!' ||
+         cp == U'！' || cp == U'?' || cp == U'？' || cp == U':' ||
+         cp == U'：';
+}
+
+bool IsDashSubtitle(std::string_view text) {
+  return StartsWith(text, "——") || StartsWith(text, "—") ||
+         StartsWith(text, "--");
+}
+
+std::string StripDashes(std::string_view text) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t before = pos;
+    char32_t cp = utf8::Next(text, pos);
+    if (cp != U'—' && cp != U'-' && cp != U'－' && !utf8::IsSpace(cp)) {
+      pos = before;
+      break;
+    }
+  }
+  return std::string(utf8::Trim(text.substr(pos)));
+}
+
+bool IsDigit(char32_t cp) {
+  return (cp >= U'0' && cp <= U'9') || (cp >= U'０' && cp <= U'９');
+}
+
+// "11.如何理解…?" / "11、…?" / "１１．…？".
+bool IsNumberedQuestion(std::string_view text) {
+  size_t pos = 0;
+  int digits = 0;
+  char32_t cp = 0;
+  while (pos < text.size()) {
+    cp = utf8::Next(text, pos);
+    if (!IsDigit(cp)) break;
+    ++digits;
+  }
+  if (digits == 0 || digits > 3) return false;
+  if (cp != U'.' && cp != U'．' && cp != U'、') return false;
+  char32_t last = utf8::Last(text);
+  return (last == U'?' || last == U'？') && utf8::CodePointCount(text) <= 60;
+}
+
+// "(下转第2版)", "(上接第1版)".
+std::optional<std::pair<bool, std::string>> ParseJump(std::string_view text) {
+  text = utf8::Trim(text);
+  size_t pos = 0;
+  if (text.empty()) return std::nullopt;
+  char32_t open = utf8::Next(text, pos);
+  if (open != U'(' && open != U'（') return std::nullopt;
+  std::string_view inner = text.substr(pos);
+  bool to = false;
+  if (StartsWith(inner, "下转") || StartsWith(inner, "转")) {
+    to = true;
+  } else if (!StartsWith(inner, "上接") && !StartsWith(inner, "接")) {
+    return std::nullopt;
+  }
+  size_t di = inner.find("第");
+  size_t ban = inner.find("版");
+  if (di == inner.npos || ban == inner.npos || ban < di ||
+      utf8::CodePointCount(text) > 14) {
+    return std::nullopt;
+  }
+  return std::make_pair(to, std::string(inner.substr(di, ban + 3 - di)));
+}
+
+// Page furniture: "2026年6月11日 星期四 责任编辑:X", "第3版 综合新闻".
+bool IsPageNoise(std::string_view text) {
+  if (utf8::CodePointCount(text) > 60) return false;
+  if (text.find("责任编辑") != text.npos || text.find("版式") != text.npos ||
+      (text.find("星期") != text.npos && text.find("年") != text.npos &&
+       text.find("月") != text.npos)) {
+    size_t pos = 0;
+    return IsDigit(utf8::Next(text, pos));
+  }
+  if (StartsWith(text, "第")) {
+    size_t ban = text.find("版");
+    if (ban != text.npos && ban <= 12 &&
+        utf8::CodePointCount(text) <= 20) {
+      std::string_view num = text.substr(3, ban - 3);
+      size_t pos = 0;
+      while (pos < num.size()) {
+        if (!IsDigit(utf8::Next(num, pos))) return false;
+      }
+      return !num.empty();
+    }
+  }
+  return false;
+}
+
+Shape ShapeOf(std::string_view text) {
+  if (IsPageNoise(text)) return Shape::kNoise;
+  if (ParseJump(text)) return Shape::kJump;
+  if (ParseTrailingAuthor(text)) return Shape::kTrailingAuthor;
+  if (ParsePhotoCredit(text)) return Shape::kPhotoCredit;
+  if (ParseBylineLine(text)) return Shape::kByline;
+  if (IsNumberedQuestion(text)) return Shape::kQuestion;
+  if (ParseLead(text)) return Shape::kLead;
+  if (IsDashSubtitle(text)) return Shape::kTitleLine;
+  if (!EndsSentence(text) && utf8::CodePointCount(text) <= kMaxTitleChars) {
+    return Shape::kTitleLine;
+  }
+  return Shape::kBody;
+}
+
+std::vector<Paragraph> ReadParagraphs(std::string_view text, int first_line) {
+  std::vector<Paragraph> out;
+  int line_no = 0;
+  int blanks = 0;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == text.npos) end = text.size();
+    std::string_view line = utf8::Trim(text.substr(pos, end - pos));
+    pos = end + 1;
+    ++line_no;
+    if (line_no < first_line) continue;
+    if (line.empty()) {
+      ++blanks;
+      continue;
+    }
+    Paragraph p;
+    p.text = std::string(line);
+    p.first_line = p.last_line = line_no;
+    p.blank_lines_before = out.empty() ? 0 : blanks;
+    p.shape = ShapeOf(line);
+    out.push_back(std::move(p));
+    blanks = 0;
+  }
+  return out;
+}
+
+bool IsRunningText(Shape s) {
+  return s == Shape::kBody || s == Shape::kTitleLine;
+}
+
+// Rejoins paragraphs that a column or page break cut mid-sentence:
+// "…打通了“排" + "查、整改…".
+std::vector<Paragraph> RepairBreaks(std::vector<Paragraph> in) {
+  std::vector<Paragraph> out;
+  for (auto& p : in) {
+    if (!out.empty()) {
+      Paragraph& prev = out.back();
+      bool cut = IsRunningText(prev.shape) && !EndsSentence(prev.text) &&
+                 !IsDashSubtitle(prev.text) &&
+                 (utf8::CodePointCount(prev.text) > kMaxTitleChars ||
+                  StartsMidSentence(p.text));
+      if (cut && IsRunningText(p.shape) &&
+          p.blank_lines_before < kHardBreakBlankLines) {
+        prev.text += p.text;
+        prev.last_line = p.last_line;
+        prev.shape = ShapeOf(prev.text);
+        continue;
+      }
+    }
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+void AppendUnique(std::vector<std::string>& to,
+                  const std::vector<std::string>& from) {
+  for (const auto& name : from) {
+    if (std::find(to.begin(), to.end(), name) == to.end()) to.push_back(name);
+  }
+}
+
+void ApplyByline(Article& a, const Byline& b) {
+  AppendUnique(a.reporters, b.reporters);
+  AppendUnique(a.photographers, b.photographers);
+  AppendUnique(a.correspondents, b.correspondents);
+  if (a.source.empty()) a.source = b.source;
+  if (a.dateline.empty()) a.dateline = b.dateline;
+  if (b.commentary) a.kind = ArticleKind::kCommentary;
+}
+
+// Decides which title line is the column, kicker, headline and subtitle.
+void AssignTitleBlock(Article& a, const std::vector<std::string>& lines) {
+  std::vector<std::string> plain;
+  for (const auto& line : lines) {
+    if (IsDashSubtitle(line)) {
+      a.subtitle = StripDashes(line);
+    } else {
+      plain.push_back(line);
+    }
+  }
+  if (plain.empty()) return;
+  if (plain.size() >= 3) {
+    a.column = plain.front();
+    plain.erase(plain.begin());
+    while (plain.size() > 2) {  // Extra lines: keep them in the kicker.
+      a.column += " " + plain.front();
+      plain.erase(plain.begin());
+    }
+  }
+  if (plain.size() == 1) {
+    a.headline = plain[0];
+    return;
+  }
+  if (!a.subtitle.empty()) {
+    // Banner or kicker, headline, ——subtitle.
+    a.column = a.column.empty() ? plain[0] : a.column + " " + plain[0];
+    a.headline = plain[1];
+    return;
+  }
+  // Two plain lines: the longer one is the headline.
+  if (utf8::CodePointCount(plain[0]) >= utf8::CodePointCount(plain[1])) {
+    a.headline = plain[0];
+    a.subtitle = plain[1];
+  } else {
+    a.kicker = plain[0];
+    a.headline = plain[1];
+  }
+}
+
+class PageSplitter {
+ public:
+  PageSplitter(const PageMeta& meta, const std::string& file)
+      : meta_(meta), file_(file) {}
+
+  PageReading Split(std::vector<Paragraph> paragraphs) {
+    paras_ = std::move(paragraphs);
+    for (size_t i = 0; i < paras_.size(); ++i) {
+      const Paragraph& p = paras_[i];
+      if (p.blank_lines_before >= kHardBreakBlankLines) Close();
+      switch (p.shape) {
+        case Shape::kNoise:
+          break;
+        case Shape::kJump:
+          OnJump(p);
+          break;
+        case Shape::kTrailingAuthor:
+          OnTrailingAuthor(p);
+          break;
+        case Shape::kPhotoCredit:
+          OnPhotoCredit(p);
+          break;
+        case Shape::kByline:
+          OnByline(p);
+          break;
+        case Shape::kQuestion:
+          OnQuestion(p, {});
+          break;
+        case Shape::kLead:
+          OnLead(p);
+          break;
+        case Shape::kTitleLine:
+          i = OnTitleLines(i);
+          break;
+        case Shape::kBody:
+          OnBody(p);
+          break;
+      }
+    }
+    Close();
+    Finish();
+    return std::move(result_);
+  }
+
+ private:
+  bool Open() const { return current_.has_value(); }
+  bool HasBody() const { return Open() && !current_->paragraphs.empty(); }
+
+  Article& Start(const Paragraph& p) {
+    Close();
+    current_.emplace();
+    current_->lines = {p.first_line, p.last_line};
+    return *current_;
+  }
+
+  void Extend(const Paragraph& p) {
+    if (Open()) current_->lines.last = p.last_line;
+  }
+
+  void Close() {
+    if (!current_) return;
+    Article& a = *current_;
+    if (a.paragraphs.empty() && a.headline.empty()) {
+      result_.warnings.push_back(
+          {file_, a.lines.first,
+           "lines " + std::to_string(a.lines.first) + "-" +
+               std::to_string(a.lines.last) +
+               ": a title or byline with no text after it; not an article"});
+    } else {
+      if (a.kind == ArticleKind::kQa) last_qa_column_ = a.column;
+      result_.articles.push_back(std::move(a));
+    }
+    current_.reset();
+  }
+
+  void Warn(const Paragraph& p, const std::string& what) {
+    result_.warnings.push_back({file_, p.first_line, what});
+  }
+
+  void OnJump(const Paragraph& p) {
+    auto jump = ParseJump(p.text);
+    if (!Open()) {
+      Warn(p, "jump line '" + p.text + "' outside any article; ignored");
+      return;
+    }
+    (jump->first ? current_->continued_to : current_->continued_from) =
+        jump->second;
+    Extend(p);
+  }
+
+  void OnTrailingAuthor(const Paragraph& p) {
+    if (!HasBody()) {
+      Warn(p, "author line '" + p.text + "' follows no article text; ignored");
+      return;
+    }
+    auto byline = ParseTrailingAuthor(p.text);
+    ApplyByline(*current_, *byline);
+    std::string& printed = current_->byline;
+    printed = printed.empty() ? byline->text : printed + " … " + byline->text;
+    Extend(p);
+    Close();
+  }
+
+  void OnPhotoCredit(const Paragraph& p) {
+    if (!HasBody()) {
+      Warn(p, "photo credit '" + p.text + "' follows no caption; ignored");
+      return;
+    }
+    Article& a = *current_;
+    bool titled = !a.headline.empty();
+    if (titled && a.paragraphs.size() > 1) {
+      // A captioned photo printed right after a story: its own piece.
+      std::string caption = std::move(a.paragraphs.back());
+      a.paragraphs.pop_back();
+      int caption_line = caption_first_line_;
+      a.lines.last = caption_line - 1;
+      Close();
+      current_.emplace();
+      current_->paragraphs.push_back(std::move(caption));
+      current_->lines = {caption_line, p.last_line};
+      titled = false;
+    }
+    if (!titled) current_->kind = ArticleKind::kPhoto;
+    auto byline = ParsePhotoCredit(p.text);
+    ApplyByline(*current_, *byline);
+    current_->byline = byline->text;
+    Extend(p);
+    Close();
+  }
+
+  void OnByline(const Paragraph& p) {
+    if (!Open() || HasBody()) Start(p);
+    auto byline = ParseBylineLine(p.text);
+    ApplyByline(*current_, *byline);
+    std::string& printed = current_->byline;
+    printed = printed.empty() ? byline->text : printed + " " + byline->text;
+    Extend(p);
+  }
+
+  void OnQuestion(const Paragraph& p, const std::vector<std::string>& banner) {
+    int first = p.first_line;
+    if (!banner.empty()) first = banner_first_line_;
+    bool continues_series = banner.empty() && current_ &&
+                            current_->kind == ArticleKind::kQa;
+    std::string column = continues_series ? current_->column : "";
+    if (banner.empty() && !continues_series && !current_) {
+      column = last_qa_column_;
+    }
+    Article& a = Start(p);
+    a.kind = ArticleKind::kQa;
+    a.lines.first = first;
+    for (const auto& line : banner) {
+      column += (column.empty() ? "" : " ") + line;
+    }
+    a.column = column;
+    a.headline = p.text;
+  }
+
+  void OnLead(const Paragraph& p) {
+    if (!Open() || HasBody()) Start(p);
+    auto lead = ParseLead(p.text);
+    ApplyByline(*current_, lead->byline);
+    current_->byline = lead->byline.text;
+    AddText(p, lead->rest);
+  }
+
+  void OnBody(const Paragraph& p) {
+    if (!Open()) Start(p);
+    AddText(p, p.text);
+  }
+
+  void AddText(const Paragraph& p, std::string text) {
+    caption_first_line_ = p.first_line;
+    current_->paragraphs.push_back(std::move(text));
+    Extend(p);
+  }
+
+  // Handles a run of title-shaped lines starting at i; returns the index of
+  // the last paragraph consumed.
+  size_t OnTitleLines(size_t i) {
+    size_t j = i + 1;
+    while (j < paras_.size() && j - i < 5 &&
+           paras_[j].shape == Shape::kTitleLine &&
+           paras_[j].blank_lines_before < kHardBreakBlankLines) {
+      ++j;
+    }
+    std::vector<std::string> lines;
+    for (size_t k = i; k < j; ++k) lines.push_back(paras_[k].text);
+    const Paragraph* next = j < paras_.size() ? &paras_[j] : nullptr;
+    bool next_attached =
+        next && next->blank_lines_before < kHardBreakBlankLines;
+
+    if (next_attached && next->shape == Shape::kQuestion) {
+      banner_first_line_ = paras_[i].first_line;
+      OnQuestion(*next, lines);
+      return j;
+    }
+    bool next_starts_text =
+        next_attached &&
+        (next->shape == Shape::kByline || next->shape == Shape::kLead);
+    bool subheads = HasBody() && !next_starts_text && lines.size() == 1 &&
+                    next_attached && next->shape == Shape::kBody;
+    if (subheads) {
+      for (size_t k = i; k < j; ++k) {
+        current_->subheads.push_back(paras_[k].text);
+        AddText(paras_[k], paras_[k].text);
+      }
+      return j - 1;
+    }
+    if (Open() && !HasBody() && current_->headline.empty() &&
+        !current_->byline.empty()) {
+      // A byline printed above the title; keep it with this article.
+    } else {
+      Start(paras_[i]);
+    }
+    AssignTitleBlock(*current_, lines);
+    current_->lines.last = paras_[j - 1].last_line;
+    return j - 1;
+  }
+
+  void Finish() {
+    int ordinal = 0;
+    for (Article& a : result_.articles) {
+      a.ordinal = ++ordinal;
+      a.paper = meta_.paper;
+      a.paper_code = meta_.paper_code.empty() ? std::string(kDefaultPaperCode)
+                                              : meta_.paper_code;
+      a.date = *meta_.date;
+      a.page = *meta_.page;
+      a.section = meta_.section;
+      a.source_file = file_;
+      a.id = MakeArticleId(a.paper_code, a.date, a.page, a.ordinal);
+    }
+  }
+
+  const PageMeta& meta_;
+  const std::string& file_;
+  std::vector<Paragraph> paras_;
+  std::optional<Article> current_;
+  std::string last_qa_column_;
+  int banner_first_line_ = 0;
+  int caption_first_line_ = 0;
+  PageReading result_;
+};
+
+}  // namespace
+
+PageReading SplitPage(std::string_view text, const PageMeta& meta,
+                      const std::string& file) {
+  if (!meta.date || !meta.page) {
+    PageReading reading;
+    reading.error = Diagnostic{
+        file, 0,
+        "no issue date or page number: give them in front matter, issue.json, "
+        "the path (2026-06-11/03.txt) or --date/--page"};
+    return reading;
+  }
+  FrontMatter front = ParseFrontMatter(text, file);
+  auto paragraphs = RepairBreaks(ReadParagraphs(text, front.line_count + 1));
+  PageReading reading = PageSplitter(meta, file).Split(std::move(paragraphs));
+  reading.encoding = "UTF-8";
+  if (reading.articles.empty()) {
+    reading.warnings.push_back({file, 0, "no article text found on the page"});
+  }
+  return reading;
+}
+
+PageReading ReadPageFile(const std::filesystem::path& path,
+                         const PageMeta& defaults) {
+  PageReading reading;
+  const std::string file = path.string();
+  std::error_code ec;
+  auto size = std::filesystem::file_size(path, ec);
+  if (ec) {
+    reading.error = Diagnostic{file, 0, "cannot read: " + ec.message()};
+    return reading;
+  }
+  if (size > kMaxPageBytes) {
+    reading.error = Diagnostic{
+        file, 0, "file is " + std::to_string(size >> 20) +
+                     " MiB, larger than the page limit of " +
+                     std::to_string(kMaxPageBytes >> 20) + " MiB"};
+    return reading;
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)),
+                    std::istreambuf_iterator<char>());
+  if (!in.good() && !in.eof()) {
+    reading.error = Diagnostic{file, 0, "cannot read the file"};
+    return reading;
+  }
+  if (bytes.empty()) {
+    reading.error = Diagnostic{file, 0, "empty file"};
+    return reading;
+  }
+  DecodedText decoded = DecodeText(bytes, file);
+  if (decoded.binary) {
+    reading.error =
+        Diagnostic{file, 0, "not a text page (binary or undecodable content)"};
+    return reading;
+  }
+
+  FrontMatter front = ParseFrontMatter(decoded.text, file);
+  PageMeta meta = front.meta;
+  std::vector<Diagnostic> meta_errors = front.errors;
+  meta.FillFrom(MetaFromManifest(path, meta_errors));
+  meta.FillFrom(MetaFromPath(path));
+  meta.FillFrom(defaults);
+
+  reading = SplitPage(decoded.text, meta, file);
+  reading.encoding = decoded.encoding;
+  reading.warnings.insert(reading.warnings.begin(), meta_errors.begin(),
+                          meta_errors.end());
+  reading.warnings.insert(reading.warnings.begin(), decoded.warnings.begin(),
+                          decoded.warnings.end());
+  return reading;
+}
+
+}  // namespace baoku::corpus

@@ -1,0 +1,221 @@
+#include "baoku/corpus/text_analyzer.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/normalizer2.h>
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <memory>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "baoku/corpus/schema.h"
+#include "baoku/corpus/utf8.h"
+
+namespace baoku::corpus {
+namespace {
+
+// ICU objects are not safe to share between threads; each thread makes its
+// own on first use.
+struct IcuThreadState {
+  std::unique_ptr<icu::BreakIterator> words;
+  std::unique_ptr<icu::Transliterator> to_simplified;
+  const icu::Normalizer2* nfkc_casefold = nullptr;
+  std::unordered_map<char32_t, std::string> normalized;  // Cache.
+
+  IcuThreadState() {
+    UErrorCode status = U_ZERO_ERROR;
+    words.reset(icu::BreakIterator::createWordInstance(icu::Locale("zh"),
+                                                       status));
+    if (U_FAILURE(status)) {
+      throw std::runtime_error(std::string("ICU word break iterator: ") +
+                               u_errorName(status));
+    }
+    status = U_ZERO_ERROR;
+    to_simplified.reset(icu::Transliterator::createInstance(
+        "Traditional-Simplified", UTRANS_FORWARD, status));
+    if (U_FAILURE(status)) {
+      throw std::runtime_error(std::string("ICU Traditional-Simplified: ") +
+                               u_errorName(status));
+    }
+    status = U_ZERO_ERROR;
+    nfkc_casefold = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    if (U_FAILURE(status)) {
+      throw std::runtime_error(std::string("ICU NFKC_Casefold: ") +
+                               u_errorName(status));
+    }
+  }
+
+  // The normalized form of one code point, as UTF-8 (may be empty or longer).
+  const std::string& NormalizeCodePoint(char32_t cp) {
+    auto it = normalized.find(cp);
+    if (it != normalized.end()) return it->second;
+    std::string out;
+    if (cp < 0x80) {
+      out += static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+    } else {
+      UErrorCode status = U_ZERO_ERROR;
+      icu::UnicodeString s =
+          nfkc_casefold->normalize(icu::UnicodeString(static_cast<UChar32>(cp)),
+                                   status);
+      if (U_FAILURE(status)) s = icu::UnicodeString(static_cast<UChar32>(cp));
+      to_simplified->transliterate(s);
+      s.toUTF8String(out);
+    }
+    if (normalized.size() > 200000) normalized.clear();
+    return normalized.emplace(cp, std::move(out)).first->second;
+  }
+};
+
+IcuThreadState& ThreadState() {
+  thread_local IcuThreadState state;
+  return state;
+}
+
+// Normalized text in UTF-16 for ICU, and for each UTF-16 unit the byte span
+// of the original code point it came from.
+struct NormalizedText {
+  icu::UnicodeString text;
+  std::vector<uint32_t> orig_begin;
+  std::vector<uint32_t> orig_end;
+};
+
+NormalizedText NormalizeWithMap(std::string_view text, IcuThreadState& icu) {
+  NormalizedText out;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t before = pos;
+    char32_t cp = utf8::Next(text, pos);
+    const std::string& norm = icu.NormalizeCodePoint(cp);
+    icu::UnicodeString piece = icu::UnicodeString::fromUTF8(norm);
+    for (int32_t i = 0; i < piece.length(); ++i) {
+      out.text.append(piece.charAt(i));
+      out.orig_begin.push_back(static_cast<uint32_t>(before));
+      out.orig_end.push_back(static_cast<uint32_t>(pos));
+    }
+  }
+  return out;
+}
+
+std::string ToUtf8(const icu::UnicodeString& s, int32_t start, int32_t limit) {
+  std::string out;
+  s.tempSubStringBetween(start, limit).toUTF8String(out);
+  return out;
+}
+
+bool IsHanCodePoint(UChar32 c) {
+  return utf8::IsHan(static_cast<char32_t>(c));
+}
+
+struct HanChar {
+  int32_t start;  // UTF-16 index in the normalized text.
+  int32_t limit;
+  uint32_t position;
+};
+
+}  // namespace
+
+TextAnalyzer::TextAnalyzer() { ThreadState(); }
+
+std::vector<Token> TextAnalyzer::Analyze(std::string_view text,
+                                         uint32_t first_position) const {
+  IcuThreadState& icu = ThreadState();
+  NormalizedText norm = NormalizeWithMap(text, icu);
+  std::vector<Token> tokens;
+  if (norm.text.isEmpty()) return tokens;
+
+  auto span_begin = [&](int32_t i) { return norm.orig_begin[i]; };
+  auto span_end = [&](int32_t limit) { return norm.orig_end[limit - 1]; };
+  auto add = [&](TokenKind kind, int32_t start, int32_t limit,
+                 uint32_t position) {
+    std::string term = ToUtf8(norm.text, start, limit);
+    if (term.size() > schema::kMaxTermBytes) return;
+    tokens.push_back(
+        {std::move(term), kind, position, span_begin(start), span_end(limit)});
+  };
+
+  std::vector<HanChar> han;
+  uint32_t position = first_position;
+  icu::BreakIterator& words = *icu.words;
+  words.setText(norm.text);
+  int32_t start = words.first();
+  for (int32_t limit = words.next(); limit != icu::BreakIterator::DONE;
+       start = limit, limit = words.next()) {
+    int32_t status = words.getRuleStatus();
+    if (status >= UBRK_WORD_NONE && status < UBRK_WORD_NONE_LIMIT) continue;
+    // Split the segment into runs of Han and of everything else.
+    int32_t run_start = start;
+    size_t han_before = han.size();
+    while (run_start < limit) {
+      UChar32 c = norm.text.char32At(run_start);
+      bool is_han = IsHanCodePoint(c);
+      int32_t run_limit = run_start;
+      while (run_limit < limit) {
+        UChar32 d = norm.text.char32At(run_limit);
+        if (IsHanCodePoint(d) != is_han) break;
+        run_limit += U16_LENGTH(d);
+      }
+      if (is_han) {
+        for (int32_t i = run_start; i < run_limit;) {
+          int32_t next = i + U16_LENGTH(norm.text.char32At(i));
+          han.push_back({i, next, position++});
+          i = next;
+        }
+      } else {
+        add(TokenKind::kWord, run_start, run_limit, position++);
+      }
+      run_start = run_limit;
+    }
+    size_t han_in_segment = han.size() - han_before;
+    if (han_in_segment >= 3 && han_in_segment == han.size() - han_before &&
+        status >= UBRK_WORD_IDEO && status < UBRK_WORD_IDEO_LIMIT) {
+      const HanChar& first = han[han_before];
+      add(TokenKind::kHanWord, first.start, han.back().limit, first.position);
+    }
+  }
+
+  for (size_t k = 0; k < han.size(); ++k) {
+    add(TokenKind::kHanChar, han[k].start, han[k].limit, han[k].position);
+    bool joined = k + 1 < han.size() && han[k + 1].start == han[k].limit;
+    if (joined) {
+      add(TokenKind::kHanBigram, han[k].start, han[k + 1].limit,
+          han[k].position);
+    }
+  }
+  std::stable_sort(tokens.begin(), tokens.end(),
+                   [](const Token& a, const Token& b) {
+                     return a.position < b.position;
+                   });
+  return tokens;
+}
+
+uint32_t TextAnalyzer::NextPosition(const std::vector<Token>& tokens,
+                                    uint32_t first_position) {
+  uint32_t next = first_position;
+  for (const Token& t : tokens) next = std::max(next, t.position + 1);
+  return next;
+}
+
+std::string TextAnalyzer::Normalize(std::string_view text) const {
+  IcuThreadState& icu = ThreadState();
+  std::string out;
+  size_t pos = 0;
+  while (pos < text.size()) out += icu.NormalizeCodePoint(utf8::Next(text, pos));
+  return out;
+}
+
+std::string TextAnalyzer::NormalizeKey(std::string_view text) const {
+  std::string norm = Normalize(text);
+  std::string out;
+  size_t pos = 0;
+  while (pos < norm.size()) {
+    char32_t cp = utf8::Next(norm, pos);
+    if (!utf8::IsSpace(cp)) utf8::Append(out, cp);
+  }
+  if (out.size() > schema::kMaxTermBytes) out.resize(schema::kMaxTermBytes);
+  return out;
+}
+
+}  // namespace baoku::corpus

@@ -1,0 +1,51 @@
+// A batch run of the indexer: finds page files, reads them, and writes each
+// issue to the index in one transaction.
+//
+// A page that cannot be read is reported and skipped; the other pages of the
+// batch are still indexed. Not thread-safe (uses one IndexWriter).
+#ifndef BAOKU_INDEXER_BATCH_H_
+#define BAOKU_INDEXER_BATCH_H_
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "baoku/corpus/diagnostic.h"
+#include "baoku/corpus/page_meta.h"
+
+namespace baoku::indexer {
+
+// Page files under `inputs` (files as given; directories searched
+// recursively for *.txt), sorted by path.
+std::vector<std::filesystem::path> FindPageFiles(
+    const std::vector<std::filesystem::path>& inputs,
+    std::vector<corpus::Diagnostic>& errors);
+
+struct BatchSummary {
+  size_t files = 0;
+  size_t failed_files = 0;
+  size_t issues = 0;
+  size_t articles = 0;
+  size_t added = 0;
+  size_t replaced = 0;
+  size_t removed = 0;
+  size_t warnings = 0;
+  double seconds = 0;
+};
+
+struct BatchOptions {
+  corpus::PageMeta defaults;  // From --paper --date --page.
+  // Receives every warning and error as it happens.
+  std::function<void(const corpus::Diagnostic&, bool is_error)> report;
+};
+
+// Indexes `files` into the database at `db`. Throws on infrastructure
+// failures (cannot open or write the database).
+BatchSummary IndexFiles(const std::filesystem::path& db,
+                        const std::vector<std::filesystem::path>& files,
+                        const BatchOptions& options);
+
+}  // namespace baoku::indexer
+
+#endif  // BAOKU_INDEXER_BATCH_H_

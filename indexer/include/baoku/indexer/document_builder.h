@@ -1,0 +1,26 @@
+// Article → Xapian document, following corpus/schema.h.
+//
+// Pure function of its inputs; thread-safe as long as each thread builds its
+// own documents.
+#ifndef BAOKU_INDEXER_DOCUMENT_BUILDER_H_
+#define BAOKU_INDEXER_DOCUMENT_BUILDER_H_
+
+#include <xapian.h>
+
+#include <string>
+
+#include "baoku/corpus/article.h"
+#include "baoku/corpus/text_analyzer.h"
+
+namespace baoku::indexer {
+
+// "yzrb-20260611-03": the key shared by every article of one printed page.
+std::string PageKey(const corpus::Article& article);
+
+// The document's data is the article's JSON record (corpus/article_json.h).
+Xapian::Document BuildDocument(const corpus::Article& article,
+                               const corpus::TextAnalyzer& analyzer);
+
+}  // namespace baoku::indexer
+
+#endif  // BAOKU_INDEXER_DOCUMENT_BUILDER_H_

@@ -1,0 +1,51 @@
+// The single writer of a baoku index (a Xapian database on disk).
+//
+// Pages are replaced whole: every document of a page key is removed or
+// replaced in the same transaction that adds the page's new articles, so
+// re-indexing the same input changes nothing and an article that vanished
+// from a page vanishes from the index. One call commits one issue (or any
+// set of pages) atomically: a concurrent reader sees all of it or none.
+//
+// Not thread-safe: one IndexWriter per database, used from one thread. Xapian
+// itself refuses a second writer on the same database (the constructor throws).
+#ifndef BAOKU_INDEXER_INDEX_WRITER_H_
+#define BAOKU_INDEXER_INDEX_WRITER_H_
+
+#include <xapian.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "baoku/corpus/article.h"
+#include "baoku/corpus/text_analyzer.h"
+
+namespace baoku::indexer {
+
+struct ReplaceStats {
+  size_t added = 0;      // Ids new to the index.
+  size_t replaced = 0;   // Ids already there, document rewritten.
+  size_t removed = 0;    // Ids on these pages no longer in the input.
+};
+
+class IndexWriter {
+ public:
+  // Opens or creates the database at `path`. Throws Xapian::Error (e.g.
+  // DatabaseLockError when another writer holds it).
+  explicit IndexWriter(const std::filesystem::path& path);
+
+  // Makes the pages named by `page_keys` hold exactly `articles` (whose page
+  // keys must be among them), then commits.
+  ReplaceStats ReplacePages(const std::vector<std::string>& page_keys,
+                            const std::vector<corpus::Article>& articles,
+                            const corpus::TextAnalyzer& analyzer);
+
+  Xapian::doccount DocumentCount() const { return db_.get_doccount(); }
+
+ private:
+  Xapian::WritableDatabase db_;
+};
+
+}  // namespace baoku::indexer
+
+#endif  // BAOKU_INDEXER_INDEX_WRITER_H_

@@ -1,0 +1,88 @@
+#include "baoku/indexer/batch.h"
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+
+#include "baoku/corpus/page_reader.h"
+#include "baoku/corpus/text_analyzer.h"
+#include "baoku/indexer/document_builder.h"
+#include "baoku/indexer/index_writer.h"
+
+namespace baoku::indexer {
+namespace fs = std::filesystem;
+
+std::vector<fs::path> FindPageFiles(const std::vector<fs::path>& inputs,
+                                    std::vector<corpus::Diagnostic>& errors) {
+  std::vector<fs::path> files;
+  for (const auto& input : inputs) {
+    std::error_code ec;
+    if (fs::is_directory(input, ec)) {
+      for (auto it = fs::recursive_directory_iterator(
+               input, fs::directory_options::skip_permission_denied, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (it->is_regular_file(ec) && it->path().extension() == ".txt") {
+          files.push_back(it->path());
+        }
+      }
+      if (ec) errors.push_back({input.string(), 0, ec.message()});
+    } else if (fs::exists(input, ec)) {
+      files.push_back(input);
+    } else {
+      errors.push_back({input.string(), 0, "no such file or directory"});
+    }
+  }
+  std::sort(files.begin(), files.end());
+  files.erase(std::unique(files.begin(), files.end()), files.end());
+  return files;
+}
+
+BatchSummary IndexFiles(const fs::path& db, const std::vector<fs::path>& files,
+                        const BatchOptions& options) {
+  auto start = std::chrono::steady_clock::now();
+  auto report = [&](const corpus::Diagnostic& d, bool is_error) {
+    if (options.report) options.report(d, is_error);
+  };
+  BatchSummary summary;
+  corpus::TextAnalyzer analyzer;
+
+  // Issue (paper code + date) → its pages' keys and articles.
+  struct IssueBatch {
+    std::vector<std::string> page_keys;
+    std::vector<corpus::Article> articles;
+  };
+  std::map<std::string, IssueBatch> issues;
+  for (const auto& file : files) {
+    ++summary.files;
+    corpus::PageReading page = corpus::ReadPageFile(file, options.defaults);
+    for (const auto& w : page.warnings) report(w, false);
+    summary.warnings += page.warnings.size();
+    if (page.error) {
+      report(*page.error, true);
+      ++summary.failed_files;
+      continue;
+    }
+    if (page.articles.empty()) continue;
+    const corpus::Article& first = page.articles.front();
+    IssueBatch& issue = issues[first.paper_code + "-" + first.date.ToCompact()];
+    issue.page_keys.push_back(PageKey(first));
+    for (auto& a : page.articles) issue.articles.push_back(std::move(a));
+  }
+
+  IndexWriter writer(db);
+  for (const auto& [key, issue] : issues) {
+    ReplaceStats stats =
+        writer.ReplacePages(issue.page_keys, issue.articles, analyzer);
+    ++summary.issues;
+    summary.articles += issue.articles.size();
+    summary.added += stats.added;
+    summary.replaced += stats.replaced;
+    summary.removed += stats.removed;
+  }
+  summary.seconds = std::chrono::duration<double>(
+                        std::chrono::steady_clock::now() - start)
+                        .count();
+  return summary;
+}
+
+}  // namespace baoku::indexer

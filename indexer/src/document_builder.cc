@@ -1,0 +1,99 @@
+#include "baoku/indexer/document_builder.h"
+
+#include "baoku/corpus/article_json.h"
+#include "baoku/corpus/schema.h"
+
+namespace baoku::indexer {
+namespace schema = corpus::schema;
+namespace {
+
+class TextIndexer {
+ public:
+  TextIndexer(Xapian::Document& doc, const corpus::TextAnalyzer& analyzer)
+      : doc_(doc), analyzer_(analyzer) {}
+
+  // Adds `text` as free text; title text is also added under the title
+  // prefix and weighs more.
+  void Add(const std::string& text, bool title) {
+    if (text.empty()) return;
+    auto tokens = analyzer_.Analyze(text, position_);
+    for (const auto& token : tokens) {
+      doc_.add_posting(token.term, token.position,
+                       title ? schema::kTitleWeight : 1);
+      if (title) {
+        doc_.add_posting(std::string(schema::kTitle) + token.term,
+                         token.position);
+      }
+    }
+    position_ = corpus::TextAnalyzer::NextPosition(tokens, position_) +
+                schema::kPositionGap;
+  }
+
+ private:
+  Xapian::Document& doc_;
+  const corpus::TextAnalyzer& analyzer_;
+  Xapian::termpos position_ = 1;
+};
+
+void AddBoolean(Xapian::Document& doc, std::string_view prefix,
+                const std::string& value) {
+  if (value.empty()) return;
+  doc.add_boolean_term(std::string(prefix) + value);
+}
+
+std::string JoinNames(const corpus::Article& a) {
+  std::string names;
+  for (const auto* list : {&a.reporters, &a.photographers, &a.correspondents}) {
+    for (const auto& name : *list) names += name + " ";
+  }
+  return names;
+}
+
+}  // namespace
+
+std::string PageKey(const corpus::Article& a) {
+  char page[8];
+  std::snprintf(page, sizeof page, "%02d", a.page);
+  return a.paper_code + "-" + a.date.ToCompact() + "-" + page;
+}
+
+Xapian::Document BuildDocument(const corpus::Article& a,
+                               const corpus::TextAnalyzer& analyzer) {
+  Xapian::Document doc;
+  TextIndexer text(doc, analyzer);
+  for (const auto* line : {&a.column, &a.kicker, &a.headline, &a.subtitle}) {
+    text.Add(*line, /*title=*/true);
+  }
+  text.Add(JoinNames(a), /*title=*/false);
+  for (const auto& paragraph : a.paragraphs) text.Add(paragraph, false);
+
+  std::string day = a.date.ToCompact();
+  AddBoolean(doc, schema::kId, a.id);
+  AddBoolean(doc, schema::kPageKey, PageKey(a));
+  AddBoolean(doc, schema::kDay, day);
+  AddBoolean(doc, schema::kMonth, day.substr(0, 6));
+  AddBoolean(doc, schema::kYear, day.substr(0, 4));
+  AddBoolean(doc, schema::kKind, std::string(corpus::KindName(a.kind)));
+  AddBoolean(doc, schema::kPage, std::to_string(a.page));
+  AddBoolean(doc, schema::kPaper, a.paper_code);
+  AddBoolean(doc, schema::kSection, analyzer.NormalizeKey(a.section));
+  AddBoolean(doc, schema::kSource, analyzer.NormalizeKey(a.source));
+  AddBoolean(doc, schema::kColumn, analyzer.NormalizeKey(a.column));
+  for (const auto& name : a.reporters) {
+    AddBoolean(doc, schema::kReporter, analyzer.NormalizeKey(name));
+  }
+  for (const auto& name : a.photographers) {
+    AddBoolean(doc, schema::kPhotographer, analyzer.NormalizeKey(name));
+  }
+  for (const auto& name : a.correspondents) {
+    AddBoolean(doc, schema::kCorrespondent, analyzer.NormalizeKey(name));
+  }
+
+  doc.add_value(schema::kDateSlot, day);
+  doc.add_value(schema::kPageSlot, Xapian::sortable_serialise(a.page));
+  doc.add_value(schema::kOrdinalSlot, Xapian::sortable_serialise(a.ordinal));
+  doc.set_data(corpus::ArticleToJson(a).dump());
+  return doc;
+}
+
+}  // namespace baoku::indexer

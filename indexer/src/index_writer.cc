@@ -1,0 +1,61 @@
+#include "baoku/indexer/index_writer.h"
+
+#include <set>
+
+#include "baoku/corpus/schema.h"
+#include "baoku/indexer/document_builder.h"
+
+namespace baoku::indexer {
+namespace schema = corpus::schema;
+
+IndexWriter::IndexWriter(const std::filesystem::path& path)
+    : db_(path.string(), Xapian::DB_CREATE_OR_OPEN) {}
+
+ReplaceStats IndexWriter::ReplacePages(
+    const std::vector<std::string>& page_keys,
+    const std::vector<corpus::Article>& articles,
+    const corpus::TextAnalyzer& analyzer) {
+  ReplaceStats stats;
+  std::set<std::string> new_ids;
+  for (const auto& a : articles) new_ids.insert(a.id);
+
+  db_.begin_transaction(/*flushed=*/true);
+  try {
+    for (const auto& key : page_keys) {
+      std::string term = std::string(schema::kPageKey) + key;
+      std::vector<Xapian::docid> stale;
+      for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term);
+           ++it) {
+        Xapian::Document doc = db_.get_document(*it);
+        std::string id_term;
+        for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+          if ((*t).rfind(schema::kId, 0) == 0) {
+            id_term = *t;
+            break;
+          }
+        }
+        if (!new_ids.count(id_term.substr(schema::kId.size()))) {
+          stale.push_back(*it);
+        }
+      }
+      for (Xapian::docid id : stale) db_.delete_document(id);
+      stats.removed += stale.size();
+    }
+    for (const auto& a : articles) {
+      std::string id_term = std::string(schema::kId) + a.id;
+      if (db_.term_exists(id_term)) {
+        ++stats.replaced;
+      } else {
+        ++stats.added;
+      }
+      db_.replace_document(id_term, BuildDocument(a, analyzer));
+    }
+    db_.commit_transaction();
+  } catch (...) {
+    db_.cancel_transaction();
+    throw;
+  }
+  return stats;
+}
+
+}  // namespace baoku::indexer

@@ -1,0 +1,80 @@
+#include "baoku/search/searcher.h"
+
+#include <stdexcept>
+
+#include "baoku/corpus/article_json.h"
+#include "baoku/corpus/schema.h"
+
+namespace baoku::search {
+namespace {
+
+corpus::Article ArticleOf(const Xapian::Document& doc) {
+  corpus::Article article;
+  std::string error;
+  auto json = nlohmann::json::parse(doc.get_data(), nullptr, false);
+  if (!corpus::ArticleFromJson(json, article, error)) {
+    throw std::runtime_error("document " + std::to_string(doc.get_docid()) +
+                             " has a bad record: " + error);
+  }
+  return article;
+}
+
+std::string BodyText(const corpus::Article& a) {
+  std::string text;
+  for (const auto& p : a.paragraphs) {
+    if (!text.empty()) text += " ";
+    text += p;
+  }
+  return text;
+}
+
+}  // namespace
+
+Searcher::Searcher(const std::filesystem::path& path,
+                   const corpus::TextAnalyzer& analyzer)
+    : db_(path.string()), analyzer_(analyzer) {}
+
+SearchResponse Searcher::Search(const SearchRequest& request) {
+  SearchResponse response;
+  response.offset = request.offset;
+  if (request.offset < 0) {
+    response.error = QueryError{"offset", "offset must be 0 or more", 0};
+    return response;
+  }
+  if (request.limit < 1 || request.limit > kMaxLimit) {
+    response.error = QueryError{
+        "limit", "limit must be between 1 and " + std::to_string(kMaxLimit),
+        0};
+    return response;
+  }
+  BuiltQuery built = BuildQuery(request.query, analyzer_);
+  if (built.error) {
+    response.error = built.error;
+    return response;
+  }
+  db_.reopen();
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(built.query);
+  Xapian::MSet mset =
+      enquire.get_mset(request.offset, request.limit, db_.get_doccount());
+  response.total = mset.get_matches_estimated();
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    Hit hit;
+    hit.article = ArticleOf(it.get_document());
+    hit.score = it.get_weight();
+    hit.snippet = MakeSnippet(BodyText(hit.article), built.highlight_phrases,
+                              analyzer_);
+    response.hits.push_back(std::move(hit));
+  }
+  return response;
+}
+
+std::optional<corpus::Article> Searcher::FindArticle(const std::string& id) {
+  db_.reopen();
+  std::string term = std::string(corpus::schema::kId) + id;
+  auto it = db_.postlist_begin(term);
+  if (it == db_.postlist_end(term)) return std::nullopt;
+  return ArticleOf(db_.get_document(*it));
+}
+
+}  // namespace baoku::search
