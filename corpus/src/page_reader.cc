@@ -399,7 +399,7 @@ class PageSplitter {
       std::string caption = std::move(a.paragraphs.back());
       a.paragraphs.pop_back();
       int caption_line = caption_first_line_;
-      a.lines.last = caption_line - 1;
+      a.lines.last = line_before_caption_;
       Close();
       current_.emplace();
       current_->paragraphs.push_back(std::move(caption));
@@ -457,6 +457,7 @@ class PageSplitter {
 
   void AddText(const Paragraph& p, std::string text) {
     caption_first_line_ = p.first_line;
+    line_before_caption_ = current_->lines.last;
     current_->paragraphs.push_back(std::move(text));
     Extend(p);
   }
@@ -526,6 +527,7 @@ class PageSplitter {
   std::string last_qa_column_;
   int banner_first_line_ = 0;
   int caption_first_line_ = 0;
+  int line_before_caption_ = 0;
   PageReading result_;
 };
 

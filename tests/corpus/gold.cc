@@ -1,0 +1,74 @@
+#include "gold.h"
+
+#include <nlohmann/json.hpp>
+
+#include "test_support.h"
+
+namespace baoku::testing {
+namespace {
+
+std::string Str(const nlohmann::json& j, const char* key) {
+  auto it = j.find(key);
+  return it == j.end() || it->is_null() ? "" : it->get<std::string>();
+}
+
+std::vector<std::string> List(const nlohmann::json& j, const char* key) {
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return {};
+  return it->get<std::vector<std::string>>();
+}
+
+std::string Show(const std::vector<std::string>& v) {
+  std::string out = "[";
+  for (const auto& s : v) out += (out.size() > 1 ? ", " : "") + s;
+  return out + "]";
+}
+
+}  // namespace
+
+std::vector<std::string> CompareWithGold(const corpus::PageReading& reading,
+                                         const std::filesystem::path& gold) {
+  std::vector<std::string> diffs;
+  auto g = nlohmann::json::parse(ReadFile(gold));
+  const auto& gold_articles = g.at("articles");
+  if (reading.error) diffs.push_back("error: " + reading.error->ToString());
+  if (reading.articles.size() != gold_articles.size()) {
+    diffs.push_back(std::to_string(reading.articles.size()) +
+                    " articles vs gold " +
+                    std::to_string(gold_articles.size()));
+  }
+  size_t n = std::min(reading.articles.size(), gold_articles.size());
+  for (size_t i = 0; i < n; ++i) {
+    const auto& a = reading.articles[i];
+    const auto& e = gold_articles[i];
+    std::string at = "article " + std::to_string(i + 1) + ": ";
+    auto check = [&](const char* what, const std::string& got,
+                     const std::string& want) {
+      if (got != want) diffs.push_back(at + what + " '" + got + "' vs gold '" + want + "'");
+    };
+    auto check_list = [&](const char* what, const std::vector<std::string>& got,
+                          const std::vector<std::string>& want) {
+      if (got != want) diffs.push_back(at + what + " " + Show(got) + " vs gold " + Show(want));
+    };
+    check("kind", std::string(corpus::KindName(a.kind)), Str(e, "kind"));
+    check("column", a.column, Str(e, "column"));
+    check("kicker", a.kicker, Str(e, "kicker"));
+    check("headline", a.headline, Str(e, "headline"));
+    check("subtitle", a.subtitle, Str(e, "subtitle"));
+    check("byline", a.byline, Str(e, "byline"));
+    check_list("reporters", a.reporters, List(e, "reporters"));
+    check_list("photographers", a.photographers, List(e, "photographers"));
+    if (e.contains("correspondents")) {
+      check_list("correspondents", a.correspondents, List(e, "correspondents"));
+    }
+    check_list("subheads", a.subheads, List(e, "subheads"));
+    check_list("body", a.paragraphs, List(e, "body"));
+    check("lines",
+          std::to_string(a.lines.first) + "-" + std::to_string(a.lines.last),
+          std::to_string(e.at("first_line").get<int>()) + "-" +
+              std::to_string(e.at("last_line").get<int>()));
+  }
+  return diffs;
+}
+
+}  // namespace baoku::testing

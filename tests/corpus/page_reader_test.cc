@@ -1,0 +1,194 @@
+#include "baoku/corpus/page_reader.h"
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <iostream>
+
+#include "gold.h"
+#include "test_support.h"
+
+namespace baoku::corpus {
+namespace {
+
+using baoku::testing::CompareWithGold;
+using Names = std::vector<std::string>;
+
+PageMeta Meta() {
+  PageMeta meta;
+  meta.paper = "云州日报";
+  meta.paper_code = "yzrb";
+  meta.date = Date{2026, 6, 11};
+  meta.page = 3;
+  return meta;
+}
+
+// A page in the e-paper layout, written for this test: title block with
+// banner and dash subtitle, subheads, a column break inside a quotation, a
+// Q&A series, a lead byline, a photo, a trailing author.
+constexpr const char* kPage = R"(
+
+聚焦民生实事·城市更新
+
+老旧小区加装电梯跑出“加速度”
+
+——云中区探索“一梯一策”协商新机制
+
+本报记者 王晓峰 李佳
+
+“以前爬到六楼要歇三回,现在按一下按钮就到家了。”家住云中区槐荫里小区的柴万福老人说。
+
+今年以来,云中区把老旧小区加装电梯列为民生实事,截至5月底,已有47部电梯投入使用,惠及居民1.2万人次。
+
+协商在前,矛盾化解在前
+
+加装电梯最难的是协商。区住建局牵头建立“楼栋长+社区+专业机构”三方议事机制,把“一楼住户
+
+的顾虑”摆上桌面逐条解决,累计化解分歧诉求236件。
+
+资金方面,市财政对每部电梯补贴20万元,其余部分由业主按楼层分摊。
+
+民法典进社区·百姓身边百问百答
+
+7.物业服务合同到期后业主该怎么办?
+
+物业服务期限届满前,业主依法共同决定续聘的,应当与原物业服务人在合同期限届满前续订物业服务合同。
+
+8.业主可以拒交物业费吗?
+
+业主违反约定逾期不支付物业费的,物业服务人可以催告其在合理期限内支付。
+
+
+
+桑干河湿地迎来候鸟“旅居季”
+
+本报讯(记者 周静 通讯员 何婷婷)6月8日,记者从市林业局获悉,桑干河国家湿地公园今年监测到的鸟类已达186种。
+
+湿地管理处负责人表示,将继续做好栖息地保护。
+
+
+
+6月8日,市民在东关区滨河公园观赏荷花。
+
+本报记者 郭亮 摄
+
+云州银行东关支行
+
+上门服务解企业燃眉之急
+
+本报讯 近日,云州银行东关支行为一家制造企业上门办理批量开卡业务。
+
+该行工作人员还向员工讲解了防范电信诈骗的金融知识。
+
+(韩雪)
+)";
+
+TEST_CASE("SplitPage reads every layout element of a page", "[reader]") {
+  PageReading page = SplitPage(kPage, Meta(), "test.txt");
+  REQUIRE_FALSE(page.error);
+  CHECK(page.warnings.empty());
+  REQUIRE(page.articles.size() == 6);
+
+  const Article& lift = page.articles[0];
+  CHECK(lift.id == "yzrb-20260611-03-01");
+  CHECK(lift.kind == ArticleKind::kNews);
+  CHECK(lift.column == "聚焦民生实事·城市更新");
+  CHECK(lift.headline == "老旧小区加装电梯跑出“加速度”");
+  CHECK(lift.subtitle == "云中区探索“一梯一策”协商新机制");
+  CHECK(lift.reporters == Names{"王晓峰", "李佳"});
+  CHECK(lift.source == "本报");
+  CHECK(lift.subheads == Names{"协商在前,矛盾化解在前"});
+  REQUIRE(lift.paragraphs.size() == 5);
+  // The column break inside the quotation is repaired.
+  CHECK(lift.paragraphs[3] ==
+        "加装电梯最难的是协商。区住建局牵头建立“楼栋长+社区+专业机构”三方"
+        "议事机制,把“一楼住户的顾虑”摆上桌面逐条解决,累计化解分歧诉求236件。");
+  CHECK(lift.lines.first == 3);
+  CHECK(lift.lines.last == 21);
+
+  const Article& q7 = page.articles[1];
+  CHECK(q7.kind == ArticleKind::kQa);
+  CHECK(q7.column == "民法典进社区·百姓身边百问百答");
+  CHECK(q7.headline == "7.物业服务合同到期后业主该怎么办?");
+  CHECK(q7.paragraphs.size() == 1);
+  const Article& q8 = page.articles[2];
+  CHECK(q8.kind == ArticleKind::kQa);
+  CHECK(q8.column == q7.column);
+
+  const Article& birds = page.articles[3];
+  CHECK(birds.headline == "桑干河湿地迎来候鸟“旅居季”");
+  CHECK(birds.byline == "本报讯(记者 周静 通讯员 何婷婷)");
+  CHECK(birds.reporters == Names{"周静"});
+  CHECK(birds.correspondents == Names{"何婷婷"});
+  CHECK(birds.paragraphs.front().rfind("6月8日,记者从市林业局获悉", 0) == 0);
+
+  const Article& photo = page.articles[4];
+  CHECK(photo.kind == ArticleKind::kPhoto);
+  CHECK(photo.headline.empty());
+  CHECK(photo.photographers == Names{"郭亮"});
+  CHECK(photo.reporters.empty());
+  CHECK(DisplayTitle(photo).rfind("6月8日,市民在东关区滨河公园", 0) == 0);
+
+  const Article& bank = page.articles[5];
+  CHECK(bank.kicker == "云州银行东关支行");
+  CHECK(bank.headline == "上门服务解企业燃眉之急");
+  CHECK(bank.reporters == Names{"韩雪"});
+  CHECK(bank.byline == "本报讯 … (韩雪)");
+  CHECK(bank.paragraphs.front() == "近日,云州银行东关支行为一家制造企业上门办理批量开卡业务。");
+}
+
+TEST_CASE("SplitPage refuses a page without a date", "[reader]") {
+  PageMeta meta = Meta();
+  meta.date.reset();
+  PageReading page = SplitPage(kPage, meta, "undated.txt");
+  REQUIRE(page.error);
+  CHECK(page.error->file == "undated.txt");
+  CHECK(page.articles.empty());
+}
+
+TEST_CASE("SplitPage skips page furniture and links jump lines", "[reader]") {
+  const char* text =
+      "2026年6月11日 星期四 责任编辑:刘敏 版式:王芳\n\n第3版 综合新闻\n\n"
+      "城市书房开到家门口\n\n本报记者 林书言\n\n"
+      "今年全市新建城市书房12座,总藏书量达到18万册。\n\n(下转第2版)\n";
+  PageReading page = SplitPage(text, Meta(), "furniture.txt");
+  REQUIRE(page.articles.size() == 1);
+  CHECK(page.articles[0].headline == "城市书房开到家门口");
+  CHECK(page.articles[0].continued_to == "第2版");
+  CHECK(page.articles[0].paragraphs.size() == 1);
+}
+
+TEST_CASE("Every bundled sample page is read as its gold says", "[reader]") {
+  size_t pages = 0;
+  for (const auto& entry :
+       std::filesystem::recursive_directory_iterator(testing::SamplesDir())) {
+    if (entry.path().extension() != ".txt") continue;
+    ++pages;
+    auto gold = entry.path().parent_path() /
+                (entry.path().stem().string() + ".gold.json");
+    REQUIRE(std::filesystem::exists(gold));
+    PageReading page = ReadPageFile(entry.path(), PageMeta{});
+    INFO(entry.path().string());
+    CHECK(CompareWithGold(page, gold) == std::vector<std::string>{});
+    CHECK(page.warnings.empty());
+  }
+  CHECK(pages >= 12);
+}
+
+TEST_CASE("The seed page is read exactly as its gold says", "[seed]") {
+  auto seed = testing::SeedPage();
+  if (seed.empty()) {
+    std::cout << "SKIPPED: seed page test: ../shared/seed not found\n";
+    std::exit(testing::kSkipExitCode);
+  }
+  PageMeta meta;
+  meta.date = Date{2026, 6, 11};
+  meta.page = 1;
+  PageReading page = ReadPageFile(seed, meta);
+  auto gold = seed.parent_path() / "000_300ea7ac26b2dcfe.gold.json";
+  CHECK(CompareWithGold(page, gold) == std::vector<std::string>{});
+  REQUIRE(page.articles.size() == 7);
+  CHECK(page.articles[0].reporters == Names{"张子珂"});
+}
+
+}  // namespace
+}  // namespace baoku::corpus
