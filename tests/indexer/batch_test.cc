@@ -1,0 +1,66 @@
+#include "baoku/indexer/batch.h"
+
+#include <xapian.h>
+
+#include <catch2/catch.hpp>
+
+#include "test_support.h"
+
+namespace baoku::indexer {
+namespace {
+
+const char* kGoodPage =
+    "城市书房开到家门口\n\n本报记者 林书言\n\n今年全市新建城市书房12座。\n";
+
+TEST_CASE("A bad page is reported and the rest of the batch is indexed",
+          "[indexer]") {
+  testing::TempDir dir;
+  testing::WriteFile(dir / "in/2026-06-11/01.txt", kGoodPage);
+  testing::WriteFile(dir / "in/2026-06-11/02.txt", "");
+  testing::WriteFile(dir / "in/2026-06-11/03.txt",
+                     std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+  testing::WriteFile(dir / "in/undated/page.txt", kGoodPage);
+  testing::WriteFile(dir / "in/2026-06-12/01.txt", kGoodPage);
+
+  std::vector<corpus::Diagnostic> errors;
+  auto files = FindPageFiles({dir / "in", dir / "missing"}, errors);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].file.find("missing") != std::string::npos);
+  CHECK(files.size() == 5);
+
+  std::vector<std::string> reported;
+  BatchOptions options;
+  options.report = [&](const corpus::Diagnostic& d, bool is_error) {
+    if (is_error) reported.push_back(d.ToString());
+  };
+  BatchSummary s = IndexFiles(dir / "db", files, options);
+  CHECK(s.files == 5);
+  CHECK(s.failed_files == 3);
+  CHECK(s.issues == 2);
+  CHECK(s.articles == 2);
+  REQUIRE(reported.size() == 3);
+  CHECK(reported[0].find("02.txt: empty file") != std::string::npos);
+  CHECK(reported[1].find("03.txt: not a text page") != std::string::npos);
+  CHECK(reported[2].find("page.txt: no issue date") != std::string::npos);
+  CHECK(Xapian::Database((dir / "db").string()).get_doccount() == 2);
+}
+
+TEST_CASE("Indexing the samples twice gives the same index", "[indexer]") {
+  testing::TempDir dir;
+  std::vector<corpus::Diagnostic> errors;
+  auto files = FindPageFiles({testing::SamplesDir()}, errors);
+  REQUIRE(errors.empty());
+  BatchSummary first = IndexFiles(dir / "db", files, {});
+  CHECK(first.failed_files == 0);
+  CHECK(first.issues >= 3);
+  CHECK(first.added == first.articles);
+  BatchSummary second = IndexFiles(dir / "db", files, {});
+  CHECK(second.added == 0);
+  CHECK(second.removed == 0);
+  CHECK(second.replaced == first.articles);
+  CHECK(Xapian::Database((dir / "db").string()).get_doccount() ==
+        first.articles);
+}
+
+}  // namespace
+}  // namespace baoku::indexer

@@ -1,0 +1,62 @@
+#include "baoku/search/query_builder.h"
+
+#include <catch2/catch.hpp>
+
+#include "search_fixture.h"
+
+namespace baoku::search {
+namespace {
+
+using Phrases = std::vector<std::vector<std::string>>;
+
+TEST_CASE("BuildQuery turns each part into a phrase of index terms",
+          "[query]") {
+  struct Case {
+    const char* query;
+    Phrases phrases;
+  };
+  const Case cases[] = {
+      {"维修资金", {{"维修", "修资", "资金"}}},
+      {"維修資金", {{"维修", "修资", "资金"}}},
+      {"张子珂", {{"张子", "子珂"}}},
+      {"资金", {{"资金"}}},
+      {"刑", {{"刑"}}},
+      {"3.47亿元", {{"3.47", "亿元"}}},
+      {"3.47亿", {{"3.47", "亿"}}},
+      {"GOHOME艺术中心", {{"gohome", "艺术", "术中", "中心"}}},
+      {"维修资金 张子珂", {{"维修", "修资", "资金"}, {"张子", "子珂"}}},
+      {"排查、整改", {{"排查", "查", "整改"}}},
+      {"“行刑刑”", {{"行刑", "刑刑"}}},
+      {"5G网络", {{"5g", "网络"}}},
+      {"亿元3.47", {{"亿元", "元", "3.47"}}},
+  };
+  for (const auto& c : cases) {
+    INFO(c.query);
+    BuiltQuery built = BuildQuery(c.query, testing::SharedAnalyzer());
+    REQUIRE_FALSE(built.error);
+    CHECK(built.highlight_phrases == c.phrases);
+  }
+}
+
+TEST_CASE("BuildQuery reports malformed queries as values", "[query]") {
+  struct Case {
+    std::string query;
+    const char* message_part;
+  };
+  const Case cases[] = {
+      {"", "no searchable words"},
+      {"   ,。!?  ", "no searchable words"},
+      {std::string(1001, 'a'), "limit is 1000"},
+      {"\xFF\xFE", "not valid UTF-8"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.query.substr(0, 20));
+    BuiltQuery built = BuildQuery(c.query, testing::SharedAnalyzer());
+    REQUIRE(built.error);
+    CHECK(built.error->parameter == "q");
+    CHECK(built.error->message.find(c.message_part) != std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace baoku::search

@@ -1,0 +1,242 @@
+#include "baoku/search/searcher.h"
+
+#include <catch2/catch.hpp>
+#include <cctype>
+#include <cstdlib>
+#include <iostream>
+#include <map>
+#include <set>
+#include <random>
+
+#include "baoku/corpus/page_reader.h"
+#include "baoku/corpus/utf8.h"
+#include "baoku/indexer/batch.h"
+#include "search_fixture.h"
+#include "test_support.h"
+
+namespace baoku::search {
+namespace {
+namespace utf8 = corpus::utf8;
+
+Searcher SamplesSearcher() {
+  return Searcher(testing::SamplesIndex(), testing::SharedAnalyzer());
+}
+
+SearchResponse Find(Searcher& searcher, const std::string& q, int limit = 10) {
+  SearchRequest request;
+  request.query = q;
+  request.limit = limit;
+  return searcher.Search(request);
+}
+
+TEST_CASE("Known phrases find their article first", "[search]") {
+  struct Case {
+    const char* query;
+    const char* first_id;
+    uint64_t total;  // 0: not checked.
+  };
+  const Case cases[] = {
+      {"镇边堡村", "yzrb-20260609-02-06", 1},
+      {"鎮邊堡村", "yzrb-20260609-02-06", 1},  // Traditional.
+      {"500PFlops", "yzrb-20260609-01-06", 1},
+      {"500pflops", "yzrb-20260609-01-06", 1},
+      {"柴万福", "yzrb-20260609-03-03", 1},
+      {"YunGo", "yzrb-20260610-02-02", 1},
+      {"ＹｕｎＧｏ", "yzrb-20260610-02-02", 1},  // Full width.
+      {"21.6亿元", "yzrb-20260610-01-05", 1},
+      {"《云州老街巷》", "yzrb-20260611-03-05", 1},
+      // Each spans a column break that the reader repaired.
+      {"“网红”地标", "yzrb-20260610-03-04", 1},
+      {"1.87亿元", "yzrb-20260610-01-01", 1},
+      {"4186万元", "yzrb-20260609-01-01", 1},
+      {"96110", "yzrb-20260612-03-02", 1},
+      {"鲍德胜", "yzrb-20260612-01-01", 1},
+      // A reporter's name finds the articles with it in the byline.
+      {"李佳 赵明远", "yzrb-20260609-02-01", 0},
+  };
+  Searcher searcher = SamplesSearcher();
+  for (const auto& c : cases) {
+    INFO(c.query);
+    SearchResponse r = Find(searcher, c.query);
+    REQUIRE_FALSE(r.error);
+    REQUIRE_FALSE(r.hits.empty());
+    CHECK(r.hits[0].article.id == c.first_id);
+    if (c.total) CHECK(r.total == c.total);
+  }
+}
+
+TEST_CASE("A title match ranks above body matches", "[search]") {
+  Searcher searcher = SamplesSearcher();
+  SearchResponse r = Find(searcher, "加装电梯");
+  REQUIRE(r.hits.size() >= 2);
+  CHECK(r.hits[0].article.headline.find("加装电梯") != std::string::npos);
+}
+
+TEST_CASE("Every part of a query must match", "[search]") {
+  Searcher searcher = SamplesSearcher();
+  CHECK(Find(searcher, "镇边堡村 500PFlops").total == 0);
+  CHECK(Find(searcher, "不存在的词组合").total == 0);
+}
+
+TEST_CASE("Bad requests are errors, not exceptions", "[search]") {
+  Searcher searcher = SamplesSearcher();
+  SearchRequest request;
+  request.query = "电梯";
+  request.limit = 0;
+  CHECK(searcher.Search(request).error->parameter == "limit");
+  request.limit = kMaxLimit + 1;
+  CHECK(searcher.Search(request).error->parameter == "limit");
+  request.limit = 10;
+  request.offset = -1;
+  CHECK(searcher.Search(request).error->parameter == "offset");
+  request.offset = 1000000;
+  SearchResponse far = searcher.Search(request);
+  CHECK_FALSE(far.error);
+  CHECK(far.hits.empty());
+  CHECK(far.total > 0);
+}
+
+TEST_CASE("Paging walks the whole result list", "[search]") {
+  Searcher searcher = SamplesSearcher();
+  SearchRequest request;
+  request.query = "的";
+  request.limit = 7;
+  std::set<std::string> seen;
+  uint64_t total = 0;
+  for (request.offset = 0;; request.offset += request.limit) {
+    SearchResponse r = searcher.Search(request);
+    total = r.total;
+    if (r.hits.empty()) break;
+    for (const auto& h : r.hits) seen.insert(h.article.id);
+  }
+  CHECK(total > 20);
+  CHECK(seen.size() == total);
+}
+
+TEST_CASE("FindArticle returns the stored record", "[search]") {
+  Searcher searcher = SamplesSearcher();
+  auto a = searcher.FindArticle("yzrb-20260609-02-06");
+  REQUIRE(a);
+  CHECK(a->paper == "云州日报");
+  CHECK(a->reporters == std::vector<std::string>{"高原"});
+  CHECK_FALSE(searcher.FindArticle("yzrb-19990101-01-01"));
+}
+
+// Simplified → traditional for common characters, to ask in traditional.
+std::string ToTraditional(const std::string& s) {
+  static const std::map<std::string, std::string> kMap = {
+      {"资", "資"}, {"维", "維"}, {"区", "區"}, {"电", "電"}, {"书", "書"},
+      {"记", "記"}, {"会", "會"}, {"长", "長"}, {"东", "東"}, {"关", "關"},
+      {"门", "門"}, {"务", "務"}, {"业", "業"}, {"场", "場"}, {"国", "國"},
+      {"农", "農"}, {"车", "車"}, {"经", "經"}, {"济", "濟"}, {"产", "產"},
+      {"设", "設"}, {"项", "項"}, {"员", "員"}, {"报", "報"}, {"间", "間"},
+      {"开", "開"}, {"这", "這"}, {"时", "時"}, {"们", "們"}, {"进", "進"}};
+  std::string out;
+  size_t pos = 0;
+  while (pos < s.size()) {
+    size_t before = pos;
+    utf8::Next(s, pos);
+    std::string ch = s.substr(before, pos - before);
+    auto it = kMap.find(ch);
+    out += it == kMap.end() ? ch : it->second;
+  }
+  return out;
+}
+
+// Letters, digits and the decimal point: a substring boundary between two
+// of these would cut a word or number token in half.
+bool IsWordy(char32_t cp) {
+  return (cp < 0x80 && (std::isalnum(static_cast<int>(cp)) || cp == '.')) ||
+         (cp >= U'０' && cp <= U'９') || (cp >= U'Ａ' && cp <= U'ｚ') ||
+         cp == U'．';
+}
+
+char32_t CodePointAt(const std::string& s, size_t index) {
+  size_t pos = utf8::OffsetOfCodePoint(s, index);
+  return utf8::Next(s, pos);
+}
+
+bool HasHan(const std::string& s) {
+  size_t pos = 0;
+  while (pos < s.size()) {
+    if (utf8::IsHan(utf8::Next(s, pos))) return true;
+  }
+  return false;
+}
+
+TEST_CASE("Any substring of an article finds that article", "[search]") {
+  // Recall must not depend on segmentation: 2,000 random substrings of 1 to
+  // 12 characters of Chinese text (numbers and Latin words whole), half of
+  // them asked in traditional characters.
+  std::vector<corpus::Article> articles;
+  for (const auto& entry :
+       std::filesystem::recursive_directory_iterator(testing::SamplesDir())) {
+    if (entry.path().extension() != ".txt") continue;
+    auto page = corpus::ReadPageFile(entry.path(), {});
+    articles.insert(articles.end(), page.articles.begin(), page.articles.end());
+  }
+  REQUIRE(articles.size() > 50);
+  Searcher searcher = SamplesSearcher();
+  std::mt19937 rng(20260611);
+  int tried = 0, found = 0;
+  std::vector<std::string> misses;
+  while (tried < 2000) {
+    const auto& a = articles[rng() % articles.size()];
+    const std::string& p = a.paragraphs[rng() % a.paragraphs.size()];
+    size_t chars = utf8::CodePointCount(p);
+    size_t len = 1 + rng() % 12;
+    if (chars < len) continue;
+    size_t start = rng() % (chars - len + 1);
+    size_t b = utf8::OffsetOfCodePoint(p, start);
+    size_t e = utf8::OffsetOfCodePoint(p, start + len);
+    std::string sub = p.substr(b, e - b);
+    if (!HasHan(sub) || sub.find(' ') != std::string::npos) continue;
+    bool cuts_word_at_start = start > 0 && IsWordy(CodePointAt(p, start - 1)) &&
+                              IsWordy(CodePointAt(p, start));
+    bool cuts_word_at_end = start + len < chars &&
+                            IsWordy(CodePointAt(p, start + len - 1)) &&
+                            IsWordy(CodePointAt(p, start + len));
+    if (cuts_word_at_start || cuts_word_at_end) continue;
+    if (tried % 2 == 1) sub = ToTraditional(sub);
+    ++tried;
+    SearchResponse r = Find(searcher, sub, kMaxLimit);
+    bool hit = false;
+    for (const auto& h : r.hits) hit = hit || h.article.id == a.id;
+    if (hit) {
+      ++found;
+    } else {
+      misses.push_back(sub + " (" + a.id + ")");
+    }
+  }
+  for (size_t i = 0; i < misses.size() && i < 30; ++i) UNSCOPED_INFO(misses[i]);
+  CHECK(found == tried);
+}
+
+TEST_CASE("Seed regressions: names, abbreviations, traditional", "[seed]") {
+  auto seed = testing::SeedPage();
+  if (seed.empty()) {
+    std::cout << "SKIPPED: seed search test: ../shared/seed not found\n";
+    std::exit(testing::kSkipExitCode);
+  }
+  testing::TempDir dir;
+  indexer::BatchOptions options;
+  options.defaults.date = corpus::Date{2026, 6, 11};
+  options.defaults.page = 1;
+  auto summary = indexer::IndexFiles(dir / "db", {seed}, options);
+  REQUIRE(summary.articles == 7);
+  Searcher searcher(dir / "db", testing::SharedAnalyzer());
+  // ICU alone splits 张子珂 into 张|子|珂, 住建局 into 住|建|局.
+  for (const char* q : {"维修资金", "張子珂", "张子珂", "住建局", "維修資金",
+                        "行刑刑", "联动", "排查、整改"}) {
+    INFO(q);
+    SearchResponse r = Find(searcher, q);
+    REQUIRE_FALSE(r.hits.empty());
+    CHECK(r.hits[0].article.headline == "不让房屋“养老金”再“沉睡”");
+  }
+  SearchResponse photo = Find(searcher, "ＧＯＨＯＭＥ");
+  REQUIRE(photo.hits.size() == 1);
+  CHECK(photo.hits[0].article.photographers == std::vector<std::string>{"刘勇"});
+}
+
+}  // namespace
+}  // namespace baoku::search
