@@ -19,9 +19,9 @@ namespace fs = std::filesystem;
 
 TempDir::TempDir() {
   std::random_device rd;
-  path_ = fs::temp_directory_path() /
-          ("baoku-test-" + std::to_string(getpid()) + "-" +
-           std::to_string(rd()));
+  path_ =
+      fs::temp_directory_path() /
+      ("baoku-test-" + std::to_string(getpid()) + "-" + std::to_string(rd()));
   fs::create_directories(path_);
 }
 
@@ -110,8 +110,8 @@ ChildProcess::~ChildProcess() {
 }
 
 std::string ChildProcess::ReadLine(int timeout_ms) {
-  auto deadline = std::chrono::steady_clock::now() +
-                  std::chrono::milliseconds(timeout_ms);
+  auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
   for (;;) {
     size_t nl = buffer_.find('\n');
     if (nl != std::string::npos) {

@@ -8,8 +8,10 @@ namespace baoku::corpus {
 namespace {
 
 constexpr std::pair<ArticleKind, std::string_view> kKindNames[] = {
-    {ArticleKind::kNews, "news"},   {ArticleKind::kQa, "qa"},
-    {ArticleKind::kPhoto, "photo"}, {ArticleKind::kBrief, "brief"},
+    {ArticleKind::kNews, "news"},
+    {ArticleKind::kQa, "qa"},
+    {ArticleKind::kPhoto, "photo"},
+    {ArticleKind::kBrief, "brief"},
     {ArticleKind::kCommentary, "commentary"},
 };
 

@@ -64,7 +64,8 @@ bool ArticleFromJson(const nlohmann::json& j, Article& a, std::string& error) {
             Read(j, "date", date, error) && Read(j, "page", a.page, error) &&
             Read(j, "section", a.section, error) &&
             Read(j, "ordinal", a.ordinal, error) &&
-            Read(j, "kind", kind, error) && Read(j, "column", a.column, error) &&
+            Read(j, "kind", kind, error) &&
+            Read(j, "column", a.column, error) &&
             Read(j, "kicker", a.kicker, error) &&
             Read(j, "headline", a.headline, error) &&
             Read(j, "subtitle", a.subtitle, error) &&
@@ -90,7 +91,8 @@ bool ArticleFromJson(const nlohmann::json& j, Article& a, std::string& error) {
   a.date = *parsed_date;
   auto parsed_kind = KindFromName(kind);
   if (!parsed_kind) {
-    error = "field 'kind' '" + kind + "' is not one of news, qa, photo, "
+    error = "field 'kind' '" + kind +
+            "' is not one of news, qa, photo, "
             "brief, commentary";
     return false;
   }

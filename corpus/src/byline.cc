@@ -237,13 +237,14 @@ std::optional<Lead> ParseLead(std::string_view paragraph) {
       lead.byline.correspondents = names.correspondents;
       lead.byline.photographers = names.photographers;
       size_t printed_end = (paragraph.size() - after_space.size()) + after;
-      lead.byline.text = std::string(utf8::Trim(paragraph.substr(0, printed_end)));
+      lead.byline.text =
+          std::string(utf8::Trim(paragraph.substr(0, printed_end)));
       lead.rest = std::string(utf8::Trim(after_space.substr(after)));
       return lead;
     }
   }
-  lead.byline.text =
-      std::string(utf8::Trim(paragraph.substr(0, paragraph.size() - rest.size())));
+  lead.byline.text = std::string(
+      utf8::Trim(paragraph.substr(0, paragraph.size() - rest.size())));
   lead.rest = std::string(after_space);
   return lead;
 }

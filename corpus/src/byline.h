@@ -14,8 +14,8 @@ struct Byline {
   std::vector<std::string> reporters;
   std::vector<std::string> photographers;
   std::vector<std::string> correspondents;
-  std::string source;    // "本报", "新华社", ...
-  std::string dateline;  // "新华社北京6月10日电".
+  std::string source;       // "本报", "新华社", ...
+  std::string dateline;     // "新华社北京6月10日电".
   bool commentary = false;  // 本报评论员: an editorial voice, no name.
 };
 

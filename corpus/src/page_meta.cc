@@ -72,16 +72,16 @@ FrontMatter ParseFrontMatter(std::string_view text, const std::string& file) {
     } else if (key == "date") {
       result.meta.date = ParseDate(value);
       if (!result.meta.date) {
-        result.errors.push_back(
-            {file, line_no, "front matter date '" + value +
-                                "' is not a valid YYYY-MM-DD date"});
+        result.errors.push_back({file, line_no,
+                                 "front matter date '" + value +
+                                     "' is not a valid YYYY-MM-DD date"});
       }
     } else if (key == "page") {
       result.meta.page = ParsePageNumber(value);
       if (!result.meta.page) {
-        result.errors.push_back({file, line_no,
-                                 "front matter page '" + value +
-                                     "' is not a page number 1..999"});
+        result.errors.push_back(
+            {file, line_no,
+             "front matter page '" + value + "' is not a page number 1..999"});
       }
     } else {
       result.errors.push_back(
@@ -146,8 +146,8 @@ PageMeta MetaFromManifest(const std::filesystem::path& page_path,
     auto it = doc.find(key);
     if (it == doc.end()) return {};
     if (!it->is_string()) {
-      errors.push_back({file, 0, std::string("field '") + key +
-                                     "' must be a string"});
+      errors.push_back(
+          {file, 0, std::string("field '") + key + "' must be a string"});
       return {};
     }
     return it->get<std::string>();

@@ -5,8 +5,8 @@
 #include <sstream>
 
 #include "baoku/corpus/text_decoding.h"
-#include "byline.h"
 #include "baoku/corpus/utf8.h"
+#include "byline.h"
 
 namespace baoku::corpus {
 namespace {
@@ -15,15 +15,15 @@ using utf8::StartsWith;
 
 // What a paragraph looks like on its own, before context decides.
 enum class Shape {
-  kBody,         // Running text.
-  kTitleLine,    // Short, unterminated: title block line or subhead.
-  kQuestion,     // "11.如何理解…?": a numbered Q&A piece.
-  kByline,       // "本报记者 张子珂".
-  kLead,         // "本报讯(记者宋向红)近日…".
-  kPhotoCredit,  // "本报记者 刘勇 摄".
+  kBody,            // Running text.
+  kTitleLine,       // Short, unterminated: title block line or subhead.
+  kQuestion,        // "11.如何理解…?": a numbered Q&A piece.
+  kByline,          // "本报记者 张子珂".
+  kLead,            // "本报讯(记者宋向红)近日…".
+  kPhotoCredit,     // "本报记者 刘勇 摄".
   kTrailingAuthor,  // "(孙娜娜)".
-  kJump,         // "(下转第2版)".
-  kNoise,        // Page header: date and editor, "第3版 综合新闻".
+  kJump,            // "(下转第2版)".
+  kNoise,           // Page header: date and editor, "第3版 综合新闻".
 };
 
 struct Paragraph {
@@ -42,14 +42,13 @@ constexpr int kHardBreakBlankLines = 2;
 
 bool IsClosingMark(char32_t cp) {
   return cp == U'”' || cp == U'’' || cp == U'」' || cp == U'』' ||
-         cp == U'》' || cp == U')' || cp == U'）' || cp == U'"' ||
-         cp == U'\'';
+         cp == U'》' || cp == U')' || cp == U'）' || cp == U'"' || cp == U'\'';
 }
 
 bool IsFinalPunctuation(char32_t cp) {
   return cp == U'。' || cp == U'!' || cp == U'！' || cp == U'?' ||
-         cp == U'？' || cp == U'…' || cp == U'.' || cp == U'．' ||
-         cp == U';' || cp == U'；' || cp == U':' || cp == U'：';
+         cp == U'？' || cp == U'…' || cp == U'.' || cp == U'．' || cp == U';' ||
+         cp == U'；' || cp == U':' || cp == U'：';
 }
 
 // True when the text ends a sentence ("…心病。", "…管得硬。”").
@@ -70,8 +69,7 @@ bool StartsMidSentence(std::string_view text) {
   return cp == U'、' || cp == U',' || cp == U'，' || cp == U'。' ||
          cp == U';' || cp == U'；' || cp == U')' || cp == U'）' ||
          cp == U'》' || cp == U'」' || cp == U'』' || cp == U'!' ||
-         cp == U'！' || cp == U'?' || cp == U'？' || cp == U':' ||
-         cp == U'：';
+         cp == U'！' || cp == U'?' || cp == U'？' || cp == U':' || cp == U'：';
 }
 
 bool IsDashSubtitle(std::string_view text) {
@@ -146,8 +144,7 @@ bool IsPageNoise(std::string_view text) {
   }
   if (StartsWith(text, "第")) {
     size_t ban = text.find("版");
-    if (ban != text.npos && ban <= 12 &&
-        utf8::CodePointCount(text) <= 20) {
+    if (ban != text.npos && ban <= 12 && utf8::CodePointCount(text) <= 20) {
       std::string_view num = text.substr(3, ban - 3);
       size_t pos = 0;
       while (pos < num.size()) {
@@ -426,8 +423,8 @@ class PageSplitter {
   void OnQuestion(const Paragraph& p, const std::vector<std::string>& banner) {
     int first = p.first_line;
     if (!banner.empty()) first = banner_first_line_;
-    bool continues_series = banner.empty() && current_ &&
-                            current_->kind == ArticleKind::kQa;
+    bool continues_series =
+        banner.empty() && current_ && current_->kind == ArticleKind::kQa;
     std::string column = continues_series ? current_->column : "";
     if (banner.empty() && !continues_series && !current_) {
       column = last_qa_column_;
@@ -482,9 +479,8 @@ class PageSplitter {
       OnQuestion(*next, lines);
       return j;
     }
-    bool next_starts_text =
-        next_attached &&
-        (next->shape == Shape::kByline || next->shape == Shape::kLead);
+    bool next_starts_text = next_attached && (next->shape == Shape::kByline ||
+                                              next->shape == Shape::kLead);
     bool subheads = HasBody() && !next_starts_text && lines.size() == 1 &&
                     next_attached && next->shape == Shape::kBody;
     if (subheads) {
@@ -564,10 +560,11 @@ PageReading ReadPageFile(const std::filesystem::path& path,
     return reading;
   }
   if (size > kMaxPageBytes) {
-    reading.error = Diagnostic{
-        file, 0, "file is " + std::to_string(size >> 20) +
-                     " MiB, larger than the page limit of " +
-                     std::to_string(kMaxPageBytes >> 20) + " MiB"};
+    reading.error =
+        Diagnostic{file, 0,
+                   "file is " + std::to_string(size >> 20) +
+                       " MiB, larger than the page limit of " +
+                       std::to_string(kMaxPageBytes >> 20) + " MiB"};
     return reading;
   }
   std::ifstream in(path, std::ios::binary);

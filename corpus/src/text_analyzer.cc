@@ -27,8 +27,8 @@ struct IcuThreadState {
 
   IcuThreadState() {
     UErrorCode status = U_ZERO_ERROR;
-    words.reset(icu::BreakIterator::createWordInstance(icu::Locale("zh"),
-                                                       status));
+    words.reset(
+        icu::BreakIterator::createWordInstance(icu::Locale("zh"), status));
     if (U_FAILURE(status)) {
       throw std::runtime_error(std::string("ICU word break iterator: ") +
                                u_errorName(status));
@@ -57,9 +57,8 @@ struct IcuThreadState {
       out += static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
     } else {
       UErrorCode status = U_ZERO_ERROR;
-      icu::UnicodeString s =
-          nfkc_casefold->normalize(icu::UnicodeString(static_cast<UChar32>(cp)),
-                                   status);
+      icu::UnicodeString s = nfkc_casefold->normalize(
+          icu::UnicodeString(static_cast<UChar32>(cp)), status);
       if (U_FAILURE(status)) s = icu::UnicodeString(static_cast<UChar32>(cp));
       to_simplified->transliterate(s);
       s.toUTF8String(out);
@@ -105,9 +104,7 @@ std::string ToUtf8(const icu::UnicodeString& s, int32_t start, int32_t limit) {
   return out;
 }
 
-bool IsHanCodePoint(UChar32 c) {
-  return utf8::IsHan(static_cast<char32_t>(c));
-}
+bool IsHanCodePoint(UChar32 c) { return utf8::IsHan(static_cast<char32_t>(c)); }
 
 struct HanChar {
   int32_t start;  // UTF-16 index in the normalized text.
@@ -184,10 +181,9 @@ std::vector<Token> TextAnalyzer::Analyze(std::string_view text,
           han[k].position);
     }
   }
-  std::stable_sort(tokens.begin(), tokens.end(),
-                   [](const Token& a, const Token& b) {
-                     return a.position < b.position;
-                   });
+  std::stable_sort(
+      tokens.begin(), tokens.end(),
+      [](const Token& a, const Token& b) { return a.position < b.position; });
   return tokens;
 }
 
@@ -202,7 +198,8 @@ std::string TextAnalyzer::Normalize(std::string_view text) const {
   IcuThreadState& icu = ThreadState();
   std::string out;
   size_t pos = 0;
-  while (pos < text.size()) out += icu.NormalizeCodePoint(utf8::Next(text, pos));
+  while (pos < text.size())
+    out += icu.NormalizeCodePoint(utf8::Next(text, pos));
   return out;
 }
 

@@ -23,10 +23,9 @@ std::string ConvertToUtf8(std::string_view bytes, const char* charset) {
   std::string out(bytes.size() * 2 + 16, '\0');
   for (;;) {
     status = U_ZERO_ERROR;
-    int32_t n = ucnv_toAlgorithmic(UCNV_UTF8, conv.get(), out.data(),
-                                   static_cast<int32_t>(out.size()),
-                                   bytes.data(),
-                                   static_cast<int32_t>(bytes.size()), &status);
+    int32_t n = ucnv_toAlgorithmic(
+        UCNV_UTF8, conv.get(), out.data(), static_cast<int32_t>(out.size()),
+        bytes.data(), static_cast<int32_t>(bytes.size()), &status);
     if (status == U_BUFFER_OVERFLOW_ERROR) {
       out.resize(static_cast<size_t>(n) + 16);
       continue;

@@ -88,8 +88,8 @@ bool IsValid(std::string_view s) {
   while (pos < s.size()) {
     size_t before = pos;
     char32_t cp = Next(s, pos);
-    if (cp == 0xFFFD && !(pos - before == 3 &&
-                          s.substr(before, 3) == "\xEF\xBF\xBD")) {
+    if (cp == 0xFFFD &&
+        !(pos - before == 3 && s.substr(before, 3) == "\xEF\xBF\xBD")) {
       return false;
     }
   }

@@ -53,7 +53,8 @@ int main(int argc, char** argv) {
   app.add_option("--paper", paper, "Paper name when the pages do not say");
   app.add_option("--paper-code", paper_code,
                  "Short ASCII paper code used in article ids");
-  app.add_option("--date", date, "Issue date (YYYY-MM-DD) when not in the path");
+  app.add_option("--date", date,
+                 "Issue date (YYYY-MM-DD) when not in the path");
   app.add_option("--page", page_number, "Page number when not in the path");
   app.add_flag("--explain", explain,
                "Print how each page is split into articles (JSON); no index");

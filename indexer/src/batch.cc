@@ -79,9 +79,9 @@ BatchSummary IndexFiles(const fs::path& db, const std::vector<fs::path>& files,
     summary.replaced += stats.replaced;
     summary.removed += stats.removed;
   }
-  summary.seconds = std::chrono::duration<double>(
-                        std::chrono::steady_clock::now() - start)
-                        .count();
+  summary.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
   return summary;
 }
 

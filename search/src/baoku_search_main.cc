@@ -77,8 +77,9 @@ int main(int argc, char** argv) {
     int rank = response.offset;
     for (const auto& hit : response.hits) {
       const auto& a = hit.article;
-      std::cout << "\n" << ++rank << ". " << baoku::corpus::DisplayTitle(a)
-                << "\n   " << a.date.ToIso() << " 第" << a.page << "版";
+      std::cout << "\n"
+                << ++rank << ". " << baoku::corpus::DisplayTitle(a) << "\n   "
+                << a.date.ToIso() << " 第" << a.page << "版";
       for (const auto& r : a.reporters) std::cout << " " << r;
       std::cout << "  [" << a.id << "]\n   " << MarkSnippet(hit.snippet)
                 << "\n";

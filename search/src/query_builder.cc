@@ -25,8 +25,8 @@ std::vector<Part> SplitOnSpace(std::string_view text) {
     bool end = pos == text.size();
     bool space = !end && utf8::IsSpace(utf8::Next(text, pos));
     if (end || space) {
-      if (before > start) parts.push_back({text.substr(start, before - start),
-                                           start_cp});
+      if (before > start)
+        parts.push_back({text.substr(start, before - start), start_cp});
       if (end) break;
       start = pos;
       start_cp = cp_index + 1;
@@ -66,8 +66,7 @@ std::vector<std::string> PhraseTerms(const std::vector<Token>& tokens) {
       if (bigram.count(t.position)) {
         terms.push_back(bigram[t.position]->term);
       } else {
-        bool follows_bigram =
-            t.position > 0 && bigram.count(t.position - 1);
+        bool follows_bigram = t.position > 0 && bigram.count(t.position - 1);
         // The last character of a run is covered by the bigram before it,
         // unless something follows and positions must stay consecutive.
         if (!follows_bigram || t.position != last) terms.push_back(t.term);

@@ -43,8 +43,7 @@ SearchResponse Searcher::Search(const SearchRequest& request) {
   }
   if (request.limit < 1 || request.limit > kMaxLimit) {
     response.error = QueryError{
-        "limit", "limit must be between 1 and " + std::to_string(kMaxLimit),
-        0};
+        "limit", "limit must be between 1 and " + std::to_string(kMaxLimit), 0};
     return response;
   }
   BuiltQuery built = BuildQuery(request.query, analyzer_);
@@ -62,8 +61,8 @@ SearchResponse Searcher::Search(const SearchRequest& request) {
     Hit hit;
     hit.article = ArticleOf(it.get_document());
     hit.score = it.get_weight();
-    hit.snippet = MakeSnippet(BodyText(hit.article), built.highlight_phrases,
-                              analyzer_);
+    hit.snippet =
+        MakeSnippet(BodyText(hit.article), built.highlight_phrases, analyzer_);
     response.hits.push_back(std::move(hit));
   }
   return response;

@@ -44,8 +44,7 @@ Snippet MakeSnippet(std::string_view text,
                     const corpus::TextAnalyzer& analyzer, size_t max_chars) {
   CodePointIndex index(text);
   // Term at each position → its byte span.
-  std::map<std::pair<uint32_t, std::string>, std::pair<uint32_t, uint32_t>>
-      at;
+  std::map<std::pair<uint32_t, std::string>, std::pair<uint32_t, uint32_t>> at;
   for (const auto& token : analyzer.Analyze(text)) {
     at.emplace(std::make_pair(token.position, token.term),
                std::make_pair(token.begin, token.end));
@@ -67,9 +66,8 @@ Snippet MakeSnippet(std::string_view text,
         if (whole) end = std::max(end, it->second.second);
       }
       if (whole) {
-        matches.push_back({{index.ToCodePoint(first_span.first),
-                            index.ToCodePoint(end)},
-                           p});
+        matches.push_back(
+            {{index.ToCodePoint(first_span.first), index.ToCodePoint(end)}, p});
       }
     }
   }
@@ -112,15 +110,17 @@ Snippet MakeSnippet(std::string_view text,
     snippet.text = kEllipsis;
     prefix_chars = 1;
   }
-  snippet.text += text.substr(index.ToByte(begin),
-                              index.ToByte(end) - index.ToByte(begin));
+  snippet.text +=
+      text.substr(index.ToByte(begin), index.ToByte(end) - index.ToByte(begin));
   if (end < total) snippet.text += kEllipsis;
   for (const auto& match : matches) {
     const Highlight& m = match.span;
     if (m.begin < begin || m.end > end) continue;
     Highlight h{m.begin - begin + prefix_chars, m.end - begin + prefix_chars};
-    if (!snippet.highlights.empty() && h.begin <= snippet.highlights.back().end) {
-      snippet.highlights.back().end = std::max(snippet.highlights.back().end, h.end);
+    if (!snippet.highlights.empty() &&
+        h.begin <= snippet.highlights.back().end) {
+      snippet.highlights.back().end =
+          std::max(snippet.highlights.back().end, h.end);
     } else {
       snippet.highlights.push_back(h);
     }

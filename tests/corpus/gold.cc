@@ -44,11 +44,13 @@ std::vector<std::string> CompareWithGold(const corpus::PageReading& reading,
     std::string at = "article " + std::to_string(i + 1) + ": ";
     auto check = [&](const char* what, const std::string& got,
                      const std::string& want) {
-      if (got != want) diffs.push_back(at + what + " '" + got + "' vs gold '" + want + "'");
+      if (got != want)
+        diffs.push_back(at + what + " '" + got + "' vs gold '" + want + "'");
     };
     auto check_list = [&](const char* what, const std::vector<std::string>& got,
                           const std::vector<std::string>& want) {
-      if (got != want) diffs.push_back(at + what + " " + Show(got) + " vs gold " + Show(want));
+      if (got != want)
+        diffs.push_back(at + what + " " + Show(got) + " vs gold " + Show(want));
     };
     check("kind", std::string(corpus::KindName(a.kind)), Str(e, "kind"));
     check("column", a.column, Str(e, "column"));

@@ -38,8 +38,7 @@ TEST_CASE("MetaFromPath reads date and page from the layouts in use",
   }
 }
 
-TEST_CASE("Front matter comes first and bad values name their line",
-          "[meta]") {
+TEST_CASE("Front matter comes first and bad values name their line", "[meta]") {
   auto fm = ParseFrontMatter(
       "---\npaper: 云州日报\ndate: 2026-06-12\npage: 5\nsection: 要闻\n---\n"
       "正文",
@@ -51,8 +50,8 @@ TEST_CASE("Front matter comes first and bad values name their line",
   CHECK(*fm.meta.page == 5);
   CHECK(fm.meta.section == "要闻");
 
-  auto bad = ParseFrontMatter("---\ndate: 2026-02-30\ncolour: red\n---\n",
-                              "bad.txt");
+  auto bad =
+      ParseFrontMatter("---\ndate: 2026-02-30\ncolour: red\n---\n", "bad.txt");
   REQUIRE(bad.errors.size() == 2);
   CHECK(bad.errors[0].line == 2);
   CHECK(bad.errors[0].ToString().find("bad.txt:2:") == 0);
@@ -98,7 +97,8 @@ TEST_CASE("ReadPageFile takes front matter over issue.json over the path",
 TEST_CASE("A broken issue.json is a warning naming it", "[meta]") {
   testing::TempDir dir;
   testing::WriteFile(dir / "2026-06-11/issue.json", "{not json");
-  testing::WriteFile(dir / "2026-06-11/01.txt", "标题\n\n本报记者 高原\n\n正文。\n");
+  testing::WriteFile(dir / "2026-06-11/01.txt",
+                     "标题\n\n本报记者 高原\n\n正文。\n");
   auto page = ReadPageFile(dir / "2026-06-11/01.txt", PageMeta{});
   REQUIRE(page.articles.size() == 1);
   REQUIRE_FALSE(page.warnings.empty());

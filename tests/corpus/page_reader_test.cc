@@ -133,7 +133,8 @@ TEST_CASE("SplitPage reads every layout element of a page", "[reader]") {
   CHECK(bank.headline == "上门服务解企业燃眉之急");
   CHECK(bank.reporters == Names{"韩雪"});
   CHECK(bank.byline == "本报讯 … (韩雪)");
-  CHECK(bank.paragraphs.front() == "近日,云州银行东关支行为一家制造企业上门办理批量开卡业务。");
+  CHECK(bank.paragraphs.front() ==
+        "近日,云州银行东关支行为一家制造企业上门办理批量开卡业务。");
 }
 
 TEST_CASE("SplitPage refuses a page without a date", "[reader]") {

@@ -27,9 +27,9 @@ TEST_CASE("Normalize folds width, case and traditional characters",
     const char* out;
   };
   const Case cases[] = {
-      {"維修資金", "维修资金"},   {"ＧＯＨＯＭＥ", "gohome"},
-      {"GoHome", "gohome"},       {"１９５２个小区", "1952个小区"},
-      {"張子珂", "张子珂"},       {"臺灣", "台湾"},
+      {"維修資金", "维修资金"},     {"ＧＯＨＯＭＥ", "gohome"},
+      {"GoHome", "gohome"},         {"１９５２个小区", "1952个小区"},
+      {"張子珂", "张子珂"},         {"臺灣", "台湾"},
       {"３．４７億元", "3.47亿元"}, {"住建局", "住建局"},
   };
   for (const auto& c : cases) {
@@ -68,12 +68,9 @@ TEST_CASE("Numbers, Latin and mixed tokens are words of their own",
     std::vector<std::string> words;
   };
   const Case cases[] = {
-      {"涉及3.47亿元", {"3.47"}},
-      {"整改率达99.53%", {"99.53"}},
-      {"2026年", {"2026"}},
-      {"经纬厂GOHOME艺术中心", {"gohome"}},
-      {"5G网络", {"5g"}},
-      {"ＡＰＰ下载量", {"app"}},
+      {"涉及3.47亿元", {"3.47"}}, {"整改率达99.53%", {"99.53"}},
+      {"2026年", {"2026"}},       {"经纬厂GOHOME艺术中心", {"gohome"}},
+      {"5G网络", {"5g"}},         {"ＡＰＰ下载量", {"app"}},
   };
   for (const auto& c : cases) {
     INFO(c.text);
@@ -84,7 +81,8 @@ TEST_CASE("Numbers, Latin and mixed tokens are words of their own",
 TEST_CASE("Token spans point into the original text", "[analyzer]") {
   const std::string text = "本报記者ＧＯＨＯＭＥ";
   for (const auto& t : Analyzer().Analyze(text)) {
-    if (t.term == "记者") CHECK(text.substr(t.begin, t.end - t.begin) == "記者");
+    if (t.term == "记者")
+      CHECK(text.substr(t.begin, t.end - t.begin) == "記者");
     if (t.term == "gohome") {
       CHECK(text.substr(t.begin, t.end - t.begin) == "ＧＯＨＯＭＥ");
     }
@@ -101,7 +99,8 @@ TEST_CASE("Positions continue from first_position", "[analyzer]") {
 }
 
 TEST_CASE("Long ICU words are extra ranking tokens", "[analyzer]") {
-  auto words = TermsOfKind(Analyzer().Analyze("中华人民共和国"), TokenKind::kHanWord);
+  auto words =
+      TermsOfKind(Analyzer().Analyze("中华人民共和国"), TokenKind::kHanWord);
   CHECK_FALSE(words.empty());
   for (const auto& w : words) CHECK(w.size() >= 9);  // 3+ Han characters.
 }

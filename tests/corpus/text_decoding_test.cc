@@ -17,7 +17,8 @@ std::string Encode(const std::string& utf8, const char* charset) {
   size_t src_left = in.size();
   char* dst = out.data();
   size_t dst_left = out.size();
-  REQUIRE(iconv(cd, &src, &src_left, &dst, &dst_left) != static_cast<size_t>(-1));
+  REQUIRE(iconv(cd, &src, &src_left, &dst, &dst_left) !=
+          static_cast<size_t>(-1));
   iconv_close(cd);
   out.resize(out.size() - dst_left);
   return out;

@@ -7,10 +7,10 @@ namespace {
 
 TEST_CASE("utf8 decoding replaces invalid and truncated sequences", "[utf8]") {
   CHECK(IsValid("维修资金 GoHome"));
-  CHECK_FALSE(IsValid("\xE7\xBB"));          // Truncated 维.
-  CHECK_FALSE(IsValid("\xC0\xAF"));          // Overlong '/'.
-  CHECK_FALSE(IsValid("\xED\xA0\x80"));      // Surrogate.
-  CHECK(IsValid("\xEF\xBF\xBD"));            // U+FFFD itself is fine.
+  CHECK_FALSE(IsValid("\xE7\xBB"));      // Truncated 维.
+  CHECK_FALSE(IsValid("\xC0\xAF"));      // Overlong '/'.
+  CHECK_FALSE(IsValid("\xED\xA0\x80"));  // Surrogate.
+  CHECK(IsValid("\xEF\xBF\xBD"));        // U+FFFD itself is fine.
   std::string truncated = "ab\xE7";
   size_t pos = 2;
   CHECK(Next(truncated, pos) == 0xFFFD);

@@ -49,8 +49,7 @@ TEST_CASE("Re-indexing the same pages changes nothing", "[indexer]") {
         std::vector<std::string>{"yzrb-20260611-01-01", "yzrb-20260611-01-02"});
 }
 
-TEST_CASE("Re-indexing a page removes articles no longer on it",
-          "[indexer]") {
+TEST_CASE("Re-indexing a page removes articles no longer on it", "[indexer]") {
   testing::TempDir dir;
   corpus::TextAnalyzer analyzer;
   IndexWriter writer(dir / "db");

@@ -5,8 +5,8 @@
 #include <cstdlib>
 #include <iostream>
 #include <map>
-#include <set>
 #include <random>
+#include <set>
 
 #include "baoku/corpus/page_reader.h"
 #include "baoku/corpus/utf8.h"
@@ -235,7 +235,8 @@ TEST_CASE("Seed regressions: names, abbreviations, traditional", "[seed]") {
   }
   SearchResponse photo = Find(searcher, "ＧＯＨＯＭＥ");
   REQUIRE(photo.hits.size() == 1);
-  CHECK(photo.hits[0].article.photographers == std::vector<std::string>{"刘勇"});
+  CHECK(photo.hits[0].article.photographers ==
+        std::vector<std::string>{"刘勇"});
 }
 
 }  // namespace

@@ -61,8 +61,7 @@ TEST_CASE("Snippets pick the window with the matches", "[snippet]") {
   CHECK(corpus::utf8::CodePointCount(s.text) <= 42);
 }
 
-TEST_CASE("Without a match the snippet is the start of the text",
-          "[snippet]") {
+TEST_CASE("Without a match the snippet is the start of the text", "[snippet]") {
   Snippet s = SnippetFor("短文一篇。", "电梯");
   CHECK(s.text == "短文一篇。");
   CHECK(s.highlights.empty());

@@ -55,8 +55,8 @@ int main(int argc, char** argv) {
     baoku::web::Api api(config);
     baoku::web::Server server(api, options);
     int port = server.Bind();
-    std::cout << "baoku-serve: serving " << db << " on http://"
-              << options.bind << ":" << port << "/" << std::endl;
+    std::cout << "baoku-serve: serving " << db << " on http://" << options.bind
+              << ":" << port << "/" << std::endl;
     std::thread signal_waiter([&] {
       int sig = 0;
       sigwait(&signals, &sig);

@@ -43,7 +43,8 @@ Server::Server(const Api& api, ServerOptions options)
   Impl& impl = *impl_;
   int threads = impl.options.threads;
   if (threads <= 0) {
-    threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    threads =
+        static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   }
   impl.http.new_task_queue = [threads] {
     return new httplib::ThreadPool(static_cast<size_t>(threads));
@@ -56,28 +57,28 @@ Server::Server(const Api& api, ServerOptions options)
     Write(impl.api.Handle(ToPlain(req)), res);
   };
   impl.http.Get(".*", handle);
-  impl.http.set_exception_handler(
-      [](const httplib::Request&, httplib::Response& res,
-         std::exception_ptr error) {
-        std::string what = "internal error";
-        try {
-          std::rethrow_exception(error);
-        } catch (const Xapian::Error& e) {
-          what = "index error: " + e.get_description();
-        } catch (const std::exception& e) {
-          what = e.what();
-        } catch (...) {
-        }
-        Write(ErrorResponse(500, "", what), res);
-      });
+  impl.http.set_exception_handler([](const httplib::Request&,
+                                     httplib::Response& res,
+                                     std::exception_ptr error) {
+    std::string what = "internal error";
+    try {
+      std::rethrow_exception(error);
+    } catch (const Xapian::Error& e) {
+      what = "index error: " + e.get_description();
+    } catch (const std::exception& e) {
+      what = e.what();
+    } catch (...) {
+    }
+    Write(ErrorResponse(500, "", what), res);
+  });
   if (impl.options.access_log) {
-    impl.http.set_logger([&impl](const httplib::Request& req,
-                                 const httplib::Response& res) {
-      std::lock_guard<std::mutex> lock(impl.log_mutex);
-      *impl.options.access_log << req.remote_addr << " " << req.method << " "
-                               << req.target << " " << res.status << " "
-                               << res.body.size() << std::endl;
-    });
+    impl.http.set_logger(
+        [&impl](const httplib::Request& req, const httplib::Response& res) {
+          std::lock_guard<std::mutex> lock(impl.log_mutex);
+          *impl.options.access_log << req.remote_addr << " " << req.method
+                                   << " " << req.target << " " << res.status
+                                   << " " << res.body.size() << std::endl;
+        });
   }
 }
 

@@ -14,7 +14,8 @@
 namespace baoku::corpus::schema {
 
 // Free text, with positions.
-inline constexpr std::string_view kTitle = "S";  // Title block (also unprefixed).
+inline constexpr std::string_view kTitle =
+    "S";  // Title block (also unprefixed).
 
 // Boolean filters.
 inline constexpr std::string_view kId = "Q";

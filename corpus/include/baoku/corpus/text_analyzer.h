@@ -1,8 +1,9 @@
 // The Chinese text analyzer shared by indexing and querying.
 //
 // Text is normalized code point by code point (NFKC, case folding,
-// traditional → simplified), so that 維修資金 = 维修资金 and ＧＯＨＯＭＥ = gohome,
-// while every token keeps the byte span of the original text it came from.
+// traditional → simplified), so that 維修資金 = 维修资金 and ＧＯＨＯＭＥ =
+// gohome, while every token keeps the byte span of the original text it came
+// from.
 //
 // Tokens, all with positions so that phrases work across them:
 //  - every Han character (kHanChar) and every pair of adjacent Han characters

@@ -23,9 +23,9 @@
 namespace baoku::indexer {
 
 struct ReplaceStats {
-  size_t added = 0;      // Ids new to the index.
-  size_t replaced = 0;   // Ids already there, document rewritten.
-  size_t removed = 0;    // Ids on these pages no longer in the input.
+  size_t added = 0;     // Ids new to the index.
+  size_t replaced = 0;  // Ids already there, document rewritten.
+  size_t removed = 0;   // Ids on these pages no longer in the input.
 };
 
 class IndexWriter {

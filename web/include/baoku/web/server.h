@@ -16,8 +16,8 @@ namespace baoku::web {
 
 struct ServerOptions {
   std::string bind = "127.0.0.1";
-  int port = 8080;   // 0: any free port.
-  int threads = 0;   // 0: one per core.
+  int port = 8080;                     // 0: any free port.
+  int threads = 0;                     // 0: one per core.
   std::ostream* access_log = nullptr;  // One line per request when set.
 };
 
