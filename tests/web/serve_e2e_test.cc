@@ -21,12 +21,14 @@ std::string Tool(const std::string& module, const std::string& name) {
 int StartServer(testing::ChildProcess& server) {
   std::string line = server.ReadLine(20000);
   std::smatch m;
-  REQUIRE(std::regex_search(line, m, std::regex(R"(http://127\.0\.0\.1:(\d+)/)")));
+  REQUIRE(
+      std::regex_search(line, m, std::regex(R"(http://127\.0\.0\.1:(\d+)/)")));
   return std::stoi(m[1]);
 }
 
 nlohmann::json Search(httplib::Client& client, const std::string& q) {
-  auto res = client.Get("/api/search?q=" + httplib::detail::encode_query_param(q));
+  auto res =
+      client.Get("/api/search?q=" + httplib::detail::encode_query_param(q));
   REQUIRE(res);
   REQUIRE(res->status == 200);
   return nlohmann::json::parse(res->body);
@@ -35,10 +37,10 @@ nlohmann::json Search(httplib::Client& client, const std::string& q) {
 TEST_CASE("Index the samples, serve them, search over HTTP", "[e2e]") {
   testing::TempDir dir;
   std::string out;
-  REQUIRE(testing::Run({Tool("indexer", "baoku-index"), "--db",
-                        (dir / "db").string(), "--quiet",
-                        testing::SamplesDir().string()},
-                       &out) == 0);
+  REQUIRE(testing::Run(
+              {Tool("indexer", "baoku-index"), "--db", (dir / "db").string(),
+               "--quiet", testing::SamplesDir().string()},
+              &out) == 0);
   CHECK(out.find("0 failed") != std::string::npos);
 
   testing::ChildProcess server({Tool("web", "baoku-serve"), "--db",
@@ -60,7 +62,8 @@ TEST_CASE("Index the samples, serve them, search over HTTP", "[e2e]") {
   auto page = client.Get("/");
   REQUIRE(page);
   CHECK(page->status == 200);
-  CHECK(page->get_header_value("Content-Security-Policy").find("default-src") == 0);
+  CHECK(page->get_header_value("Content-Security-Policy").find("default-src") ==
+        0);
 
   // A commit of a concurrent indexer is visible without a restart.
   testing::WriteFile(dir / "new/2026-06-13/01.txt",
