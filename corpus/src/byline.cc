@@ -146,7 +146,7 @@ bool LooksLikeName(std::string_view s) {
 
 std::optional<Byline> ParseBylineLine(std::string_view line) {
   line = utf8::Trim(line);
-  if (line.empty() || utf8::CodePointCount(line) > kMaxBylineChars) {
+  if (line.empty() || utf8::LongerThan(line, kMaxBylineChars)) {
     return std::nullopt;
   }
   Byline byline;
@@ -177,7 +177,7 @@ std::optional<Byline> ParseBylineLine(std::string_view line) {
 
 std::optional<Byline> ParsePhotoCredit(std::string_view line) {
   line = utf8::Trim(line);
-  if (!EndsWith(line, "摄") || utf8::CodePointCount(line) > 30) {
+  if (!EndsWith(line, "摄") || utf8::LongerThan(line, 30)) {
     return std::nullopt;
   }
   std::string_view names = utf8::Trim(line.substr(0, line.size() - 3));
@@ -204,6 +204,30 @@ std::optional<Byline> ParseTrailingAuthor(std::string_view line) {
   return byline;
 }
 
+std::optional<TrailingAuthor> SplitTrailingAuthor(std::string_view paragraph) {
+  paragraph = utf8::Trim(paragraph);
+  // Find the last opening parenthesis within the last few characters.
+  size_t open = paragraph.npos;
+  size_t tail = paragraph.size() > 90 ? paragraph.size() - 90 : 0;
+  for (std::string_view p : {"(", "（"}) {
+    size_t at = paragraph.substr(tail).rfind(p);
+    if (at != paragraph.npos) at += tail;
+    if (at != paragraph.npos && (open == paragraph.npos || at > open)) {
+      open = at;
+    }
+  }
+  if (open == paragraph.npos || open == 0) return std::nullopt;
+  std::string_view before = paragraph.substr(0, open);
+  char32_t last = utf8::Last(before);
+  bool after_sentence = last == U'。' || last == U'!' || last == U'！' ||
+                        last == U'?' || last == U'？' || last == U'”' ||
+                        last == U'…';
+  if (!after_sentence) return std::nullopt;
+  auto author = ParseTrailingAuthor(paragraph.substr(open));
+  if (!author) return std::nullopt;
+  return TrailingAuthor{std::string(utf8::Trim(before)), *author};
+}
+
 std::optional<Lead> ParseLead(std::string_view paragraph) {
   paragraph = utf8::Trim(paragraph);
   Lead lead;
@@ -218,9 +242,9 @@ std::optional<Lead> ParseLead(std::string_view paragraph) {
       if (StartsWith(paragraph, s)) source = s;
     }
     if (source.empty()) return std::nullopt;
-    size_t dian = paragraph.find("电");
+    size_t dian = paragraph.substr(0, 90).find("电");
     if (dian == paragraph.npos ||
-        utf8::CodePointCount(paragraph.substr(0, dian)) > 20) {
+        utf8::LongerThan(paragraph.substr(0, dian), 20)) {
       return std::nullopt;
     }
     size_t end = dian + std::string_view("电").size();

@@ -29,6 +29,14 @@ std::optional<Byline> ParsePhotoCredit(std::string_view line);
 // A last line naming the author: "(孙娜娜)", "(记者 王一)".
 std::optional<Byline> ParseTrailingAuthor(std::string_view line);
 
+// A paragraph that ends with its author: "…免费借阅。(韩雪)". The parenthesis
+// must follow final punctuation, so "(区、市)" inside a sentence is not one.
+struct TrailingAuthor {
+  std::string rest;  // The paragraph without the author.
+  Byline byline;
+};
+std::optional<TrailingAuthor> SplitTrailingAuthor(std::string_view paragraph);
+
 struct Lead {
   Byline byline;
   std::string rest;  // The paragraph text after the byline.

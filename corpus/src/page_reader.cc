@@ -51,13 +51,34 @@ bool IsFinalPunctuation(char32_t cp) {
          cp == U'；' || cp == U':' || cp == U'：';
 }
 
+// The code points of `text` from its end backwards.
+class ReverseCodePoints {
+ public:
+  explicit ReverseCodePoints(std::string_view text) : text_(text) {}
+  // 0 when there are no more.
+  char32_t Next() {
+    if (text_.empty()) return 0;
+    char32_t cp = utf8::Last(text_);
+    size_t len = 1;
+    while (len < text_.size() && len < 4 &&
+           (static_cast<unsigned char>(text_[text_.size() - len]) & 0xC0) ==
+               0x80) {
+      ++len;
+    }
+    text_.remove_suffix(len);
+    return cp;
+  }
+
+ private:
+  std::string_view text_;
+};
+
 // True when the text ends a sentence ("…心病。", "…管得硬。”").
 bool EndsSentence(std::string_view text) {
-  std::u32string tail;
-  size_t pos = 0;
-  while (pos < text.size()) tail.push_back(utf8::Next(text, pos));
-  while (!tail.empty() && IsClosingMark(tail.back())) tail.pop_back();
-  return !tail.empty() && IsFinalPunctuation(tail.back());
+  ReverseCodePoints back(text);
+  char32_t cp = back.Next();
+  while (cp != 0 && IsClosingMark(cp)) cp = back.Next();
+  return cp != 0 && IsFinalPunctuation(cp);
 }
 
 // Characters that never start a sentence: a paragraph starting with one
@@ -90,6 +111,27 @@ std::string StripDashes(std::string_view text) {
   return std::string(utf8::Trim(text.substr(pos)));
 }
 
+// "简讯": a banner over a run of short items.
+bool IsBriefBanner(std::string_view text) {
+  for (std::string_view banner :
+       {"简讯", "简 讯", "本报简讯", "新闻简讯", "简讯速递", "快讯"}) {
+    if (text == banner) return true;
+  }
+  return false;
+}
+
+// "●市图书馆…": the marker of a brief item. Returns the text without it.
+std::optional<std::string> StripBullet(std::string_view text) {
+  size_t pos = 0;
+  if (text.empty()) return std::nullopt;
+  char32_t cp = utf8::Next(text, pos);
+  if (cp != U'●' && cp != U'■' && cp != U'◆' && cp != U'▲' && cp != U'★' &&
+      cp != U'◇' && cp != U'□') {
+    return std::nullopt;
+  }
+  return std::string(utf8::Trim(text.substr(pos)));
+}
+
 bool IsDigit(char32_t cp) {
   return (cp >= U'0' && cp <= U'9') || (cp >= U'０' && cp <= U'９');
 }
@@ -107,14 +149,14 @@ bool IsNumberedQuestion(std::string_view text) {
   if (digits == 0 || digits > 3) return false;
   if (cp != U'.' && cp != U'．' && cp != U'、') return false;
   char32_t last = utf8::Last(text);
-  return (last == U'?' || last == U'？') && utf8::CodePointCount(text) <= 60;
+  return (last == U'?' || last == U'？') && !utf8::LongerThan(text, 60);
 }
 
 // "(下转第2版)", "(上接第1版)".
 std::optional<std::pair<bool, std::string>> ParseJump(std::string_view text) {
   text = utf8::Trim(text);
   size_t pos = 0;
-  if (text.empty()) return std::nullopt;
+  if (text.empty() || utf8::LongerThan(text, 14)) return std::nullopt;
   char32_t open = utf8::Next(text, pos);
   if (open != U'(' && open != U'（') return std::nullopt;
   std::string_view inner = text.substr(pos);
@@ -126,8 +168,7 @@ std::optional<std::pair<bool, std::string>> ParseJump(std::string_view text) {
   }
   size_t di = inner.find("第");
   size_t ban = inner.find("版");
-  if (di == inner.npos || ban == inner.npos || ban < di ||
-      utf8::CodePointCount(text) > 14) {
+  if (di == inner.npos || ban == inner.npos || ban < di) {
     return std::nullopt;
   }
   return std::make_pair(to, std::string(inner.substr(di, ban + 3 - di)));
@@ -135,7 +176,7 @@ std::optional<std::pair<bool, std::string>> ParseJump(std::string_view text) {
 
 // Page furniture: "2026年6月11日 星期四 责任编辑:X", "第3版 综合新闻".
 bool IsPageNoise(std::string_view text) {
-  if (utf8::CodePointCount(text) > 60) return false;
+  if (utf8::LongerThan(text, 60)) return false;
   if (text.find("责任编辑") != text.npos || text.find("版式") != text.npos ||
       (text.find("星期") != text.npos && text.find("年") != text.npos &&
        text.find("月") != text.npos)) {
@@ -144,7 +185,7 @@ bool IsPageNoise(std::string_view text) {
   }
   if (StartsWith(text, "第")) {
     size_t ban = text.find("版");
-    if (ban != text.npos && ban <= 12 && utf8::CodePointCount(text) <= 20) {
+    if (ban != text.npos && ban <= 12 && !utf8::LongerThan(text, 20)) {
       std::string_view num = text.substr(3, ban - 3);
       size_t pos = 0;
       while (pos < num.size()) {
@@ -165,7 +206,7 @@ Shape ShapeOf(std::string_view text) {
   if (IsNumberedQuestion(text)) return Shape::kQuestion;
   if (ParseLead(text)) return Shape::kLead;
   if (IsDashSubtitle(text)) return Shape::kTitleLine;
-  if (!EndsSentence(text) && utf8::CodePointCount(text) <= kMaxTitleChars) {
+  if (!EndsSentence(text) && !utf8::LongerThan(text, kMaxTitleChars)) {
     return Shape::kTitleLine;
   }
   return Shape::kBody;
@@ -203,21 +244,22 @@ bool IsRunningText(Shape s) {
 }
 
 // Rejoins paragraphs that a column or page break cut mid-sentence:
-// "…打通了“排" + "查、整改…".
+// "…打通了“排" + "查、整改…". A lead paragraph ("本报讯…") can be cut too.
 std::vector<Paragraph> RepairBreaks(std::vector<Paragraph> in) {
   std::vector<Paragraph> out;
   for (auto& p : in) {
     if (!out.empty()) {
       Paragraph& prev = out.back();
-      bool cut = IsRunningText(prev.shape) && !EndsSentence(prev.text) &&
+      bool cut = (IsRunningText(prev.shape) || prev.shape == Shape::kLead) &&
+                 !EndsSentence(prev.text) && !SplitTrailingAuthor(prev.text) &&
                  !IsDashSubtitle(prev.text) &&
-                 (utf8::CodePointCount(prev.text) > kMaxTitleChars ||
+                 (utf8::LongerThan(prev.text, kMaxTitleChars) ||
                   StartsMidSentence(p.text));
       if (cut && IsRunningText(p.shape) &&
           p.blank_lines_before < kHardBreakBlankLines) {
         prev.text += p.text;
         prev.last_line = p.last_line;
-        prev.shape = ShapeOf(prev.text);
+        if (prev.shape != Shape::kLead) prev.shape = Shape::kBody;
         continue;
       }
     }
@@ -290,7 +332,10 @@ class PageSplitter {
     paras_ = std::move(paragraphs);
     for (size_t i = 0; i < paras_.size(); ++i) {
       const Paragraph& p = paras_[i];
-      if (p.blank_lines_before >= kHardBreakBlankLines) Close();
+      if (p.blank_lines_before >= kHardBreakBlankLines) {
+        Close();
+        in_briefs_ = false;
+      }
       switch (p.shape) {
         case Shape::kNoise:
           break;
@@ -369,6 +414,8 @@ class PageSplitter {
     (jump->first ? current_->continued_to : current_->continued_from) =
         jump->second;
     Extend(p);
+    // The rest of this article is on another page.
+    if (jump->first) Close();
   }
 
   void OnTrailingAuthor(const Paragraph& p) {
@@ -448,20 +495,63 @@ class PageSplitter {
   }
 
   void OnBody(const Paragraph& p) {
+    if (in_briefs_) {
+      if (auto item = StripBullet(p.text)) {
+        StartBrief(p, "");
+        AddText(p, *item);
+        return;
+      }
+    }
     if (!Open()) Start(p);
     AddText(p, p.text);
+  }
+
+  // A brief item under a 简讯 banner; the banner's line opens the first one.
+  void StartBrief(const Paragraph& p, const std::string& headline) {
+    Article& a = Start(p);
+    a.kind = ArticleKind::kBrief;
+    a.column = brief_banner_;
+    a.headline = headline;
+    if (brief_banner_line_ > 0) {
+      a.lines.first = brief_banner_line_;
+      brief_banner_line_ = 0;
+    }
   }
 
   void AddText(const Paragraph& p, std::string text) {
     caption_first_line_ = p.first_line;
     line_before_caption_ = current_->lines.last;
-    current_->paragraphs.push_back(std::move(text));
+    auto author = SplitTrailingAuthor(text);
+    current_->paragraphs.push_back(author ? author->rest : std::move(text));
     Extend(p);
+    if (author) {
+      // "…免费借阅。(韩雪)": the author closes the piece.
+      ApplyByline(*current_, author->byline);
+      std::string& printed = current_->byline;
+      printed = printed.empty() ? author->byline.text
+                                : printed + " … " + author->byline.text;
+      Close();
+    }
   }
 
   // Handles a run of title-shaped lines starting at i; returns the index of
   // the last paragraph consumed.
   size_t OnTitleLines(size_t i) {
+    const Paragraph& first = paras_[i];
+    if (IsBriefBanner(first.text)) {
+      Close();
+      in_briefs_ = true;
+      brief_banner_ = first.text;
+      brief_banner_line_ = first.first_line;
+      return i;
+    }
+    if (in_briefs_) {
+      if (auto title = StripBullet(first.text)) {
+        StartBrief(first, *title);
+        return i;
+      }
+      in_briefs_ = false;  // A title of an ordinary article ends the run.
+    }
     size_t j = i + 1;
     while (j < paras_.size() && j - i < 5 &&
            paras_[j].shape == Shape::kTitleLine &&
@@ -521,6 +611,9 @@ class PageSplitter {
   std::vector<Paragraph> paras_;
   std::optional<Article> current_;
   std::string last_qa_column_;
+  bool in_briefs_ = false;
+  std::string brief_banner_;
+  int brief_banner_line_ = 0;
   int banner_first_line_ = 0;
   int caption_first_line_ = 0;
   int line_before_caption_ = 0;

@@ -77,6 +77,12 @@ size_t CodePointCount(std::string_view s) {
   return n;
 }
 
+bool LongerThan(std::string_view s, size_t n) {
+  if (s.size() <= n) return false;
+  if (s.size() > 4 * n) return true;
+  return OffsetOfCodePoint(s, n) < s.size();
+}
+
 size_t OffsetOfCodePoint(std::string_view s, size_t n) {
   size_t pos = 0;
   for (size_t i = 0; i < n && pos < s.size(); ++i) Next(s, pos);

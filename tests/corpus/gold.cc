@@ -63,6 +63,15 @@ std::vector<std::string> CompareWithGold(const corpus::PageReading& reading,
     if (e.contains("correspondents")) {
       check_list("correspondents", a.correspondents, List(e, "correspondents"));
     }
+    // Keys that only newer gold files carry.
+    const std::pair<const char*, const std::string*> optional[] = {
+        {"source", &a.source},
+        {"dateline", &a.dateline},
+        {"continued_from", &a.continued_from},
+        {"continued_to", &a.continued_to}};
+    for (const auto& [key, value] : optional) {
+      if (e.contains(key)) check(key, *value, Str(e, key));
+    }
     check_list("subheads", a.subheads, List(e, "subheads"));
     check_list("body", a.paragraphs, List(e, "body"));
     check("lines",

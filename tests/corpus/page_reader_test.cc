@@ -137,6 +137,83 @@ TEST_CASE("SplitPage reads every layout element of a page", "[reader]") {
         "近日,云州银行东关支行为一家制造企业上门办理批量开卡业务。");
 }
 
+// Briefs, wire copy, a commentary and full-width punctuation.
+constexpr const char* kSecondPage = R"(
+2026年6月13日 星期六 责任编辑:刘敏 版式:王芳
+
+简讯
+
+●市图书馆自助借阅点增至15个
+
+本报讯 6月12日,市图书馆在东关区新设3个24小时自助借阅点,市民可凭身份证免费借阅。(韩雪)
+
+●6月12日,北岳县举行夏季防汛应急演练,300余名干部群众参加。(马骁)
+
+
+
+国务院常务会议部署推进城市更新
+
+新华社北京6月12日电(记者 王琦 李响)国务院总理主持召开国务院常务会议,部署推进城市更新行动。
+
+会议指出,要稳步推进老旧小区改造。
+
+让“一老一小”更有温度
+
+本报评论员
+
+城市的温度,体现在对“一老一小”的关爱上。
+
+办好民生实事,贵在持之以恒。
+
+东关区开通社区“健康小屋”
+
+本报讯（记者 周静）6月12日，东关区首批12个社区“健康小屋”投入使用，居民可免费测量血压、血糖。
+
+据介绍，健康小屋由社区卫生服务中心医生轮流值守。（郑可欣）
+)";
+
+TEST_CASE("SplitPage reads briefs, wire copy and commentary", "[reader]") {
+  PageReading page = SplitPage(kSecondPage, Meta(), "second.txt");
+  REQUIRE_FALSE(page.error);
+  REQUIRE(page.articles.size() == 5);
+
+  const Article& library = page.articles[0];
+  CHECK(library.kind == ArticleKind::kBrief);
+  CHECK(library.column == "简讯");
+  CHECK(library.headline == "市图书馆自助借阅点增至15个");
+  CHECK(library.reporters == Names{"韩雪"});
+  CHECK(library.byline == "本报讯 … (韩雪)");
+  CHECK(library.paragraphs == Names{"6月12日,市图书馆在东关区新设3个24小时自助"
+                                    "借阅点,市民可凭身份证免费借阅。"});
+  CHECK(library.lines.first == 4);  // The banner opens the first item.
+
+  const Article& drill = page.articles[1];
+  CHECK(drill.kind == ArticleKind::kBrief);
+  CHECK(drill.headline.empty());
+  CHECK(drill.reporters == Names{"马骁"});
+  CHECK(drill.byline == "(马骁)");
+  CHECK(drill.paragraphs.front().rfind("6月12日,北岳县", 0) == 0);
+
+  const Article& wire = page.articles[2];
+  CHECK(wire.kind == ArticleKind::kNews);
+  CHECK(wire.source == "新华社");
+  CHECK(wire.dateline == "新华社北京6月12日电");
+  CHECK(wire.reporters == Names{"王琦", "李响"});
+  CHECK(wire.paragraphs.front().rfind("国务院总理主持", 0) == 0);
+
+  const Article& comment = page.articles[3];
+  CHECK(comment.kind == ArticleKind::kCommentary);
+  CHECK(comment.byline == "本报评论员");
+  CHECK(comment.reporters.empty());
+  CHECK(comment.paragraphs.size() == 2);
+
+  const Article& health = page.articles[4];
+  CHECK(health.byline == "本报讯（记者 周静） … （郑可欣）");
+  CHECK(health.reporters == Names{"周静", "郑可欣"});
+  CHECK(health.paragraphs.back() ==
+        "据介绍，健康小屋由社区卫生服务中心医生轮流值守。");
+}
+
 TEST_CASE("SplitPage refuses a page without a date", "[reader]") {
   PageMeta meta = Meta();
   meta.date.reset();

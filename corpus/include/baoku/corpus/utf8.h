@@ -20,6 +20,9 @@ void Append(std::string& out, char32_t cp);
 
 size_t CodePointCount(std::string_view s);
 
+// True when s has more than n code points; reads at most n + 1 of them.
+bool LongerThan(std::string_view s, size_t n);
+
 // Byte offset of the n-th code point (s.size() when s is shorter).
 size_t OffsetOfCodePoint(std::string_view s, size_t n);
 

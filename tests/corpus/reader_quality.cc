@@ -1,0 +1,178 @@
+#include "reader_quality.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "baoku/corpus/utf8.h"
+#include "test_support.h"
+
+namespace baoku::testing {
+namespace {
+
+std::string Str(const nlohmann::json& j, const char* key) {
+  auto it = j.find(key);
+  return it == j.end() || it->is_null() ? "" : it->get<std::string>();
+}
+
+std::vector<std::string> List(const nlohmann::json& j, const char* key) {
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return {};
+  return it->get<std::vector<std::string>>();
+}
+
+std::string TitleBlock(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const auto& l : lines) {
+    if (!l.empty()) out += (out.empty() ? "" : "|") + l;
+  }
+  return out;
+}
+
+std::string Join(const std::vector<std::string>& paragraphs) {
+  std::string out;
+  for (const auto& p : paragraphs) out += (out.empty() ? "" : "\n") + p;
+  return out;
+}
+
+std::u32string CodePoints(const std::string& s) {
+  std::u32string out;
+  size_t pos = 0;
+  while (pos < s.size()) out.push_back(corpus::utf8::Next(s, pos));
+  return out;
+}
+
+size_t EditDistance(const std::string& a8, const std::string& b8) {
+  if (a8 == b8) return 0;
+  std::u32string a = CodePoints(a8), b = CodePoints(b8);
+  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1,
+                         prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+double F1(size_t tp, size_t predicted, size_t gold) {
+  double p = predicted ? double(tp) / predicted : 1.0;
+  double r = gold ? double(tp) / gold : 1.0;
+  return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
+}
+
+using NameKey = std::pair<int, std::string>;
+
+void CountNames(const std::set<NameKey>& pred, const std::set<NameKey>& gold,
+                size_t& tp, size_t& n_pred, size_t& n_gold) {
+  n_pred += pred.size();
+  n_gold += gold.size();
+  for (const auto& k : pred) tp += gold.count(k);
+}
+
+}  // namespace
+
+void ReaderQualityCounter::AddPage(const corpus::PageReading& reading,
+                                   const std::filesystem::path& gold_file) {
+  auto gold = nlohmann::json::parse(ReadFile(gold_file)).at("articles");
+  ++pages_;
+  gold_ += gold.size();
+  read_ += reading.articles.size();
+  std::map<int, const corpus::Article*> by_start;
+  std::set<NameKey> pred_rep, pred_photo, gold_rep, gold_photo;
+  for (const auto& a : reading.articles) {
+    by_start[a.lines.first] = &a;
+    for (const auto& n : a.reporters) pred_rep.insert({a.lines.first, n});
+    for (const auto& n : a.photographers) pred_photo.insert({a.lines.first, n});
+  }
+  for (const auto& g : gold) {
+    int start = g.at("first_line").get<int>();
+    for (const auto& n : List(g, "reporters")) gold_rep.insert({start, n});
+    for (const auto& n : List(g, "photographers"))
+      gold_photo.insert({start, n});
+    std::string gold_body = Join(List(g, "body"));
+    body_chars_ += corpus::utf8::CodePointCount(gold_body);
+    auto it = by_start.find(start);
+    if (it == by_start.end()) {
+      body_errors_ += corpus::utf8::CodePointCount(gold_body);
+      continue;
+    }
+    const corpus::Article& a = *it->second;
+    ++boundary_tp_;
+    if (TitleBlock({a.column, a.kicker, a.headline, a.subtitle}) ==
+        TitleBlock({Str(g, "column"), Str(g, "kicker"), Str(g, "headline"),
+                    Str(g, "subtitle")})) {
+      ++title_exact_;
+    }
+    if (corpus::KindName(a.kind) == Str(g, "kind")) ++kind_correct_;
+    body_errors_ += std::min(EditDistance(Join(a.paragraphs), gold_body),
+                             corpus::utf8::CodePointCount(gold_body));
+  }
+  CountNames(pred_rep, gold_rep, reporter_tp_, reporter_pred_, reporter_gold_);
+  CountNames(pred_photo, gold_photo, photo_tp_, photo_pred_, photo_gold_);
+}
+
+ReaderQuality ReaderQualityCounter::Result() const {
+  ReaderQuality q;
+  q.pages = pages_;
+  q.gold_articles = gold_;
+  q.read_articles = read_;
+  q.boundary_precision = read_ ? double(boundary_tp_) / read_ : 1.0;
+  q.boundary_recall = gold_ ? double(boundary_tp_) / gold_ : 1.0;
+  q.boundary_f1 = F1(boundary_tp_, read_, gold_);
+  q.reporter_f1 = F1(reporter_tp_, reporter_pred_, reporter_gold_);
+  q.photographer_f1 = F1(photo_tp_, photo_pred_, photo_gold_);
+  q.title_block_exact = gold_ ? double(title_exact_) / gold_ : 1.0;
+  q.body_char_accuracy =
+      body_chars_ > 0 ? 1.0 - body_errors_ / body_chars_ : 1.0;
+  q.kind_accuracy = gold_ ? double(kind_correct_) / gold_ : 1.0;
+  return q;
+}
+
+std::string ReaderQuality::ToTable() const {
+  char buf[1024];
+  std::snprintf(
+      buf, sizeof buf,
+      "| measure | value |\n|---|---|\n"
+      "| pages | %zu |\n| gold articles | %zu |\n| read articles | %zu |\n"
+      "| boundary precision | %.4f |\n| boundary recall | %.4f |\n"
+      "| boundary F1 | %.4f |\n| reporter F1 | %.4f |\n"
+      "| photographer F1 | %.4f |\n| title block exact | %.4f |\n"
+      "| body character accuracy | %.4f |\n| kind accuracy | %.4f |\n",
+      pages, gold_articles, read_articles, boundary_precision, boundary_recall,
+      boundary_f1, reporter_f1, photographer_f1, title_block_exact,
+      body_char_accuracy, kind_accuracy);
+  return buf;
+}
+
+ReaderQuality MeasureReader(const std::vector<std::filesystem::path>& roots,
+                            const corpus::PageMeta& defaults) {
+  std::vector<std::filesystem::path> golds;
+  for (const auto& root : roots) {
+    if (std::filesystem::is_regular_file(root)) {
+      golds.push_back(root);
+      continue;
+    }
+    for (const auto& e : std::filesystem::recursive_directory_iterator(root)) {
+      std::string name = e.path().filename().string();
+      if (name.size() > 10 && name.substr(name.size() - 10) == ".gold.json") {
+        golds.push_back(e.path());
+      }
+    }
+  }
+  std::sort(golds.begin(), golds.end());
+  ReaderQualityCounter counter;
+  for (const auto& gold : golds) {
+    auto source = nlohmann::json::parse(ReadFile(gold)).at("source");
+    auto page = gold.parent_path() / source.get<std::string>();
+    counter.AddPage(corpus::ReadPageFile(page, defaults), gold);
+  }
+  return counter.Result();
+}
+
+}  // namespace baoku::testing
