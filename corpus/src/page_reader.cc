@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "baoku/corpus/text_analyzer.h"
 #include "baoku/corpus/text_decoding.h"
 #include "baoku/corpus/utf8.h"
 #include "byline.h"
@@ -239,6 +240,41 @@ std::vector<Paragraph> ReadParagraphs(std::string_view text, int first_line) {
   return out;
 }
 
+// An opening quote or bracket left open: the line was cut inside it.
+bool HasUnclosedQuote(std::string_view text) {
+  int open = 0;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    char32_t cp = utf8::Next(text, pos);
+    if (cp == U'“' || cp == U'《' || cp == U'「' || cp == U'『') ++open;
+    if (cp == U'”' || cp == U'》' || cp == U'」' || cp == U'』') --open;
+  }
+  return open > 0;
+}
+
+const TextAnalyzer& WordBreaks() {
+  static const TextAnalyzer analyzer;
+  return analyzer;
+}
+
+// Words that open a reporting sentence ("据…介绍", "截至5月底,…") and
+// never a subhead.
+bool OpensReportingSentence(std::string_view line) {
+  for (std::string_view word :
+       {"据", "截至", "记者", "近日", "日前", "此外", "其中", "另外", "随后"}) {
+    if (StartsWith(line, word)) return true;
+  }
+  return false;
+}
+
+// A short unterminated line followed by text is a subhead, unless the join
+// shows a cut: a quotation left open, a word spanning the two lines
+// ("…高新技术企" + "业达到…"), or a reporting sentence's opening.
+bool LooksCut(const std::string& line, const std::string& next) {
+  return HasUnclosedQuote(line) || OpensReportingSentence(line) ||
+         !WordBreaks().BreaksBetween(line, next);
+}
+
 bool IsRunningText(Shape s) {
   return s == Shape::kBody || s == Shape::kTitleLine;
 }
@@ -254,7 +290,8 @@ std::vector<Paragraph> RepairBreaks(std::vector<Paragraph> in) {
                  !EndsSentence(prev.text) && !SplitTrailingAuthor(prev.text) &&
                  !IsDashSubtitle(prev.text) &&
                  (utf8::LongerThan(prev.text, kMaxTitleChars) ||
-                  StartsMidSentence(p.text));
+                  StartsMidSentence(p.text) ||
+                  (p.shape == Shape::kBody && LooksCut(prev.text, p.text)));
       if (cut && IsRunningText(p.shape) &&
           p.blank_lines_before < kHardBreakBlankLines) {
         prev.text += p.text;

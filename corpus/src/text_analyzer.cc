@@ -203,6 +203,25 @@ std::string TextAnalyzer::Normalize(std::string_view text) const {
   return out;
 }
 
+bool TextAnalyzer::BreaksBetween(std::string_view before,
+                                 std::string_view after) const {
+  constexpr size_t kContext = 4;  // Code points each side.
+  size_t cut = before.size();
+  for (size_t n = 0; n < kContext && cut > 0; ++n) {
+    do {
+      --cut;
+    } while (cut > 0 &&
+             (static_cast<unsigned char>(before[cut]) & 0xC0) == 0x80);
+  }
+  std::string left(before.substr(cut));
+  std::string right(after.substr(0, utf8::OffsetOfCodePoint(after, kContext)));
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(left + right);
+  int32_t join = icu::UnicodeString::fromUTF8(left).length();
+  icu::BreakIterator& words = *ThreadState().words;
+  words.setText(text);
+  return words.isBoundary(join);
+}
+
 std::string TextAnalyzer::NormalizeKey(std::string_view text) const {
   std::string norm = Normalize(text);
   std::string out;

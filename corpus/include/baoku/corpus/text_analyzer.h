@@ -58,6 +58,11 @@ class TextAnalyzer {
   // Normalize() without white space: the form of exact-match values such as
   // reporter names and columns in boolean terms.
   std::string NormalizeKey(std::string_view text) const;
+
+  // True when the ICU word segmentation of `before` + `after` keeps a word
+  // boundary between them (judged on a few characters either side). False
+  // means a word spans the join, e.g. "负责" + "人介绍" (负责人).
+  bool BreaksBetween(std::string_view before, std::string_view after) const;
 };
 
 }  // namespace baoku::corpus
