@@ -34,69 +34,108 @@ nlohmann::json ArticleToJson(const Article& a) {
 
 namespace {
 
+const char* TypeName(const nlohmann::json& j) { return j.type_name(); }
+
+// Reads `key` into `out`. A missing key is an error only when `required`;
+// a key of the wrong type (or null) always is.
 template <typename T>
-bool Read(const nlohmann::json& j, const char* key, T& out,
+bool Read(const nlohmann::json& j, const char* key, T& out, bool required,
           std::string& error) {
   auto it = j.find(key);
   if (it == j.end()) {
-    error = std::string("missing field '") + key + "'";
-    return false;
+    if (required) error = std::string("missing field '") + key + "'";
+    return !required;
   }
   try {
     out = it->get<T>();
   } catch (const nlohmann::json::exception&) {
-    error = std::string("field '") + key + "' has the wrong type";
+    std::string want = std::is_same_v<T, std::string> ? "a string"
+                       : std::is_same_v<T, int>       ? "a whole number"
+                                                      : "a list of strings";
+    error = std::string("field '") + key + "' must be " + want + ", not " +
+            TypeName(*it);
     return false;
   }
   return true;
 }
 
+constexpr const char* kKnownFields[] = {
+    "id",          "paper",      "paper_code",    "date",
+    "page",        "section",    "ordinal",       "kind",
+    "column",      "kicker",     "headline",      "subtitle",
+    "byline",      "reporters",  "photographers", "correspondents",
+    "source",      "dateline",   "subheads",      "paragraphs",
+    "source_file", "first_line", "last_line",     "continued_from",
+    "continued_to"};
+
 }  // namespace
 
-bool ArticleFromJson(const nlohmann::json& j, Article& a, std::string& error) {
+bool ArticleFromJson(const nlohmann::json& j, Article& a, std::string& error,
+                     std::vector<std::string>* unknown_fields) {
   if (!j.is_object()) {
-    error = "article is not a JSON object";
+    error = std::string("an article must be a JSON object, not ") + TypeName(j);
     return false;
   }
-  std::string date, kind;
-  bool ok = Read(j, "id", a.id, error) && Read(j, "paper", a.paper, error) &&
-            Read(j, "paper_code", a.paper_code, error) &&
-            Read(j, "date", date, error) && Read(j, "page", a.page, error) &&
-            Read(j, "section", a.section, error) &&
-            Read(j, "ordinal", a.ordinal, error) &&
-            Read(j, "kind", kind, error) &&
-            Read(j, "column", a.column, error) &&
-            Read(j, "kicker", a.kicker, error) &&
-            Read(j, "headline", a.headline, error) &&
-            Read(j, "subtitle", a.subtitle, error) &&
-            Read(j, "byline", a.byline, error) &&
-            Read(j, "reporters", a.reporters, error) &&
-            Read(j, "photographers", a.photographers, error) &&
-            Read(j, "correspondents", a.correspondents, error) &&
-            Read(j, "source", a.source, error) &&
-            Read(j, "dateline", a.dateline, error) &&
-            Read(j, "subheads", a.subheads, error) &&
-            Read(j, "paragraphs", a.paragraphs, error) &&
-            Read(j, "source_file", a.source_file, error) &&
-            Read(j, "first_line", a.lines.first, error) &&
-            Read(j, "last_line", a.lines.last, error) &&
-            Read(j, "continued_from", a.continued_from, error) &&
-            Read(j, "continued_to", a.continued_to, error);
+  std::string date, kind = "news";
+  bool ok = Read(j, "date", date, true, error) &&
+            Read(j, "page", a.page, true, error) &&
+            Read(j, "paragraphs", a.paragraphs, true, error) &&
+            Read(j, "id", a.id, false, error) &&
+            Read(j, "paper", a.paper, false, error) &&
+            Read(j, "paper_code", a.paper_code, false, error) &&
+            Read(j, "section", a.section, false, error) &&
+            Read(j, "ordinal", a.ordinal, false, error) &&
+            Read(j, "kind", kind, false, error) &&
+            Read(j, "column", a.column, false, error) &&
+            Read(j, "kicker", a.kicker, false, error) &&
+            Read(j, "headline", a.headline, false, error) &&
+            Read(j, "subtitle", a.subtitle, false, error) &&
+            Read(j, "byline", a.byline, false, error) &&
+            Read(j, "reporters", a.reporters, false, error) &&
+            Read(j, "photographers", a.photographers, false, error) &&
+            Read(j, "correspondents", a.correspondents, false, error) &&
+            Read(j, "source", a.source, false, error) &&
+            Read(j, "dateline", a.dateline, false, error) &&
+            Read(j, "subheads", a.subheads, false, error) &&
+            Read(j, "source_file", a.source_file, false, error) &&
+            Read(j, "first_line", a.lines.first, false, error) &&
+            Read(j, "last_line", a.lines.last, false, error) &&
+            Read(j, "continued_from", a.continued_from, false, error) &&
+            Read(j, "continued_to", a.continued_to, false, error);
   if (!ok) return false;
   auto parsed_date = ParseDate(date);
   if (!parsed_date) {
-    error = "field 'date' '" + date + "' is not a valid date";
+    error = "field 'date' '" + date + "' is not a valid YYYY-MM-DD date";
     return false;
   }
   a.date = *parsed_date;
+  if (a.page < 1 || a.page > 999) {
+    error = "field 'page' " + std::to_string(a.page) +
+            " is not a page number 1..999";
+    return false;
+  }
+  if (a.ordinal < 0) {
+    error = "field 'ordinal' must not be negative";
+    return false;
+  }
   auto parsed_kind = KindFromName(kind);
   if (!parsed_kind) {
     error = "field 'kind' '" + kind +
-            "' is not one of news, qa, photo, "
-            "brief, commentary";
+            "' is not one of news, qa, photo, brief, commentary";
     return false;
   }
   a.kind = *parsed_kind;
+  if (a.paragraphs.empty() && a.headline.empty()) {
+    error = "the article has neither 'headline' nor 'paragraphs' text";
+    return false;
+  }
+  if (unknown_fields) {
+    for (const auto& [key, value] : j.items()) {
+      bool known = false;
+      for (const char* k : kKnownFields) known = known || key == k;
+      if (!known) unknown_fields->push_back(key);
+    }
+  }
   return true;
 }
 

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "baoku/corpus/article_json.h"
+#include "baoku/corpus/ndjson_reader.h"
 #include "baoku/corpus/page_reader.h"
 #include "baoku/indexer/batch.h"
 
@@ -17,9 +18,27 @@ int Explain(const std::vector<std::filesystem::path>& files,
             const baoku::corpus::PageMeta& defaults) {
   int status = 0;
   for (const auto& file : files) {
-    auto page = baoku::corpus::ReadPageFile(file, defaults);
     nlohmann::json out;
     out["file"] = file.string();
+    if (baoku::corpus::IsNdjsonPath(file)) {
+      auto records = baoku::corpus::ReadNdjsonFile(file, defaults);
+      out["articles"] = nlohmann::json::array();
+      for (const auto& a : records.articles) {
+        out["articles"].push_back(baoku::corpus::ArticleToJson(a));
+      }
+      out["warnings"] = nlohmann::json::array();
+      for (const auto& w : records.warnings) {
+        out["warnings"].push_back(w.ToString());
+      }
+      out["errors"] = nlohmann::json::array();
+      for (const auto& e : records.errors)
+        out["errors"].push_back(e.ToString());
+      if (records.error) out["errors"].push_back(records.error->ToString());
+      if (!out["errors"].empty()) status = 1;
+      std::cout << out.dump(2) << "\n";
+      continue;
+    }
+    auto page = baoku::corpus::ReadPageFile(file, defaults);
     out["encoding"] = page.encoding;
     out["articles"] = nlohmann::json::array();
     for (const auto& a : page.articles) {
@@ -109,10 +128,13 @@ int main(int argc, char** argv) {
     auto s = baoku::indexer::IndexFiles(db, files, options);
     std::printf(
         "baoku-index: %zu files (%zu failed), %zu issues, %zu articles "
-        "(%zu new, %zu updated, %zu removed), %zu warnings, %.2f s\n",
+        "(%zu new, %zu updated, %zu removed), %zu records rejected, "
+        "%zu warnings, %.2f s\n",
         s.files, s.failed_files, s.issues, s.articles, s.added, s.replaced,
-        s.removed, s.warnings, s.seconds);
-    return (s.failed_files > 0 || !find_errors.empty()) ? 1 : 0;
+        s.removed, s.failed_records, s.warnings, s.seconds);
+    bool all_read =
+        s.failed_files == 0 && s.failed_records == 0 && find_errors.empty();
+    return all_read ? 0 : 1;
   } catch (const std::exception& e) {
     std::cerr << "baoku-index: error: " << e.what() << "\n";
     return 3;

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <set>
 
+#include "baoku/corpus/ndjson_reader.h"
 #include "baoku/corpus/page_reader.h"
 #include "baoku/corpus/text_analyzer.h"
 #include "baoku/indexer/document_builder.h"
@@ -21,7 +23,8 @@ std::vector<fs::path> FindPageFiles(const std::vector<fs::path>& inputs,
       for (auto it = fs::recursive_directory_iterator(
                input, fs::directory_options::skip_permission_denied, ec);
            !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_regular_file(ec) && it->path().extension() == ".txt") {
+        if (it->is_regular_file(ec) && (it->path().extension() == ".txt" ||
+                                        corpus::IsNdjsonPath(it->path()))) {
           files.push_back(it->path());
         }
       }
@@ -48,12 +51,33 @@ BatchSummary IndexFiles(const fs::path& db, const std::vector<fs::path>& files,
 
   // Issue (paper code + date) → its pages' keys and articles.
   struct IssueBatch {
-    std::vector<std::string> page_keys;
+    std::set<std::string> page_keys;
     std::vector<corpus::Article> articles;
   };
   std::map<std::string, IssueBatch> issues;
+  auto add = [&](std::vector<corpus::Article>& articles) {
+    for (auto& a : articles) {
+      IssueBatch& issue = issues[a.paper_code + "-" + a.date.ToCompact()];
+      issue.page_keys.insert(PageKey(a));
+      issue.articles.push_back(std::move(a));
+    }
+  };
   for (const auto& file : files) {
     ++summary.files;
+    if (corpus::IsNdjsonPath(file)) {
+      corpus::NdjsonReading records =
+          corpus::ReadNdjsonFile(file, options.defaults);
+      for (const auto& w : records.warnings) report(w, false);
+      for (const auto& e : records.errors) report(e, true);
+      summary.warnings += records.warnings.size();
+      summary.failed_records += records.errors.size();
+      if (records.error) {
+        report(*records.error, true);
+        ++summary.failed_files;
+      }
+      add(records.articles);
+      continue;
+    }
     corpus::PageReading page = corpus::ReadPageFile(file, options.defaults);
     for (const auto& w : page.warnings) report(w, false);
     summary.warnings += page.warnings.size();
@@ -62,17 +86,14 @@ BatchSummary IndexFiles(const fs::path& db, const std::vector<fs::path>& files,
       ++summary.failed_files;
       continue;
     }
-    if (page.articles.empty()) continue;
-    const corpus::Article& first = page.articles.front();
-    IssueBatch& issue = issues[first.paper_code + "-" + first.date.ToCompact()];
-    issue.page_keys.push_back(PageKey(first));
-    for (auto& a : page.articles) issue.articles.push_back(std::move(a));
+    add(page.articles);
   }
 
   IndexWriter writer(db);
   for (const auto& [key, issue] : issues) {
     ReplaceStats stats =
-        writer.ReplacePages(issue.page_keys, issue.articles, analyzer);
+        writer.ReplacePages({issue.page_keys.begin(), issue.page_keys.end()},
+                            issue.articles, analyzer);
     ++summary.issues;
     summary.articles += issue.articles.size();
     summary.added += stats.added;

@@ -64,3 +64,52 @@ TEST_CASE("Indexing the samples twice gives the same index", "[indexer]") {
 
 }  // namespace
 }  // namespace baoku::indexer
+
+namespace baoku::indexer {
+namespace {
+
+TEST_CASE("NDJSON exports are indexed line by line", "[indexer]") {
+  testing::TempDir dir;
+  testing::WriteFile(
+      dir / "cms.ndjson",
+      R"({"date": "2026-06-18", "page": 2, "paper_code": "yzrb", "headline": "夜市开张", "paragraphs": ["东关区夜市今晚开张。"]})"
+      "\n"
+      R"({"date": "2026-06-18", "page": "2", "paragraphs": ["坏行"]})"
+      "\n");
+  std::vector<std::string> errors;
+  BatchOptions options;
+  options.report = [&](const corpus::Diagnostic& d, bool is_error) {
+    if (is_error) errors.push_back(d.ToString());
+  };
+  BatchSummary s = IndexFiles(dir / "db", {dir / "cms.ndjson"}, options);
+  CHECK(s.articles == 1);
+  CHECK(s.failed_records == 1);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].find("cms.ndjson:2: field 'page'") != std::string::npos);
+  Xapian::Database db((dir / "db").string());
+  CHECK(db.term_exists("Qyzrb-20260618-02-01"));
+}
+
+TEST_CASE("A 50 MB page is refused with a message naming it", "[indexer]") {
+  testing::TempDir dir;
+  std::string huge;
+  const std::string line = "全市新建城市书房12座,总藏书量达到18万册。\n\n";
+  while (huge.size() < (50u << 20)) huge += line;
+  testing::WriteFile(dir / "in/2026-06-11/09.txt", huge);
+  testing::WriteFile(dir / "in/2026-06-11/01.txt", kGoodPage);
+  std::vector<std::string> errors;
+  BatchOptions options;
+  options.report = [&](const corpus::Diagnostic& d, bool is_error) {
+    if (is_error) errors.push_back(d.ToString());
+  };
+  std::vector<corpus::Diagnostic> find_errors;
+  BatchSummary s =
+      IndexFiles(dir / "db", FindPageFiles({dir / "in"}, find_errors), options);
+  CHECK(s.articles == 1);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].find("09.txt: file is 50 MiB, larger than the page limit") !=
+        std::string::npos);
+}
+
+}  // namespace
+}  // namespace baoku::indexer

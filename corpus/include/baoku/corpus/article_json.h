@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "baoku/corpus/article.h"
 
@@ -12,10 +13,13 @@ namespace baoku::corpus {
 
 nlohmann::json ArticleToJson(const Article& article);
 
-// Reads the JSON form back. Returns false and sets `error` (naming the field)
-// when a field is missing or has the wrong type.
+// Reads the JSON form back (also a CMS export's article). "date", "page" and
+// "paragraphs" are required, every other field is optional; a field of the
+// wrong type or value is an error naming it. Returns false and sets `error`
+// on the first error. Keys that are not fields go to `unknown_fields`.
 bool ArticleFromJson(const nlohmann::json& json, Article& article,
-                     std::string& error);
+                     std::string& error,
+                     std::vector<std::string>* unknown_fields = nullptr);
 
 }  // namespace baoku::corpus
 

@@ -10,6 +10,7 @@
 #ifndef BAOKU_CORPUS_PAGE_READER_H_
 #define BAOKU_CORPUS_PAGE_READER_H_
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -43,8 +44,8 @@ PageReading SplitPage(std::string_view text, const PageMeta& meta,
 PageReading ReadPageFile(const std::filesystem::path& path,
                          const PageMeta& defaults);
 
-// The largest page file the reader accepts.
-inline constexpr std::uintmax_t kMaxPageBytes = 256u << 20;
+// The largest page file the reader accepts: a real page is tens of KiB.
+inline constexpr std::uintmax_t kMaxPageBytes = 16u << 20;
 
 }  // namespace baoku::corpus
 

@@ -16,8 +16,9 @@
 
 namespace baoku::indexer {
 
-// Page files under `inputs` (files as given; directories searched
-// recursively for *.txt), sorted by path.
+// Input files under `inputs` (files as given; directories searched
+// recursively for pages, *.txt, and NDJSON exports, *.ndjson and *.jsonl),
+// sorted by path.
 std::vector<std::filesystem::path> FindPageFiles(
     const std::vector<std::filesystem::path>& inputs,
     std::vector<corpus::Diagnostic>& errors);
@@ -25,6 +26,7 @@ std::vector<std::filesystem::path> FindPageFiles(
 struct BatchSummary {
   size_t files = 0;
   size_t failed_files = 0;
+  size_t failed_records = 0;  // NDJSON lines that were not read.
   size_t issues = 0;
   size_t articles = 0;
   size_t added = 0;

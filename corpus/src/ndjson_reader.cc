@@ -1,0 +1,104 @@
+#include "baoku/corpus/ndjson_reader.h"
+
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "baoku/corpus/article_json.h"
+#include "baoku/corpus/page_reader.h"
+#include "baoku/corpus/text_decoding.h"
+#include "baoku/corpus/utf8.h"
+
+namespace baoku::corpus {
+
+bool IsNdjsonPath(const std::filesystem::path& path) {
+  return path.extension() == ".ndjson" || path.extension() == ".jsonl";
+}
+
+NdjsonReading ParseNdjson(std::string_view text, const std::string& file,
+                          const PageMeta& defaults) {
+  NdjsonReading reading;
+  std::map<std::string, int> next_ordinal;  // Per page.
+  int line_no = 0;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == text.npos) end = text.size();
+    std::string_view line = utf8::Trim(text.substr(pos, end - pos));
+    pos = end + 1;
+    ++line_no;
+    if (line.empty()) continue;
+    auto json = nlohmann::json::parse(line, nullptr, false);
+    if (json.is_discarded()) {
+      reading.errors.push_back({file, line_no, "not valid JSON"});
+      continue;
+    }
+    Article a;
+    std::string error;
+    std::vector<std::string> unknown;
+    if (!ArticleFromJson(json, a, error, &unknown)) {
+      reading.errors.push_back({file, line_no, error});
+      continue;
+    }
+    for (const auto& key : unknown) {
+      reading.warnings.push_back(
+          {file, line_no, "unknown field '" + key + "' ignored"});
+    }
+    if (a.paper.empty()) a.paper = defaults.paper;
+    if (a.paper_code.empty()) {
+      a.paper_code = defaults.paper_code.empty()
+                         ? std::string(kDefaultPaperCode)
+                         : defaults.paper_code;
+    }
+    std::string page_key =
+        a.paper_code + a.date.ToCompact() + std::to_string(a.page);
+    int& ordinal = next_ordinal[page_key];
+    if (a.ordinal == 0) {
+      a.ordinal = ++ordinal;
+    } else {
+      ordinal = std::max(ordinal, a.ordinal);
+    }
+    if (a.id.empty()) {
+      a.id = MakeArticleId(a.paper_code, a.date, a.page, a.ordinal);
+    }
+    if (a.source_file.empty()) a.source_file = file;
+    if (a.lines.first == 0) a.lines = {line_no, line_no};
+    reading.articles.push_back(std::move(a));
+  }
+  return reading;
+}
+
+NdjsonReading ReadNdjsonFile(const std::filesystem::path& path,
+                             const PageMeta& defaults) {
+  NdjsonReading reading;
+  const std::string file = path.string();
+  std::error_code ec;
+  auto size = std::filesystem::file_size(path, ec);
+  if (ec) {
+    reading.error = Diagnostic{file, 0, "cannot read: " + ec.message()};
+    return reading;
+  }
+  // A CMS export holds many articles: a larger limit than a page's.
+  constexpr std::uintmax_t kMaxBytes = 64 * kMaxPageBytes;
+  if (size > kMaxBytes) {
+    reading.error = Diagnostic{file, 0,
+                               "file is " + std::to_string(size >> 20) +
+                                   " MiB, larger than the NDJSON limit of " +
+                                   std::to_string(kMaxBytes >> 20) + " MiB"};
+    return reading;
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)),
+                    std::istreambuf_iterator<char>());
+  DecodedText decoded = DecodeText(bytes, file);
+  if (decoded.binary) {
+    reading.error = Diagnostic{file, 0, "not a text file"};
+    return reading;
+  }
+  reading = ParseNdjson(decoded.text, file, defaults);
+  reading.warnings.insert(reading.warnings.begin(), decoded.warnings.begin(),
+                          decoded.warnings.end());
+  return reading;
+}
+
+}  // namespace baoku::corpus
