@@ -11,6 +11,7 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "baoku/corpus/lexicon.h"
 #include "baoku/corpus/schema.h"
 #include "baoku/corpus/utf8.h"
 
@@ -112,44 +113,96 @@ struct HanChar {
   uint32_t position;
 };
 
+// An ICU word segment of the normalized text, [start, limit) in UTF-16.
+struct IcuSegment {
+  int32_t start;
+  int32_t limit;
+  bool word;  // False for spaces and punctuation.
+  bool han;   // Every character is Han.
+};
+
+bool AllHan(const icu::UnicodeString& text, int32_t start, int32_t limit) {
+  for (int32_t i = start; i < limit;) {
+    UChar32 c = text.char32At(i);
+    if (!IsHanCodePoint(c)) return false;
+    i += U16_LENGTH(c);
+  }
+  return start < limit;
+}
+
+std::vector<IcuSegment> IcuSegments(const icu::UnicodeString& text,
+                                    icu::BreakIterator& words) {
+  std::vector<IcuSegment> out;
+  words.setText(text);
+  int32_t start = words.first();
+  for (int32_t limit = words.next(); limit != icu::BreakIterator::DONE;
+       start = limit, limit = words.next()) {
+    int32_t status = words.getRuleStatus();
+    bool word = !(status >= UBRK_WORD_NONE && status < UBRK_WORD_NONE_LIMIT);
+    out.push_back({start, limit, word, word && AllHan(text, start, limit)});
+  }
+  return out;
+}
+
+// Merges runs of adjacent Han segments that spell a lexicon word, longest
+// first: 张|子|珂 → 张子珂, 住|建|局 → 住建局.
+std::vector<IcuSegment> MergeLexiconWords(const icu::UnicodeString& text,
+                                          const std::vector<IcuSegment>& in,
+                                          const Lexicon& lexicon) {
+  std::vector<IcuSegment> out;
+  for (size_t k = 0; k < in.size();) {
+    size_t best_end = k + 1;
+    if (in[k].han) {
+      int32_t chars = 0;
+      for (size_t m = k; m < in.size() && in[m].han; ++m) {
+        if (m > k && in[m].start != in[m - 1].limit) break;
+        chars += text.countChar32(in[m].start, in[m].limit - in[m].start);
+        if (chars > static_cast<int32_t>(Lexicon::kMaxWordChars)) break;
+        if (m > k && lexicon.Contains(ToUtf8(text, in[k].start, in[m].limit))) {
+          best_end = m + 1;
+        }
+      }
+    }
+    out.push_back({in[k].start, in[best_end - 1].limit, in[k].word, in[k].han});
+    k = best_end;
+  }
+  return out;
+}
+
 }  // namespace
 
 TextAnalyzer::TextAnalyzer() { ThreadState(); }
 
 std::vector<Token> TextAnalyzer::Analyze(std::string_view text,
-                                         uint32_t first_position) const {
+                                         uint32_t first_position,
+                                         const Lexicon* lexicon) const {
   IcuThreadState& icu = ThreadState();
   NormalizedText norm = NormalizeWithMap(text, icu);
   std::vector<Token> tokens;
   if (norm.text.isEmpty()) return tokens;
 
-  auto span_begin = [&](int32_t i) { return norm.orig_begin[i]; };
-  auto span_end = [&](int32_t limit) { return norm.orig_end[limit - 1]; };
   auto add = [&](TokenKind kind, int32_t start, int32_t limit,
                  uint32_t position) {
     std::string term = ToUtf8(norm.text, start, limit);
     if (term.size() > schema::kMaxTermBytes) return;
-    tokens.push_back(
-        {std::move(term), kind, position, span_begin(start), span_end(limit)});
+    tokens.push_back({std::move(term), kind, position, norm.orig_begin[start],
+                      norm.orig_end[limit - 1]});
   };
 
+  std::vector<IcuSegment> segments = IcuSegments(norm.text, *icu.words);
+  if (lexicon && !lexicon->empty()) {
+    segments = MergeLexiconWords(norm.text, segments, *lexicon);
+  }
   std::vector<HanChar> han;
   uint32_t position = first_position;
-  icu::BreakIterator& words = *icu.words;
-  words.setText(norm.text);
-  int32_t start = words.first();
-  for (int32_t limit = words.next(); limit != icu::BreakIterator::DONE;
-       start = limit, limit = words.next()) {
-    int32_t status = words.getRuleStatus();
-    if (status >= UBRK_WORD_NONE && status < UBRK_WORD_NONE_LIMIT) continue;
+  for (const IcuSegment& seg : segments) {
+    if (!seg.word) continue;
     // Split the segment into runs of Han and of everything else.
-    int32_t run_start = start;
     size_t han_before = han.size();
-    while (run_start < limit) {
-      UChar32 c = norm.text.char32At(run_start);
-      bool is_han = IsHanCodePoint(c);
+    for (int32_t run_start = seg.start; run_start < seg.limit;) {
+      bool is_han = IsHanCodePoint(norm.text.char32At(run_start));
       int32_t run_limit = run_start;
-      while (run_limit < limit) {
+      while (run_limit < seg.limit) {
         UChar32 d = norm.text.char32At(run_limit);
         if (IsHanCodePoint(d) != is_han) break;
         run_limit += U16_LENGTH(d);
@@ -165,11 +218,8 @@ std::vector<Token> TextAnalyzer::Analyze(std::string_view text,
       }
       run_start = run_limit;
     }
-    size_t han_in_segment = han.size() - han_before;
-    if (han_in_segment >= 3 && han_in_segment == han.size() - han_before &&
-        status >= UBRK_WORD_IDEO && status < UBRK_WORD_IDEO_LIMIT) {
-      const HanChar& first = han[han_before];
-      add(TokenKind::kHanWord, first.start, han.back().limit, first.position);
+    if (seg.han && han.size() - han_before >= 3) {
+      add(TokenKind::kHanWord, seg.start, seg.limit, han[han_before].position);
     }
   }
 
@@ -185,6 +235,26 @@ std::vector<Token> TextAnalyzer::Analyze(std::string_view text,
       tokens.begin(), tokens.end(),
       [](const Token& a, const Token& b) { return a.position < b.position; });
   return tokens;
+}
+
+std::vector<WordSpan> TextAnalyzer::Segment(std::string_view text,
+                                            const Lexicon* lexicon) const {
+  IcuThreadState& icu = ThreadState();
+  NormalizedText norm = NormalizeWithMap(text, icu);
+  std::vector<WordSpan> spans;
+  if (norm.text.isEmpty()) return spans;
+  std::vector<IcuSegment> segments = IcuSegments(norm.text, *icu.words);
+  if (lexicon && !lexicon->empty()) {
+    segments = MergeLexiconWords(norm.text, segments, *lexicon);
+  }
+  for (const auto& seg : segments) {
+    uint32_t begin = norm.orig_begin[seg.start];
+    uint32_t end = norm.orig_end[seg.limit - 1];
+    std::string_view piece = text.substr(begin, end - begin);
+    if (utf8::Trim(piece).empty()) continue;
+    spans.push_back({begin, end, seg.word});
+  }
+  return spans;
 }
 
 uint32_t TextAnalyzer::NextPosition(const std::vector<Token>& tokens,

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "baoku/corpus/lexicon.h"
 #include "baoku/corpus/ndjson_reader.h"
 #include "baoku/corpus/page_reader.h"
 #include "baoku/corpus/text_analyzer.h"
@@ -90,10 +91,35 @@ BatchSummary IndexFiles(const fs::path& db, const std::vector<fs::path>& files,
   }
 
   IndexWriter writer(db);
+  // The lexicon: the project's file, the names already stored with the
+  // index, and the names in this batch's bylines (stored for the search).
+  corpus::Lexicon lexicon;
+  std::filesystem::path lexicon_file = options.lexicon_file.empty()
+                                           ? corpus::DefaultLexiconPath()
+                                           : options.lexicon_file;
+  if (!lexicon_file.empty()) {
+    for (const auto& problem : lexicon.LoadFile(lexicon_file, analyzer)) {
+      report(problem, false);
+    }
+  }
+  std::vector<std::string> names = writer.StoredLexiconWords();
+  for (const auto& [key, issue] : issues) {
+    for (const auto& a : issue.articles) {
+      for (const auto* list :
+           {&a.reporters, &a.photographers, &a.correspondents}) {
+        for (const auto& name : *list) {
+          names.push_back(analyzer.NormalizeKey(name));
+        }
+      }
+    }
+  }
+  for (const auto& name : names) lexicon.Add(name, analyzer);
+  writer.StoreLexiconWords(names);
+
   for (const auto& [key, issue] : issues) {
     ReplaceStats stats =
         writer.ReplacePages({issue.page_keys.begin(), issue.page_keys.end()},
-                            issue.articles, analyzer);
+                            issue.articles, analyzer, &lexicon);
     ++summary.issues;
     summary.articles += issue.articles.size();
     summary.added += stats.added;

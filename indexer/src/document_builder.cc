@@ -9,14 +9,15 @@ namespace {
 
 class TextIndexer {
  public:
-  TextIndexer(Xapian::Document& doc, const corpus::TextAnalyzer& analyzer)
-      : doc_(doc), analyzer_(analyzer) {}
+  TextIndexer(Xapian::Document& doc, const corpus::TextAnalyzer& analyzer,
+              const corpus::Lexicon* lexicon)
+      : doc_(doc), analyzer_(analyzer), lexicon_(lexicon) {}
 
   // Adds `text` as free text; title text is also added under the title
   // prefix and weighs more.
   void Add(const std::string& text, bool title) {
     if (text.empty()) return;
-    auto tokens = analyzer_.Analyze(text, position_);
+    auto tokens = analyzer_.Analyze(text, position_, lexicon_);
     for (const auto& token : tokens) {
       doc_.add_posting(token.term, token.position,
                        title ? schema::kTitleWeight : 1);
@@ -32,6 +33,7 @@ class TextIndexer {
  private:
   Xapian::Document& doc_;
   const corpus::TextAnalyzer& analyzer_;
+  const corpus::Lexicon* lexicon_;
   Xapian::termpos position_ = 1;
 };
 
@@ -58,9 +60,10 @@ std::string PageKey(const corpus::Article& a) {
 }
 
 Xapian::Document BuildDocument(const corpus::Article& a,
-                               const corpus::TextAnalyzer& analyzer) {
+                               const corpus::TextAnalyzer& analyzer,
+                               const corpus::Lexicon* lexicon) {
   Xapian::Document doc;
-  TextIndexer text(doc, analyzer);
+  TextIndexer text(doc, analyzer, lexicon);
   for (const auto* line : {&a.column, &a.kicker, &a.headline, &a.subtitle}) {
     text.Add(*line, /*title=*/true);
   }

@@ -14,7 +14,7 @@ IndexWriter::IndexWriter(const std::filesystem::path& path)
 ReplaceStats IndexWriter::ReplacePages(
     const std::vector<std::string>& page_keys,
     const std::vector<corpus::Article>& articles,
-    const corpus::TextAnalyzer& analyzer) {
+    const corpus::TextAnalyzer& analyzer, const corpus::Lexicon* lexicon) {
   ReplaceStats stats;
   std::set<std::string> new_ids;
   for (const auto& a : articles) new_ids.insert(a.id);
@@ -48,7 +48,7 @@ ReplaceStats IndexWriter::ReplacePages(
       } else {
         ++stats.added;
       }
-      db_.replace_document(id_term, BuildDocument(a, analyzer));
+      db_.replace_document(id_term, BuildDocument(a, analyzer, lexicon));
     }
     db_.commit_transaction();
   } catch (...) {
@@ -56,6 +56,31 @@ ReplaceStats IndexWriter::ReplacePages(
     throw;
   }
   return stats;
+}
+
+std::vector<std::string> IndexWriter::StoredLexiconWords() const {
+  std::string stored =
+      db_.get_metadata(std::string(schema::kLexiconMetadataKey));
+  std::vector<std::string> words;
+  size_t pos = 0;
+  while (pos < stored.size()) {
+    size_t end = stored.find('\n', pos);
+    if (end == std::string::npos) end = stored.size();
+    if (end > pos) words.push_back(stored.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  return words;
+}
+
+void IndexWriter::StoreLexiconWords(const std::vector<std::string>& words) {
+  std::vector<std::string> old = StoredLexiconWords();
+  std::set<std::string> all(old.begin(), old.end());
+  size_t before = all.size();
+  all.insert(words.begin(), words.end());
+  if (all.size() == before) return;
+  std::string joined;
+  for (const auto& w : all) joined += w + "\n";
+  db_.set_metadata(std::string(schema::kLexiconMetadataKey), joined);
 }
 
 }  // namespace baoku::indexer

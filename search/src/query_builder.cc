@@ -88,7 +88,8 @@ Xapian::Query PhraseOf(const std::vector<std::string>& terms,
 }  // namespace
 
 BuiltQuery BuildQuery(std::string_view text,
-                      const corpus::TextAnalyzer& analyzer) {
+                      const corpus::TextAnalyzer& analyzer,
+                      const corpus::Lexicon* lexicon) {
   BuiltQuery built;
   if (!utf8::IsValid(text)) {
     built.error = QueryError{"q", "query is not valid UTF-8", 0};
@@ -105,9 +106,12 @@ BuiltQuery BuildQuery(std::string_view text,
   }
   std::vector<Xapian::Query> required, title_boost;
   for (const Part& part : SplitOnSpace(text)) {
-    auto tokens = analyzer.Analyze(part.text);
+    auto tokens = analyzer.Analyze(part.text, 0, lexicon);
     auto terms = PhraseTerms(tokens);
     if (terms.empty()) continue;
+    for (const auto& t : tokens) {
+      if (t.kind == TokenKind::kHanWord) title_boost.emplace_back(t.term);
+    }
     required.push_back(PhraseOf(terms, ""));
     title_boost.push_back(PhraseOf(terms, corpus::schema::kTitle));
     built.highlight_phrases.push_back(std::move(terms));

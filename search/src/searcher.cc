@@ -30,9 +30,37 @@ std::string BodyText(const corpus::Article& a) {
 
 }  // namespace
 
+namespace {
+
+// The project lexicon file, read once per process.
+const corpus::Lexicon& ProjectLexicon(const corpus::TextAnalyzer& analyzer) {
+  static const corpus::Lexicon lexicon = [&] {
+    corpus::Lexicon l;
+    if (auto path = corpus::DefaultLexiconPath(); !path.empty()) {
+      l.LoadFile(path, analyzer);
+    }
+    return l;
+  }();
+  return lexicon;
+}
+
+}  // namespace
+
 Searcher::Searcher(const std::filesystem::path& path,
                    const corpus::TextAnalyzer& analyzer)
-    : db_(path.string()), analyzer_(analyzer) {}
+    : db_(path.string()),
+      analyzer_(analyzer),
+      lexicon_(ProjectLexicon(analyzer)) {
+  std::string stored =
+      db_.get_metadata(std::string(corpus::schema::kLexiconMetadataKey));
+  size_t pos = 0;
+  while (pos < stored.size()) {
+    size_t end = stored.find('\n', pos);
+    if (end == std::string::npos) end = stored.size();
+    lexicon_.Add(std::string_view(stored).substr(pos, end - pos), analyzer_);
+    pos = end + 1;
+  }
+}
 
 SearchResponse Searcher::Search(const SearchRequest& request) {
   SearchResponse response;
@@ -46,7 +74,7 @@ SearchResponse Searcher::Search(const SearchRequest& request) {
         "limit", "limit must be between 1 and " + std::to_string(kMaxLimit), 0};
     return response;
   }
-  BuiltQuery built = BuildQuery(request.query, analyzer_);
+  BuiltQuery built = BuildQuery(request.query, analyzer_, &lexicon_);
   if (built.error) {
     response.error = built.error;
     return response;

@@ -116,6 +116,14 @@ TEST_CASE("Paging walks the whole result list", "[search]") {
   CHECK(seen.size() == total);
 }
 
+TEST_CASE("Byline names are stored as lexicon words of the index", "[search]") {
+  Xapian::Database db(testing::SamplesIndex().string());
+  std::string words = db.get_metadata("baoku:lexicon");
+  CHECK(words.find("王晓峰\n") != std::string::npos);
+  CHECK(words.find("郭亮\n") != std::string::npos);
+  CHECK(db.term_exists("王晓峰"));  // A word term, not only bigrams.
+}
+
 TEST_CASE("FindArticle returns the stored record", "[search]") {
   Searcher searcher = SamplesSearcher();
   auto a = searcher.FindArticle("yzrb-20260609-02-06");
@@ -243,6 +251,12 @@ TEST_CASE("Seed regressions: names, abbreviations, traditional", "[seed]") {
     SearchResponse r = Find(searcher, q);
     REQUIRE_FALSE(r.hits.empty());
     CHECK(r.hits[0].article.headline == "不让房屋“养老金”再“沉睡”");
+  }
+  // With the byline names and the project lexicon they are words too.
+  Xapian::Database db((dir / "db").string());
+  for (const char* word : {"张子珂", "住建局", "维修资金"}) {
+    INFO(word);
+    CHECK(db.term_exists(word));
   }
   SearchResponse photo = Find(searcher, "ＧＯＨＯＭＥ");
   REQUIRE(photo.hits.size() == 1);

@@ -40,6 +40,10 @@ inline constexpr unsigned kDateSlot = 0;     // "20260611", sorts as text.
 inline constexpr unsigned kPageSlot = 1;     // Xapian::sortable_serialise.
 inline constexpr unsigned kOrdinalSlot = 2;  // Xapian::sortable_serialise.
 
+// Database metadata: the lexicon words harvested from bylines, one per
+// line, so that the search segments queries as the indexer segmented text.
+inline constexpr std::string_view kLexiconMetadataKey = "baoku:lexicon";
+
 // Positions: each field and paragraph starts this far after the previous
 // one ends, so that a phrase never matches across them.
 inline constexpr uint32_t kPositionGap = 100;

@@ -5,7 +5,8 @@
 // gohome, while every token keeps the byte span of the original text it came
 // from.
 //
-// Tokens, all with positions so that phrases work across them:
+// With a Lexicon (lexicon.h), segments that spell a lexicon word are merged
+// first. Tokens, all with positions so that phrases work across them:
 //  - every Han character (kHanChar) and every pair of adjacent Han characters
 //    (kHanBigram) at the position of its first character: any contiguous
 //    substring of Chinese text can be found as a phrase of these, whatever a
@@ -38,14 +39,31 @@ struct Token {
   uint32_t end = 0;
 };
 
+// A segment of text as the word segmenter sees it: [begin, end) bytes of the
+// original text; `word` is false for punctuation.
+struct WordSpan {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  bool word = true;
+};
+
+class Lexicon;
+
 class TextAnalyzer {
  public:
   // Throws std::runtime_error when ICU data is missing.
   TextAnalyzer();
 
   // Tokens in position order, positions starting at `first_position`.
-  std::vector<Token> Analyze(std::string_view text,
-                             uint32_t first_position = 0) const;
+  // With a lexicon, ICU segments that together spell a lexicon word become
+  // one word (张|子|珂 → 张子珂); recall does not depend on it.
+  std::vector<Token> Analyze(std::string_view text, uint32_t first_position = 0,
+                             const Lexicon* lexicon = nullptr) const;
+
+  // The word segmentation behind Analyze(): ICU dictionary words, merged by
+  // the lexicon when given; white space left out.
+  std::vector<WordSpan> Segment(std::string_view text,
+                                const Lexicon* lexicon = nullptr) const;
 
   // The position after the last one Analyze(text, first_position) uses.
   static uint32_t NextPosition(const std::vector<Token>& tokens,

@@ -38,6 +38,8 @@ struct BatchSummary {
 
 struct BatchOptions {
   corpus::PageMeta defaults;  // From --paper --date --page.
+  // The project lexicon; empty: corpus::DefaultLexiconPath().
+  std::filesystem::path lexicon_file;
   // Receives every warning and error as it happens.
   std::function<void(const corpus::Diagnostic&, bool is_error)> report;
 };

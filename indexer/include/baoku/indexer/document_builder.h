@@ -10,6 +10,7 @@
 #include <string>
 
 #include "baoku/corpus/article.h"
+#include "baoku/corpus/lexicon.h"
 #include "baoku/corpus/text_analyzer.h"
 
 namespace baoku::indexer {
@@ -18,8 +19,10 @@ namespace baoku::indexer {
 std::string PageKey(const corpus::Article& article);
 
 // The document's data is the article's JSON record (corpus/article_json.h).
+// `lexicon` (may be null) merges known words for ranking.
 Xapian::Document BuildDocument(const corpus::Article& article,
-                               const corpus::TextAnalyzer& analyzer);
+                               const corpus::TextAnalyzer& analyzer,
+                               const corpus::Lexicon* lexicon = nullptr);
 
 }  // namespace baoku::indexer
 

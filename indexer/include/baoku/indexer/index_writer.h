@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "baoku/corpus/article.h"
+#include "baoku/corpus/lexicon.h"
 #include "baoku/corpus/text_analyzer.h"
 
 namespace baoku::indexer {
@@ -38,7 +39,13 @@ class IndexWriter {
   // keys must be among them), then commits.
   ReplaceStats ReplacePages(const std::vector<std::string>& page_keys,
                             const std::vector<corpus::Article>& articles,
-                            const corpus::TextAnalyzer& analyzer);
+                            const corpus::TextAnalyzer& analyzer,
+                            const corpus::Lexicon* lexicon = nullptr);
+
+  // The lexicon words stored with the index (names from bylines).
+  std::vector<std::string> StoredLexiconWords() const;
+  // Adds words to the stored lexicon; written with the next ReplacePages.
+  void StoreLexiconWords(const std::vector<std::string>& words);
 
   Xapian::doccount DocumentCount() const { return db_.get_doccount(); }
 

@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "baoku/corpus/lexicon.h"
 #include "baoku/corpus/text_analyzer.h"
 
 namespace baoku::search {
@@ -38,8 +39,10 @@ struct BuiltQuery {
 
 inline constexpr size_t kMaxQueryChars = 1000;
 
+// `lexicon` (may be null) lets whole words (张子珂, 住建局) add to the rank.
 BuiltQuery BuildQuery(std::string_view text,
-                      const corpus::TextAnalyzer& analyzer);
+                      const corpus::TextAnalyzer& analyzer,
+                      const corpus::Lexicon* lexicon = nullptr);
 
 }  // namespace baoku::search
 

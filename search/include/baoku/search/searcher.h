@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "baoku/corpus/article.h"
+#include "baoku/corpus/lexicon.h"
 #include "baoku/corpus/text_analyzer.h"
 #include "baoku/search/query_builder.h"
 #include "baoku/search/snippet.h"
@@ -60,6 +61,7 @@ class Searcher {
  private:
   Xapian::Database db_;
   const corpus::TextAnalyzer& analyzer_;
+  corpus::Lexicon lexicon_;  // The project's and the index's words.
 };
 
 }  // namespace baoku::search
