@@ -1,4 +1,5 @@
 // baoku-index: reads newspaper pages and writes them into a baoku index.
+#include <unistd.h>
 #include <xapian.h>
 
 #include <CLI/CLI.hpp>
@@ -9,11 +10,25 @@
 #include "baoku/corpus/ndjson_reader.h"
 #include "baoku/corpus/page_reader.h"
 #include "baoku/indexer/batch.h"
+#include "baoku/indexer/maintenance.h"
 
 namespace {
 
 using baoku::corpus::Diagnostic;
 
+nlohmann::json DiagnosticsJson(const std::vector<Diagnostic>& list) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& d : list) out.push_back(d.ToString());
+  return out;
+}
+
+nlohmann::json ArticlesJson(const std::vector<baoku::corpus::Article>& list) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& a : list) out.push_back(baoku::corpus::ArticleToJson(a));
+  return out;
+}
+
+// --explain: how each file was read, as JSON; nothing is indexed.
 int Explain(const std::vector<std::filesystem::path>& files,
             const baoku::corpus::PageMeta& defaults) {
   int status = 0;
@@ -22,63 +37,143 @@ int Explain(const std::vector<std::filesystem::path>& files,
     out["file"] = file.string();
     if (baoku::corpus::IsNdjsonPath(file)) {
       auto records = baoku::corpus::ReadNdjsonFile(file, defaults);
-      out["articles"] = nlohmann::json::array();
-      for (const auto& a : records.articles) {
-        out["articles"].push_back(baoku::corpus::ArticleToJson(a));
+      if (records.error) records.errors.push_back(*records.error);
+      out["articles"] = ArticlesJson(records.articles);
+      out["warnings"] = DiagnosticsJson(records.warnings);
+      out["errors"] = DiagnosticsJson(records.errors);
+      if (!records.errors.empty()) status = 1;
+    } else {
+      auto page = baoku::corpus::ReadPageFile(file, defaults);
+      out["encoding"] = page.encoding;
+      out["articles"] = ArticlesJson(page.articles);
+      out["warnings"] = DiagnosticsJson(page.warnings);
+      if (page.error) {
+        out["error"] = page.error->ToString();
+        status = 1;
       }
-      out["warnings"] = nlohmann::json::array();
-      for (const auto& w : records.warnings) {
-        out["warnings"].push_back(w.ToString());
-      }
-      out["errors"] = nlohmann::json::array();
-      for (const auto& e : records.errors)
-        out["errors"].push_back(e.ToString());
-      if (records.error) out["errors"].push_back(records.error->ToString());
-      if (!out["errors"].empty()) status = 1;
-      std::cout << out.dump(2) << "\n";
-      continue;
-    }
-    auto page = baoku::corpus::ReadPageFile(file, defaults);
-    out["encoding"] = page.encoding;
-    out["articles"] = nlohmann::json::array();
-    for (const auto& a : page.articles) {
-      out["articles"].push_back(baoku::corpus::ArticleToJson(a));
-    }
-    out["warnings"] = nlohmann::json::array();
-    for (const auto& w : page.warnings) out["warnings"].push_back(w.ToString());
-    if (page.error) {
-      out["error"] = page.error->ToString();
-      status = 1;
     }
     std::cout << out.dump(2) << "\n";
   }
   return status;
 }
 
+// A progress bar on a terminal, a log line per group otherwise.
+class ProgressPrinter {
+ public:
+  ProgressPrinter() : tty_(isatty(STDERR_FILENO) == 1) {}
+
+  void operator()(const baoku::indexer::BatchProgress& p) {
+    double rate = p.seconds > 0 ? p.articles / p.seconds : 0;
+    double files_rate = p.seconds > 0 ? p.files_done / p.seconds : 0;
+    double eta =
+        files_rate > 0 ? (p.files_total - p.files_done) / files_rate : 0;
+    if (!tty_) {
+      std::fprintf(stderr,
+                   "baoku-index: %s done, %zu/%zu files, %zu articles, "
+                   "%.0f articles/s\n",
+                   p.last_issue.c_str(), p.files_done, p.files_total,
+                   p.articles, rate);
+      return;
+    }
+    constexpr int kWidth = 30;
+    int filled = p.files_total
+                     ? static_cast<int>(kWidth * p.files_done / p.files_total)
+                     : kWidth;
+    std::string bar(filled, '#');
+    bar.resize(kWidth, '.');
+    std::fprintf(stderr,
+                 "\r[%s] %zu/%zu files  %zu articles  %.0f/s  ETA %d:%02d ",
+                 bar.c_str(), p.files_done, p.files_total, p.articles, rate,
+                 static_cast<int>(eta) / 60, static_cast<int>(eta) % 60);
+    if (p.files_done == p.files_total) std::fputc('\n', stderr);
+    std::fflush(stderr);
+  }
+
+ private:
+  bool tty_;
+};
+
+std::string HumanBytes(uint64_t bytes) {
+  char buf[32];
+  if (bytes >= (1u << 20)) {
+    std::snprintf(buf, sizeof buf, "%.1f MiB", bytes / 1048576.0);
+  } else {
+    std::snprintf(buf, sizeof buf, "%.1f KiB", bytes / 1024.0);
+  }
+  return buf;
+}
+
+int PrintStats(const std::string& db) {
+  auto stats = baoku::indexer::ReadIndexStats(db);
+  std::printf("index          %s\n", db.c_str());
+  std::printf("articles       %llu\n",
+              static_cast<unsigned long long>(stats.articles));
+  std::printf("size on disk   %s\n", HumanBytes(stats.bytes_on_disk).c_str());
+  std::printf("dates          %s .. %s\n", stats.first_date.c_str(),
+              stats.last_date.c_str());
+  std::printf("per year\n");
+  for (const auto& [year, n] : stats.per_year) {
+    std::printf("  %s  %llu\n", year.c_str(),
+                static_cast<unsigned long long>(n));
+  }
+  std::printf("kinds\n");
+  for (const auto& [kind, n] : stats.kinds) {
+    std::printf("  %-10s %llu\n", kind.c_str(),
+                static_cast<unsigned long long>(n));
+  }
+  std::printf("reporters (top %zu)\n", stats.reporters.size());
+  for (const auto& [name, n] : stats.reporters) {
+    std::printf("  %s  %llu\n", name.c_str(),
+                static_cast<unsigned long long>(n));
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{
-      "baoku-index: read newspaper pages (plain-text e-paper dumps) and "
-      "index them"};
+      "baoku-index: read newspaper pages (plain-text e-paper dumps, or NDJSON "
+      "exports) and index them"};
+  app.require_subcommand(0, 1);
   std::string db;
   std::vector<std::string> inputs;
-  std::string paper, paper_code, date, page_number;
-  bool explain = false;
-  bool quiet = false;
+  std::string paper, paper_code, date, page_number, lexicon;
+  bool explain = false, quiet = false, compact = false;
+  int threads = 0;
   app.add_option("--db", db, "Index directory (created if missing)");
-  app.add_option("paths", inputs, "Page files or directories of pages")
-      ->required();
+  app.add_option("paths", inputs, "Page files or directories of pages");
   app.add_option("--paper", paper, "Paper name when the pages do not say");
   app.add_option("--paper-code", paper_code,
                  "Short ASCII paper code used in article ids");
   app.add_option("--date", date,
                  "Issue date (YYYY-MM-DD) when not in the path");
   app.add_option("--page", page_number, "Page number when not in the path");
+  app.add_option("--lexicon", lexicon,
+                 "Project lexicon file (default: corpus/lexicon.txt)");
+  app.add_option("--threads", threads,
+                 "Threads reading and analyzing pages (0: one per core)")
+      ->check(CLI::Range(0, 256));
   app.add_flag("--explain", explain,
                "Print how each page is split into articles (JSON); no index");
+  app.add_flag("--compact", compact,
+               "Compact the index for a read-only archive (after indexing "
+               "the paths, if any)");
   app.add_flag("-q,--quiet", quiet, "Print only errors and the summary");
+  std::string stats_db;
+  auto* stats = app.add_subcommand("stats",
+                                   "Counts per year, kinds, "
+                                   "reporters and the index size");
+  stats->add_option("--db", stats_db, "Index directory")->required();
   CLI11_PARSE(app, argc, argv);
+
+  try {
+    if (*stats) return PrintStats(stats_db);
+  } catch (const Xapian::Error& e) {
+    std::cerr << "baoku-index: " << stats_db << ": " << e.get_description()
+              << "\n";
+    return 3;
+  }
 
   baoku::corpus::PageMeta defaults;
   defaults.paper = paper;
@@ -102,6 +197,11 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
+  if (inputs.empty() && !compact) {
+    std::cerr << "baoku-index: give page files or directories to index "
+                 "(see --help)\n";
+    return 2;
+  }
 
   std::vector<Diagnostic> find_errors;
   std::vector<std::filesystem::path> paths(inputs.begin(), inputs.end());
@@ -116,31 +216,43 @@ int main(int argc, char** argv) {
   }
 
   try {
-    baoku::indexer::BatchOptions options;
-    options.defaults = defaults;
-    options.report = [&](const Diagnostic& d, bool is_error) {
-      if (is_error) {
-        std::cerr << "baoku-index: error: " << d.ToString() << "\n";
-      } else if (!quiet) {
-        std::cerr << "baoku-index: warning: " << d.ToString() << "\n";
-      }
-    };
-    auto s = baoku::indexer::IndexFiles(db, files, options);
-    std::printf(
-        "baoku-index: %zu files (%zu failed), %zu issues, %zu articles "
-        "(%zu new, %zu updated, %zu removed), %zu records rejected, "
-        "%zu warnings, %.2f s\n",
-        s.files, s.failed_files, s.issues, s.articles, s.added, s.replaced,
-        s.removed, s.failed_records, s.warnings, s.seconds);
-    bool all_read =
-        s.failed_files == 0 && s.failed_records == 0 && find_errors.empty();
+    bool all_read = find_errors.empty();
+    if (!inputs.empty()) {
+      baoku::indexer::BatchOptions options;
+      options.defaults = defaults;
+      options.lexicon_file = lexicon;
+      options.threads = threads;
+      options.report = [&](const Diagnostic& d, bool is_error) {
+        if (is_error) {
+          std::cerr << "baoku-index: error: " << d.ToString() << "\n";
+        } else if (!quiet) {
+          std::cerr << "baoku-index: warning: " << d.ToString() << "\n";
+        }
+      };
+      ProgressPrinter printer;
+      if (!quiet) options.progress = std::ref(printer);
+      auto s = baoku::indexer::IndexFiles(db, files, options);
+      std::printf(
+          "baoku-index: %zu files (%zu failed), %zu issues, %zu articles "
+          "(%zu new, %zu updated, %zu removed), %zu records rejected, "
+          "%zu warnings, %.2f s\n",
+          s.files, s.failed_files, s.issues, s.articles, s.added, s.replaced,
+          s.removed, s.failed_records, s.warnings, s.seconds);
+      all_read = all_read && s.failed_files == 0 && s.failed_records == 0;
+    }
+    if (compact) {
+      baoku::indexer::CompactIndex(db);
+      std::printf(
+          "baoku-index: compacted %s (%s)\n", db.c_str(),
+          HumanBytes(baoku::indexer::ReadIndexStats(db).bytes_on_disk).c_str());
+    }
     return all_read ? 0 : 1;
-  } catch (const std::exception& e) {
-    std::cerr << "baoku-index: error: " << e.what() << "\n";
-    return 3;
   } catch (const Xapian::Error& e) {
     std::cerr << "baoku-index: error: " << db << ": " << e.get_description()
               << "\n";
+    return 3;
+  } catch (const std::exception& e) {
+    std::cerr << "baoku-index: error: " << e.what() << "\n";
     return 3;
   }
 }

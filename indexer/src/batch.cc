@@ -4,6 +4,7 @@
 #include <chrono>
 #include <map>
 #include <set>
+#include <thread>
 
 #include "baoku/corpus/lexicon.h"
 #include "baoku/corpus/ndjson_reader.h"
@@ -11,6 +12,7 @@
 #include "baoku/corpus/text_analyzer.h"
 #include "baoku/indexer/document_builder.h"
 #include "baoku/indexer/index_writer.h"
+#include "work_pool.h"
 
 namespace baoku::indexer {
 namespace fs = std::filesystem;
@@ -41,94 +43,154 @@ std::vector<fs::path> FindPageFiles(const std::vector<fs::path>& inputs,
   return files;
 }
 
+namespace {
+
+// What one input file gave: articles, and diagnostics to report in order.
+struct FileResult {
+  std::vector<corpus::Article> articles;
+  std::vector<corpus::Diagnostic> warnings;
+  std::vector<corpus::Diagnostic> errors;
+  bool failed = false;     // The whole file could not be read.
+  size_t bad_records = 0;  // NDJSON lines not read.
+};
+
+FileResult ReadInput(const fs::path& file, const corpus::PageMeta& defaults) {
+  FileResult r;
+  if (corpus::IsNdjsonPath(file)) {
+    corpus::NdjsonReading records = corpus::ReadNdjsonFile(file, defaults);
+    r.articles = std::move(records.articles);
+    r.warnings = std::move(records.warnings);
+    r.errors = std::move(records.errors);
+    r.bad_records = r.errors.size();
+    if (records.error) {
+      r.errors.push_back(*records.error);
+      r.failed = true;
+    }
+    return r;
+  }
+  corpus::PageReading page = corpus::ReadPageFile(file, defaults);
+  r.articles = std::move(page.articles);
+  r.warnings = std::move(page.warnings);
+  if (page.error) {
+    r.errors.push_back(*page.error);
+    r.failed = true;
+  }
+  return r;
+}
+
+// Files that belong together: the issue date of a dated path, else the
+// folder. Each group is read, analyzed and committed before the next.
+std::vector<std::vector<fs::path>> GroupFiles(
+    const std::vector<fs::path>& files) {
+  std::map<std::string, std::vector<fs::path>> groups;
+  for (const auto& f : files) {
+    corpus::PageMeta meta = corpus::MetaFromPath(f);
+    std::string key = meta.date ? "date:" + meta.date->ToCompact()
+                                : "dir:" + f.parent_path().string();
+    groups[key].push_back(f);
+  }
+  std::vector<std::vector<fs::path>> out;
+  for (auto& [key, group] : groups) out.push_back(std::move(group));
+  return out;
+}
+
+}  // namespace
+
 BatchSummary IndexFiles(const fs::path& db, const std::vector<fs::path>& files,
                         const BatchOptions& options) {
   auto start = std::chrono::steady_clock::now();
+  auto elapsed = [&] {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                         start)
+        .count();
+  };
   auto report = [&](const corpus::Diagnostic& d, bool is_error) {
     if (options.report) options.report(d, is_error);
   };
+  int threads =
+      options.threads > 0
+          ? options.threads
+          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   BatchSummary summary;
   corpus::TextAnalyzer analyzer;
-
-  // Issue (paper code + date) → its pages' keys and articles.
-  struct IssueBatch {
-    std::set<std::string> page_keys;
-    std::vector<corpus::Article> articles;
-  };
-  std::map<std::string, IssueBatch> issues;
-  auto add = [&](std::vector<corpus::Article>& articles) {
-    for (auto& a : articles) {
-      IssueBatch& issue = issues[a.paper_code + "-" + a.date.ToCompact()];
-      issue.page_keys.insert(PageKey(a));
-      issue.articles.push_back(std::move(a));
-    }
-  };
-  for (const auto& file : files) {
-    ++summary.files;
-    if (corpus::IsNdjsonPath(file)) {
-      corpus::NdjsonReading records =
-          corpus::ReadNdjsonFile(file, options.defaults);
-      for (const auto& w : records.warnings) report(w, false);
-      for (const auto& e : records.errors) report(e, true);
-      summary.warnings += records.warnings.size();
-      summary.failed_records += records.errors.size();
-      if (records.error) {
-        report(*records.error, true);
-        ++summary.failed_files;
-      }
-      add(records.articles);
-      continue;
-    }
-    corpus::PageReading page = corpus::ReadPageFile(file, options.defaults);
-    for (const auto& w : page.warnings) report(w, false);
-    summary.warnings += page.warnings.size();
-    if (page.error) {
-      report(*page.error, true);
-      ++summary.failed_files;
-      continue;
-    }
-    add(page.articles);
-  }
-
+  WorkPool pool(threads);
   IndexWriter writer(db);
+
   // The lexicon: the project's file, the names already stored with the
-  // index, and the names in this batch's bylines (stored for the search).
+  // index, and the names in the bylines read (stored for the search).
   corpus::Lexicon lexicon;
-  std::filesystem::path lexicon_file = options.lexicon_file.empty()
-                                           ? corpus::DefaultLexiconPath()
-                                           : options.lexicon_file;
+  fs::path lexicon_file = options.lexicon_file.empty()
+                              ? corpus::DefaultLexiconPath()
+                              : options.lexicon_file;
   if (!lexicon_file.empty()) {
     for (const auto& problem : lexicon.LoadFile(lexicon_file, analyzer)) {
       report(problem, false);
     }
   }
-  std::vector<std::string> names = writer.StoredLexiconWords();
-  for (const auto& [key, issue] : issues) {
-    for (const auto& a : issue.articles) {
-      for (const auto* list :
-           {&a.reporters, &a.photographers, &a.correspondents}) {
-        for (const auto& name : *list) {
-          names.push_back(analyzer.NormalizeKey(name));
+  for (const auto& word : writer.StoredLexiconWords()) {
+    lexicon.Add(word, analyzer);
+  }
+
+  BatchProgress progress;
+  progress.files_total = files.size();
+  for (const auto& group : GroupFiles(files)) {
+    std::vector<FileResult> results(group.size());
+    pool.ParallelFor(group.size(), [&](size_t i) {
+      results[i] = ReadInput(group[i], options.defaults);
+    });
+
+    // Issue (paper code + date) → its pages' keys and articles.
+    struct IssueBatch {
+      std::set<std::string> page_keys;
+      std::vector<const corpus::Article*> articles;
+    };
+    std::map<std::string, IssueBatch> issues;
+    std::vector<std::string> names;
+    for (auto& r : results) {
+      ++summary.files;
+      for (const auto& w : r.warnings) report(w, false);
+      for (const auto& e : r.errors) report(e, true);
+      summary.warnings += r.warnings.size();
+      summary.failed_records += r.bad_records;
+      if (r.failed) ++summary.failed_files;
+      for (const auto& a : r.articles) {
+        IssueBatch& issue = issues[a.paper_code + " " + a.date.ToIso()];
+        issue.page_keys.insert(PageKey(a));
+        issue.articles.push_back(&a);
+        for (const auto* list :
+             {&a.reporters, &a.photographers, &a.correspondents}) {
+          for (const auto& name : *list) {
+            names.push_back(analyzer.NormalizeKey(name));
+          }
         }
       }
     }
-  }
-  for (const auto& name : names) lexicon.Add(name, analyzer);
-  writer.StoreLexiconWords(names);
+    for (const auto& name : names) lexicon.Add(name, analyzer);
+    writer.StoreLexiconWords(names);
 
-  for (const auto& [key, issue] : issues) {
-    ReplaceStats stats =
-        writer.ReplacePages({issue.page_keys.begin(), issue.page_keys.end()},
-                            issue.articles, analyzer, &lexicon);
-    ++summary.issues;
-    summary.articles += issue.articles.size();
-    summary.added += stats.added;
-    summary.replaced += stats.replaced;
-    summary.removed += stats.removed;
+    for (const auto& [key, issue] : issues) {
+      const auto& articles = issue.articles;
+      std::vector<Xapian::Document> docs(articles.size());
+      pool.ParallelFor(docs.size(), [&](size_t i) {
+        docs[i] = BuildDocument(*articles[i], analyzer, &lexicon);
+      });
+      std::vector<std::string> ids;
+      for (const auto* a : issue.articles) ids.push_back(a->id);
+      ReplaceStats stats = writer.ReplacePages(
+          {issue.page_keys.begin(), issue.page_keys.end()}, ids, docs);
+      ++summary.issues;
+      summary.articles += issue.articles.size();
+      summary.added += stats.added;
+      summary.replaced += stats.replaced;
+      summary.removed += stats.removed;
+      progress.last_issue = key;
+    }
+    progress.files_done += group.size();
+    progress.articles = summary.articles;
+    progress.seconds = elapsed();
+    if (options.progress) options.progress(progress);
   }
-  summary.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
-          .count();
+  summary.seconds = elapsed();
   return summary;
 }
 

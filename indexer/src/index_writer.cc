@@ -15,9 +15,21 @@ ReplaceStats IndexWriter::ReplacePages(
     const std::vector<std::string>& page_keys,
     const std::vector<corpus::Article>& articles,
     const corpus::TextAnalyzer& analyzer, const corpus::Lexicon* lexicon) {
+  std::vector<std::string> ids;
+  std::vector<Xapian::Document> docs;
+  for (const auto& a : articles) {
+    ids.push_back(a.id);
+    docs.push_back(BuildDocument(a, analyzer, lexicon));
+  }
+  return ReplacePages(page_keys, ids, docs);
+}
+
+ReplaceStats IndexWriter::ReplacePages(
+    const std::vector<std::string>& page_keys,
+    const std::vector<std::string>& ids,
+    const std::vector<Xapian::Document>& documents) {
   ReplaceStats stats;
-  std::set<std::string> new_ids;
-  for (const auto& a : articles) new_ids.insert(a.id);
+  std::set<std::string> new_ids(ids.begin(), ids.end());
 
   db_.begin_transaction(/*flushed=*/true);
   try {
@@ -27,28 +39,25 @@ ReplaceStats IndexWriter::ReplacePages(
       for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term);
            ++it) {
         Xapian::Document doc = db_.get_document(*it);
-        std::string id_term;
-        for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-          if ((*t).rfind(schema::kId, 0) == 0) {
-            id_term = *t;
-            break;
-          }
+        auto t = doc.termlist_begin();
+        t.skip_to(std::string(schema::kId));
+        std::string id;
+        if (t != doc.termlist_end() && (*t).rfind(schema::kId, 0) == 0) {
+          id = (*t).substr(schema::kId.size());
         }
-        if (!new_ids.count(id_term.substr(schema::kId.size()))) {
-          stale.push_back(*it);
-        }
+        if (!new_ids.count(id)) stale.push_back(*it);
       }
       for (Xapian::docid id : stale) db_.delete_document(id);
       stats.removed += stale.size();
     }
-    for (const auto& a : articles) {
-      std::string id_term = std::string(schema::kId) + a.id;
+    for (size_t i = 0; i < ids.size(); ++i) {
+      std::string id_term = std::string(schema::kId) + ids[i];
       if (db_.term_exists(id_term)) {
         ++stats.replaced;
       } else {
         ++stats.added;
       }
-      db_.replace_document(id_term, BuildDocument(a, analyzer, lexicon));
+      db_.replace_document(id_term, documents[i]);
     }
     db_.commit_transaction();
   } catch (...) {

@@ -1,8 +1,12 @@
-// A batch run of the indexer: finds page files, reads them, and writes each
-// issue to the index in one transaction.
+// A batch run of the indexer: finds page files, reads and analyzes them on
+// several threads, and writes each issue to the index in one transaction
+// from a single writer.
 //
-// A page that cannot be read is reported and skipped; the other pages of the
-// batch are still indexed. Not thread-safe (uses one IndexWriter).
+// Files are taken in groups (one group per issue date in the path, else per
+// folder), so memory stays bounded by a group, and an issue is committed
+// whole. A page that cannot be read is reported and skipped; the other pages
+// of the batch are still indexed. IndexFiles is not reentrant for the same
+// database (one writer per database).
 #ifndef BAOKU_INDEXER_BATCH_H_
 #define BAOKU_INDEXER_BATCH_H_
 
@@ -36,12 +40,25 @@ struct BatchSummary {
   double seconds = 0;
 };
 
+struct BatchProgress {
+  size_t files_done = 0;
+  size_t files_total = 0;
+  size_t articles = 0;
+  double seconds = 0;
+  std::string last_issue;  // e.g. "yzrb 2026-06-11".
+};
+
 struct BatchOptions {
   corpus::PageMeta defaults;  // From --paper --date --page.
   // The project lexicon; empty: corpus::DefaultLexiconPath().
   std::filesystem::path lexicon_file;
-  // Receives every warning and error as it happens.
+  // Receives every warning and error as it happens (from the calling
+  // thread).
   std::function<void(const corpus::Diagnostic&, bool is_error)> report;
+  // Threads that read and analyze pages; 0: one per core.
+  int threads = 0;
+  // Called after each group is committed (from the calling thread).
+  std::function<void(const BatchProgress&)> progress;
 };
 
 // Indexes `files` into the database at `db`. Throws on infrastructure

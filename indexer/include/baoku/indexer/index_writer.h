@@ -42,6 +42,11 @@ class IndexWriter {
                             const corpus::TextAnalyzer& analyzer,
                             const corpus::Lexicon* lexicon = nullptr);
 
+  // The same with documents already built (BuildDocument), one per id.
+  ReplaceStats ReplacePages(const std::vector<std::string>& page_keys,
+                            const std::vector<std::string>& ids,
+                            const std::vector<Xapian::Document>& documents);
+
   // The lexicon words stored with the index (names from bylines).
   std::vector<std::string> StoredLexiconWords() const;
   // Adds words to the stored lexicon; written with the next ReplacePages.
