@@ -130,6 +130,27 @@ bool AllHan(const icu::UnicodeString& text, int32_t start, int32_t limit) {
   return start < limit;
 }
 
+// Units and measure words that follow a number in news text.
+constexpr char16_t kUnits[] =
+    u"亿万千百元角年月日时分秒岁个家条件人次户名位项座所台辆套吨米里亩版期届倍"
+    u"批场%℃";
+
+// If the number [start, limit) is directly followed by a unit (3.47亿,
+// 2026年, 99.53%), returns the limit past the unit, else `limit`.
+int32_t NumberUnitLimit(const icu::UnicodeString& text, int32_t start,
+                        int32_t limit) {
+  if (limit >= text.length() || !u_isdigit(text.char32At(start))) return limit;
+  for (int32_t i = start; i < limit; ++i) {
+    UChar c = text.charAt(i);
+    if (!u_isdigit(c) && c != u'.') return limit;
+  }
+  char16_t next = text.charAt(limit);
+  for (char16_t unit : kUnits) {
+    if (unit != 0 && unit == next) return limit + 1;
+  }
+  return limit;
+}
+
 std::vector<IcuSegment> IcuSegments(const icu::UnicodeString& text,
                                     icu::BreakIterator& words) {
   std::vector<IcuSegment> out;
@@ -214,7 +235,12 @@ std::vector<Token> TextAnalyzer::Analyze(std::string_view text,
           i = next;
         }
       } else {
-        add(TokenKind::kWord, run_start, run_limit, position++);
+        add(TokenKind::kWord, run_start, run_limit, position);
+        int32_t unit_limit = NumberUnitLimit(norm.text, run_start, run_limit);
+        if (unit_limit > run_limit) {
+          add(TokenKind::kNumberUnit, run_start, unit_limit, position);
+        }
+        ++position;
       }
       run_start = run_limit;
     }

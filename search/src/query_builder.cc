@@ -53,6 +53,7 @@ std::vector<std::string> PhraseTerms(const std::vector<Token>& tokens) {
         word[t.position] = &t;
         break;
       case TokenKind::kHanWord:
+      case TokenKind::kNumberUnit:
         break;
     }
   }
@@ -110,7 +111,9 @@ BuiltQuery BuildQuery(std::string_view text,
     auto terms = PhraseTerms(tokens);
     if (terms.empty()) continue;
     for (const auto& t : tokens) {
-      if (t.kind == TokenKind::kHanWord) title_boost.emplace_back(t.term);
+      if (t.kind == TokenKind::kHanWord || t.kind == TokenKind::kNumberUnit) {
+        title_boost.emplace_back(t.term);
+      }
     }
     required.push_back(PhraseOf(terms, ""));
     title_boost.push_back(PhraseOf(terms, corpus::schema::kTitle));

@@ -78,6 +78,36 @@ TEST_CASE("Numbers, Latin and mixed tokens are words of their own",
   }
 }
 
+TEST_CASE("Numbers with their unit are ranking tokens too", "[analyzer]") {
+  struct Case {
+    const char* text;
+    std::vector<std::string> number_units;
+  };
+  const Case cases[] = {
+      {"涉及3.47亿元", {"3.47亿"}},
+      {"整改率达99.53%。", {"99.53%"}},
+      {"2026年6月11日", {"2026年", "6月", "11日"}},
+      {"３．４７億", {"3.47亿"}},
+      {"5G网络", {}},
+      {"第3版", {"3版"}},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    auto tokens = Analyzer().Analyze(c.text);
+    CHECK(TermsOfKind(tokens, TokenKind::kNumberUnit) == c.number_units);
+    for (const auto& t : tokens) {
+      if (t.kind != TokenKind::kNumberUnit) continue;
+      // At the number's position, so phrases are unaffected.
+      bool shares_position = false;
+      for (const auto& u : tokens) {
+        shares_position = shares_position || (u.kind == TokenKind::kWord &&
+                                              u.position == t.position);
+      }
+      CHECK(shares_position);
+    }
+  }
+}
+
 TEST_CASE("Token spans point into the original text", "[analyzer]") {
   const std::string text = "本报記者ＧＯＨＯＭＥ";
   for (const auto& t : Analyzer().Analyze(text)) {

@@ -13,7 +13,9 @@
 //    segmenter thinks of it;
 //  - ICU dictionary words of three or more Han characters (kHanWord), which
 //    help ranking (two-character words are the bigrams already);
-//  - Latin words, numbers and mixed tokens ("5g", "3.47", "gohome") as kWord.
+//  - Latin words, numbers and mixed tokens ("5g", "3.47", "gohome") as kWord;
+//  - a number with the unit right after it ("3.47亿", "2026年", "99.53%") as
+//    kNumberUnit, at the number's position, for ranking.
 // Each Han character and each kWord takes one position; punctuation takes
 // none.
 //
@@ -29,7 +31,7 @@
 
 namespace baoku::corpus {
 
-enum class TokenKind { kHanChar, kHanBigram, kHanWord, kWord };
+enum class TokenKind { kHanChar, kHanBigram, kHanWord, kWord, kNumberUnit };
 
 struct Token {
   std::string term;  // Normalized UTF-8: the index term, without prefix.
