@@ -160,6 +160,9 @@ int main(int argc, char** argv) {
                "Compact the index for a read-only archive (after indexing "
                "the paths, if any)");
   app.add_flag("-q,--quiet", quiet, "Print only errors and the summary");
+  bool force = false;
+  app.add_flag("--force", force,
+               "Re-index pages even when unchanged since last indexed");
   std::string stats_db;
   auto* stats = app.add_subcommand("stats",
                                    "Counts per year, kinds, "
@@ -222,6 +225,7 @@ int main(int argc, char** argv) {
       options.defaults = defaults;
       options.lexicon_file = lexicon;
       options.threads = threads;
+      options.force = force;
       options.report = [&](const Diagnostic& d, bool is_error) {
         if (is_error) {
           std::cerr << "baoku-index: error: " << d.ToString() << "\n";
@@ -234,10 +238,10 @@ int main(int argc, char** argv) {
       auto s = baoku::indexer::IndexFiles(db, files, options);
       std::printf(
           "baoku-index: %zu files (%zu failed), %zu issues, %zu articles "
-          "(%zu new, %zu updated, %zu removed), %zu records rejected, "
-          "%zu warnings, %.2f s\n",
+          "(%zu new, %zu updated, %zu removed, %zu unchanged), "
+          "%zu records rejected, %zu warnings, %.2f s\n",
           s.files, s.failed_files, s.issues, s.articles, s.added, s.replaced,
-          s.removed, s.failed_records, s.warnings, s.seconds);
+          s.removed, s.unchanged, s.failed_records, s.warnings, s.seconds);
       all_read = all_read && s.failed_files == 0 && s.failed_records == 0;
     }
     if (compact) {

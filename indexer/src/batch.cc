@@ -6,6 +6,7 @@
 #include <set>
 #include <thread>
 
+#include "baoku/corpus/article_json.h"
 #include "baoku/corpus/lexicon.h"
 #include "baoku/corpus/ndjson_reader.h"
 #include "baoku/corpus/page_reader.h"
@@ -76,6 +77,23 @@ FileResult ReadInput(const fs::path& file, const corpus::PageMeta& defaults) {
     r.failed = true;
   }
   return r;
+}
+
+// FNV-1a over the JSON records of a page's articles: changes whenever what
+// the reader made of the page changes (text, metadata or reader version).
+std::string Fingerprint(const std::vector<const corpus::Article*>& articles,
+                        const std::string& page_key) {
+  uint64_t hash = 1469598103934665603ull;
+  for (const auto* a : articles) {
+    if (PageKey(*a) != page_key) continue;
+    for (unsigned char c : corpus::ArticleToJson(*a).dump()) {
+      hash = (hash ^ c) * 1099511628211ull;
+    }
+  }
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "%016llx",
+                static_cast<unsigned long long>(hash));
+  return buf;
 }
 
 // Files that belong together: the issue date of a dated path, else the
@@ -153,6 +171,7 @@ BatchSummary IndexFiles(const fs::path& db, const std::vector<fs::path>& files,
       summary.warnings += r.warnings.size();
       summary.failed_records += r.bad_records;
       if (r.failed) ++summary.failed_files;
+      summary.articles += r.articles.size();
       for (const auto& a : r.articles) {
         IssueBatch& issue = issues[a.paper_code + " " + a.date.ToIso()];
         issue.page_keys.insert(PageKey(a));
@@ -168,7 +187,34 @@ BatchSummary IndexFiles(const fs::path& db, const std::vector<fs::path>& files,
     for (const auto& name : names) lexicon.Add(name, analyzer);
     writer.StoreLexiconWords(names);
 
-    for (const auto& [key, issue] : issues) {
+    for (auto& [key, issue] : issues) {
+      // Pages whose articles are exactly what the index already holds for
+      // them are left alone: re-running a batch is cheap.
+      std::map<std::string, std::string> fingerprints;
+      for (const auto& page_key : issue.page_keys) {
+        fingerprints[page_key] = Fingerprint(issue.articles, page_key);
+      }
+      if (!options.force) {
+        std::set<std::string> unchanged;
+        for (const auto& [page_key, fingerprint] : fingerprints) {
+          if (writer.PageFingerprint(page_key) == fingerprint) {
+            unchanged.insert(page_key);
+          }
+        }
+        std::erase_if(issue.articles, [&](const corpus::Article* a) {
+          bool skip = unchanged.count(PageKey(*a)) > 0;
+          summary.unchanged += skip;
+          return skip;
+        });
+        for (const auto& page_key : unchanged) {
+          issue.page_keys.erase(page_key);
+          fingerprints.erase(page_key);
+        }
+        if (issue.page_keys.empty()) {
+          ++summary.issues;
+          continue;
+        }
+      }
       const auto& articles = issue.articles;
       std::vector<Xapian::Document> docs(articles.size());
       pool.ParallelFor(docs.size(), [&](size_t i) {
@@ -176,10 +222,10 @@ BatchSummary IndexFiles(const fs::path& db, const std::vector<fs::path>& files,
       });
       std::vector<std::string> ids;
       for (const auto* a : issue.articles) ids.push_back(a->id);
-      ReplaceStats stats = writer.ReplacePages(
-          {issue.page_keys.begin(), issue.page_keys.end()}, ids, docs);
+      ReplaceStats stats =
+          writer.ReplacePages({issue.page_keys.begin(), issue.page_keys.end()},
+                              ids, docs, fingerprints);
       ++summary.issues;
-      summary.articles += issue.articles.size();
       summary.added += stats.added;
       summary.replaced += stats.replaced;
       summary.removed += stats.removed;

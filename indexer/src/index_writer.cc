@@ -27,7 +27,8 @@ ReplaceStats IndexWriter::ReplacePages(
 ReplaceStats IndexWriter::ReplacePages(
     const std::vector<std::string>& page_keys,
     const std::vector<std::string>& ids,
-    const std::vector<Xapian::Document>& documents) {
+    const std::vector<Xapian::Document>& documents,
+    const std::map<std::string, std::string>& fingerprints) {
   ReplaceStats stats;
   std::set<std::string> new_ids(ids.begin(), ids.end());
 
@@ -59,12 +60,21 @@ ReplaceStats IndexWriter::ReplacePages(
       }
       db_.replace_document(id_term, documents[i]);
     }
+    for (const auto& [key, fingerprint] : fingerprints) {
+      db_.set_metadata(std::string(schema::kPageFingerprintPrefix) + key,
+                       fingerprint);
+    }
     db_.commit_transaction();
   } catch (...) {
     db_.cancel_transaction();
     throw;
   }
   return stats;
+}
+
+std::string IndexWriter::PageFingerprint(const std::string& page_key) const {
+  return db_.get_metadata(std::string(schema::kPageFingerprintPrefix) +
+                          page_key);
 }
 
 std::vector<std::string> IndexWriter::StoredLexiconWords() const {

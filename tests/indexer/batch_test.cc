@@ -54,10 +54,19 @@ TEST_CASE("Indexing the samples twice gives the same index", "[indexer]") {
   CHECK(first.failed_files == 0);
   CHECK(first.issues >= 3);
   CHECK(first.added == first.articles);
+  // Unchanged pages are skipped.
   BatchSummary second = IndexFiles(dir / "db", files, {});
+  CHECK(second.articles == first.articles);
   CHECK(second.added == 0);
   CHECK(second.removed == 0);
-  CHECK(second.replaced == first.articles);
+  CHECK(second.replaced == 0);
+  CHECK(second.unchanged == first.articles);
+  // --force writes them again, with the same result.
+  BatchOptions force;
+  force.force = true;
+  BatchSummary third = IndexFiles(dir / "db", files, force);
+  CHECK(third.replaced == first.articles);
+  CHECK(third.unchanged == 0);
   CHECK(Xapian::Database((dir / "db").string()).get_doccount() ==
         first.articles);
 }
@@ -67,6 +76,27 @@ TEST_CASE("Indexing the samples twice gives the same index", "[indexer]") {
 
 namespace baoku::indexer {
 namespace {
+
+TEST_CASE("Only the pages that changed are written again", "[indexer]") {
+  testing::TempDir dir;
+  const char* page1 =
+      "城市书房开到家门口\n\n本报记者 林书言\n\n今年全市新建城市书房12座。\n";
+  testing::WriteFile(dir / "in/2026-06-11/01.txt", page1);
+  testing::WriteFile(dir / "in/2026-06-11/02.txt", kGoodPage);
+  std::vector<corpus::Diagnostic> errors;
+  auto files = FindPageFiles({dir / "in"}, errors);
+  IndexFiles(dir / "db", files, {});
+  // Page 2 gets a second article; page 1 is as it was.
+  testing::WriteFile(
+      dir / "in/2026-06-11/02.txt",
+      std::string(kGoodPage) +
+          "\n\n\n夜间公交开通\n\n本报记者 马骁\n\n首条夜间公交专线开通。\n");
+  BatchSummary s = IndexFiles(dir / "db", files, {});
+  CHECK(s.unchanged == 1);
+  CHECK(s.replaced == 1);
+  CHECK(s.added == 1);
+  CHECK(Xapian::Database((dir / "db").string()).get_doccount() == 3);
+}
 
 TEST_CASE("NDJSON exports are indexed line by line", "[indexer]") {
   testing::TempDir dir;

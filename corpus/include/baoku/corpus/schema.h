@@ -43,6 +43,9 @@ inline constexpr unsigned kOrdinalSlot = 2;  // Xapian::sortable_serialise.
 // Database metadata: the lexicon words harvested from bylines, one per
 // line, so that the search segments queries as the indexer segmented text.
 inline constexpr std::string_view kLexiconMetadataKey = "baoku:lexicon";
+// Metadata "baoku:page:" + page key: a fingerprint of the articles last
+// indexed for that page, so an unchanged page is skipped on re-indexing.
+inline constexpr std::string_view kPageFingerprintPrefix = "baoku:page:";
 
 // Positions: each field and paragraph starts this far after the previous
 // one ends, so that a phrase never matches across them.

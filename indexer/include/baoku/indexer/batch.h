@@ -32,10 +32,11 @@ struct BatchSummary {
   size_t failed_files = 0;
   size_t failed_records = 0;  // NDJSON lines that were not read.
   size_t issues = 0;
-  size_t articles = 0;
+  size_t articles = 0;  // Read, whether written or unchanged.
   size_t added = 0;
   size_t replaced = 0;
   size_t removed = 0;
+  size_t unchanged = 0;  // Articles of pages skipped as already indexed.
   size_t warnings = 0;
   double seconds = 0;
 };
@@ -55,6 +56,8 @@ struct BatchOptions {
   // Receives every warning and error as it happens (from the calling
   // thread).
   std::function<void(const corpus::Diagnostic&, bool is_error)> report;
+  // Re-index pages even when they are unchanged since they were indexed.
+  bool force = false;
   // Threads that read and analyze pages; 0: one per core.
   int threads = 0;
   // Called after each group is committed (from the calling thread).

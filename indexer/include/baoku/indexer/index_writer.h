@@ -14,6 +14,7 @@
 #include <xapian.h>
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -43,9 +44,16 @@ class IndexWriter {
                             const corpus::Lexicon* lexicon = nullptr);
 
   // The same with documents already built (BuildDocument), one per id.
-  ReplaceStats ReplacePages(const std::vector<std::string>& page_keys,
-                            const std::vector<std::string>& ids,
-                            const std::vector<Xapian::Document>& documents);
+  // `fingerprints` (page key → fingerprint of what was read) are stored in
+  // the same transaction, for PageFingerprint().
+  ReplaceStats ReplacePages(
+      const std::vector<std::string>& page_keys,
+      const std::vector<std::string>& ids,
+      const std::vector<Xapian::Document>& documents,
+      const std::map<std::string, std::string>& fingerprints = {});
+
+  // What was stored for a page by the last ReplacePages; empty if none.
+  std::string PageFingerprint(const std::string& page_key) const;
 
   // The lexicon words stored with the index (names from bylines).
   std::vector<std::string> StoredLexiconWords() const;
