@@ -12,6 +12,8 @@ void Lexicon::Add(std::string_view word, const TextAnalyzer& analyzer) {
   std::string key = analyzer.NormalizeKey(word);
   size_t chars = utf8::CodePointCount(key);
   if (chars < 2 || chars > kMaxWordChars) return;
+  size_t pos = 0;
+  first_code_points_.insert(utf8::Next(key, pos));
   words_.insert(std::move(key));
 }
 

@@ -173,15 +173,15 @@ std::vector<IcuSegment> MergeLexiconWords(const icu::UnicodeString& text,
   std::vector<IcuSegment> out;
   for (size_t k = 0; k < in.size();) {
     size_t best_end = k + 1;
-    if (in[k].han) {
+    if (in[k].han && lexicon.MayStartWith(text.char32At(in[k].start))) {
       int32_t chars = 0;
+      std::string candidate;
       for (size_t m = k; m < in.size() && in[m].han; ++m) {
         if (m > k && in[m].start != in[m - 1].limit) break;
         chars += text.countChar32(in[m].start, in[m].limit - in[m].start);
         if (chars > static_cast<int32_t>(Lexicon::kMaxWordChars)) break;
-        if (m > k && lexicon.Contains(ToUtf8(text, in[k].start, in[m].limit))) {
-          best_end = m + 1;
-        }
+        candidate += ToUtf8(text, in[m].start, in[m].limit);
+        if (m > k && lexicon.Contains(candidate)) best_end = m + 1;
       }
     }
     out.push_back({in[k].start, in[best_end - 1].limit, in[k].word, in[k].han});

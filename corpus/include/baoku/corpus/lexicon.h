@@ -38,6 +38,11 @@ class Lexicon {
   bool Contains(std::string_view normalized_word) const {
     return words_.count(std::string(normalized_word)) > 0;
   }
+  // True when some word starts with this (normalized) code point: a cheap
+  // test before building candidate words.
+  bool MayStartWith(char32_t first) const {
+    return first_code_points_.count(first) > 0;
+  }
   size_t size() const { return words_.size(); }
   bool empty() const { return words_.empty(); }
 
@@ -48,6 +53,7 @@ class Lexicon {
 
  private:
   std::unordered_set<std::string> words_;
+  std::unordered_set<char32_t> first_code_points_;
 };
 
 // The project lexicon shipped with baoku (corpus/lexicon.txt), or an empty
