@@ -89,8 +89,10 @@ SearchResponse Searcher::Search(const SearchRequest& request) {
     Hit hit;
     hit.article = ArticleOf(it.get_document());
     hit.score = it.get_weight();
-    hit.snippet =
-        MakeSnippet(BodyText(hit.article), built.highlight_phrases, analyzer_);
+    if (request.with_snippets) {
+      hit.snippet = MakeSnippet(BodyText(hit.article),
+                                built.highlight_phrases, analyzer_);
+    }
     response.hits.push_back(std::move(hit));
   }
   return response;

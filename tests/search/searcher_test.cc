@@ -216,6 +216,7 @@ TEST_CASE("Any substring of an article finds that article", "[search]") {
     SearchRequest request;
     request.query = sub;
     request.limit = kMaxLimit;
+    request.with_snippets = false;
     for (;; request.offset += kMaxLimit) {
       SearchResponse r = searcher.Search(request);
       for (const auto& h : r.hits) hit = hit || h.article.id == a.id;

@@ -27,6 +27,7 @@ struct SearchRequest {
   std::string query;
   int offset = 0;
   int limit = 10;
+  bool with_snippets = true;  // False: hits carry no snippet (cheaper).
 };
 
 inline constexpr int kMaxLimit = 100;
