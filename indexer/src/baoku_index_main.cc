@@ -161,6 +161,12 @@ int main(int argc, char** argv) {
                "the paths, if any)");
   app.add_flag("-q,--quiet", quiet, "Print only errors and the summary");
   bool force = false;
+  size_t commit_articles = 2000;
+  app.add_option("--commit-every", commit_articles,
+                 "Commit after at least this many articles (whole issues "
+                 "only; 1: after every issue)")
+      ->capture_default_str()
+      ->check(CLI::Range(size_t{1}, size_t{10000000}));
   app.add_flag("--force", force,
                "Re-index pages even when unchanged since last indexed");
   std::string stats_db;
@@ -226,6 +232,7 @@ int main(int argc, char** argv) {
       options.lexicon_file = lexicon;
       options.threads = threads;
       options.force = force;
+      options.commit_articles = commit_articles;
       options.report = [&](const Diagnostic& d, bool is_error) {
         if (is_error) {
           std::cerr << "baoku-index: error: " << d.ToString() << "\n";

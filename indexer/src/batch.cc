@@ -151,6 +151,7 @@ BatchSummary IndexFiles(const fs::path& db, const std::vector<fs::path>& files,
 
   BatchProgress progress;
   progress.files_total = files.size();
+  size_t pending = 0;  // Articles written since the last commit.
   for (const auto& group : GroupFiles(files)) {
     std::vector<FileResult> results(group.size());
     pool.ParallelFor(group.size(), [&](size_t i) {
@@ -222,20 +223,27 @@ BatchSummary IndexFiles(const fs::path& db, const std::vector<fs::path>& files,
       });
       std::vector<std::string> ids;
       for (const auto* a : issue.articles) ids.push_back(a->id);
+      writer.BeginGroup();
       ReplaceStats stats =
           writer.ReplacePages({issue.page_keys.begin(), issue.page_keys.end()},
                               ids, docs, fingerprints);
+      pending += ids.size();
       ++summary.issues;
       summary.added += stats.added;
       summary.replaced += stats.replaced;
       summary.removed += stats.removed;
       progress.last_issue = key;
     }
+    if (pending >= std::max<size_t>(1, options.commit_articles)) {
+      writer.CommitGroup();
+      pending = 0;
+    }
     progress.files_done += group.size();
     progress.articles = summary.articles;
     progress.seconds = elapsed();
     if (options.progress) options.progress(progress);
   }
+  writer.CommitGroup();
   summary.seconds = elapsed();
   return summary;
 }

@@ -32,7 +32,7 @@ ReplaceStats IndexWriter::ReplacePages(
   ReplaceStats stats;
   std::set<std::string> new_ids(ids.begin(), ids.end());
 
-  db_.begin_transaction(/*flushed=*/true);
+  if (!in_group_) db_.begin_transaction(/*flushed=*/true);
   try {
     for (const auto& key : page_keys) {
       std::string term = std::string(schema::kPageKey) + key;
@@ -64,12 +64,25 @@ ReplaceStats IndexWriter::ReplacePages(
       db_.set_metadata(std::string(schema::kPageFingerprintPrefix) + key,
                        fingerprint);
     }
-    db_.commit_transaction();
+    if (!in_group_) db_.commit_transaction();
   } catch (...) {
     db_.cancel_transaction();
+    in_group_ = false;
     throw;
   }
   return stats;
+}
+
+void IndexWriter::BeginGroup() {
+  if (in_group_) return;
+  db_.begin_transaction(/*flushed=*/true);
+  in_group_ = true;
+}
+
+void IndexWriter::CommitGroup() {
+  if (!in_group_) return;
+  in_group_ = false;
+  db_.commit_transaction();
 }
 
 std::string IndexWriter::PageFingerprint(const std::string& page_key) const {

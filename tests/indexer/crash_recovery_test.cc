@@ -92,7 +92,8 @@ TEST_CASE("kill -9 during indexing loses nothing and never shows half an issue",
 
   // How long a whole run takes here, to kill within it.
   auto started = std::chrono::steady_clock::now();
-  REQUIRE(testing::Run({tool, "--quiet", "--db", (dir / "timing-db").string(),
+  REQUIRE(testing::Run({tool, "--quiet", "--commit-every", "1", "--db",
+                        (dir / "timing-db").string(),
                         (dir / "pages").string()}) == 0);
   auto full_run = std::chrono::duration_cast<std::chrono::milliseconds>(
                       std::chrono::steady_clock::now() - started)
@@ -107,8 +108,9 @@ TEST_CASE("kill -9 during indexing loses nothing and never shows half an issue",
     // Anywhere from 10% to 90% into a run (runs after the first resume from
     // what earlier trials committed, so they are shorter).
     auto delay = full_run / 10 + rng() % (full_run * 8 / 10);
-    testing::ChildProcess indexer(
-        {tool, "--quiet", "--db", db, (dir / "pages").string()});
+    // A commit per issue, so that a kill can land between two.
+    testing::ChildProcess indexer({tool, "--quiet", "--commit-every", "1",
+                                   "--db", db, (dir / "pages").string()});
     std::this_thread::sleep_for(std::chrono::milliseconds(delay));
     indexer.Stop(SIGKILL);
     if (!fs::exists(dir / "db")) continue;  // Killed before creating it.

@@ -56,11 +56,14 @@ struct BatchOptions {
   // Receives every warning and error as it happens (from the calling
   // thread).
   std::function<void(const corpus::Diagnostic&, bool is_error)> report;
+  // Whole issues are committed together until at least this many articles
+  // are pending (1: every issue on its own).
+  size_t commit_articles = 2000;
   // Re-index pages even when they are unchanged since they were indexed.
   bool force = false;
   // Threads that read and analyze pages; 0: one per core.
   int threads = 0;
-  // Called after each group is committed (from the calling thread).
+  // Called after each group of files is written (from the calling thread).
   std::function<void(const BatchProgress&)> progress;
 };
 

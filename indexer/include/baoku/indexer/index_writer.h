@@ -55,6 +55,14 @@ class IndexWriter {
   // What was stored for a page by the last ReplacePages; empty if none.
   std::string PageFingerprint(const std::string& page_key) const;
 
+  // Groups the next ReplacePages calls into one transaction, committed by
+  // CommitGroup(): several whole issues become visible together. A crash
+  // before CommitGroup() loses the group, never part of an issue. Far
+  // fewer commits make bulk indexing much cheaper (Xapian rewrites the
+  // blocks of common terms at every commit).
+  void BeginGroup();
+  void CommitGroup();
+
   // The lexicon words stored with the index (names from bylines).
   std::vector<std::string> StoredLexiconWords() const;
   // Adds words to the stored lexicon; written with the next ReplacePages.
@@ -64,6 +72,7 @@ class IndexWriter {
 
  private:
   Xapian::WritableDatabase db_;
+  bool in_group_ = false;
 };
 
 }  // namespace baoku::indexer
