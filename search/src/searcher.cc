@@ -90,8 +90,8 @@ SearchResponse Searcher::Search(const SearchRequest& request) {
     hit.article = ArticleOf(it.get_document());
     hit.score = it.get_weight();
     if (request.with_snippets) {
-      hit.snippet = MakeSnippet(BodyText(hit.article),
-                                built.highlight_phrases, analyzer_);
+      hit.snippet = MakeSnippet(BodyText(hit.article), built.highlight_phrases,
+                                analyzer_);
     }
     response.hits.push_back(std::move(hit));
   }
