@@ -1,6 +1,5 @@
 #include "baoku/corpus/ndjson_reader.h"
 
-#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -72,29 +71,13 @@ NdjsonReading ReadNdjsonFile(const std::filesystem::path& path,
                              const PageMeta& defaults) {
   NdjsonReading reading;
   const std::string file = path.string();
-  std::error_code ec;
-  auto size = std::filesystem::file_size(path, ec);
-  if (ec) {
-    reading.error = Diagnostic{file, 0, "cannot read: " + ec.message()};
-    return reading;
-  }
   // A CMS export holds many articles: a larger limit than a page's.
-  constexpr std::uintmax_t kMaxBytes = 64 * kMaxPageBytes;
-  if (size > kMaxBytes) {
-    reading.error = Diagnostic{file, 0,
-                               "file is " + std::to_string(size >> 20) +
-                                   " MiB, larger than the NDJSON limit of " +
-                                   std::to_string(kMaxBytes >> 20) + " MiB"};
+  DecodedFile read = ReadTextFile(path, 64 * kMaxPageBytes, "NDJSON file");
+  if (read.error) {
+    reading.error = read.error;
     return reading;
   }
-  std::ifstream in(path, std::ios::binary);
-  std::string bytes((std::istreambuf_iterator<char>(in)),
-                    std::istreambuf_iterator<char>());
-  DecodedText decoded = DecodeText(bytes, file);
-  if (decoded.binary) {
-    reading.error = Diagnostic{file, 0, "not a text file"};
-    return reading;
-  }
+  const DecodedText& decoded = read.decoded;
   reading = ParseNdjson(decoded.text, file, defaults);
   reading.warnings.insert(reading.warnings.begin(), decoded.warnings.begin(),
                           decoded.warnings.end());

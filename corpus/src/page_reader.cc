@@ -1,8 +1,6 @@
 #include "baoku/corpus/page_reader.h"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include "baoku/corpus/text_analyzer.h"
 #include "baoku/corpus/text_decoding.h"
@@ -683,37 +681,12 @@ PageReading ReadPageFile(const std::filesystem::path& path,
                          const PageMeta& defaults) {
   PageReading reading;
   const std::string file = path.string();
-  std::error_code ec;
-  auto size = std::filesystem::file_size(path, ec);
-  if (ec) {
-    reading.error = Diagnostic{file, 0, "cannot read: " + ec.message()};
+  DecodedFile read = ReadTextFile(path, kMaxPageBytes, "page");
+  if (read.error) {
+    reading.error = read.error;
     return reading;
   }
-  if (size > kMaxPageBytes) {
-    reading.error =
-        Diagnostic{file, 0,
-                   "file is " + std::to_string(size >> 20) +
-                       " MiB, larger than the page limit of " +
-                       std::to_string(kMaxPageBytes >> 20) + " MiB"};
-    return reading;
-  }
-  std::ifstream in(path, std::ios::binary);
-  std::string bytes((std::istreambuf_iterator<char>(in)),
-                    std::istreambuf_iterator<char>());
-  if (!in.good() && !in.eof()) {
-    reading.error = Diagnostic{file, 0, "cannot read the file"};
-    return reading;
-  }
-  if (bytes.empty()) {
-    reading.error = Diagnostic{file, 0, "empty file"};
-    return reading;
-  }
-  DecodedText decoded = DecodeText(bytes, file);
-  if (decoded.binary) {
-    reading.error =
-        Diagnostic{file, 0, "not a text page (binary or undecodable content)"};
-    return reading;
-  }
+  const DecodedText& decoded = read.decoded;
 
   FrontMatter front = ParseFrontMatter(decoded.text, file);
   PageMeta meta = front.meta;

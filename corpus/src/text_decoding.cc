@@ -3,6 +3,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 
+#include <fstream>
 #include <memory>
 
 #include "baoku/corpus/utf8.h"
@@ -155,6 +156,42 @@ DecodedText DecodeText(std::string_view bytes, const std::string& file) {
   if (chars > 0 && bad * 4 > chars) {
     result.binary = true;
     result.text.clear();
+  }
+  return result;
+}
+
+DecodedFile ReadTextFile(const std::filesystem::path& path,
+                         std::uintmax_t max_bytes, const std::string& noun) {
+  DecodedFile result;
+  const std::string file = path.string();
+  std::error_code ec;
+  auto size = std::filesystem::file_size(path, ec);
+  if (ec) {
+    result.error = Diagnostic{file, 0, "cannot read: " + ec.message()};
+    return result;
+  }
+  if (size > max_bytes) {
+    result.error = Diagnostic{
+        file, 0,
+        "file is " + std::to_string(size >> 20) + " MiB, larger than the " +
+            noun + " limit of " + std::to_string(max_bytes >> 20) + " MiB"};
+    return result;
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)),
+                    std::istreambuf_iterator<char>());
+  if (!in.good() && !in.eof()) {
+    result.error = Diagnostic{file, 0, "cannot read the file"};
+    return result;
+  }
+  if (bytes.empty()) {
+    result.error = Diagnostic{file, 0, "empty file"};
+    return result;
+  }
+  result.decoded = DecodeText(bytes, file);
+  if (result.decoded.binary) {
+    result.error = Diagnostic{
+        file, 0, "not a text " + noun + " (binary or undecodable content)"};
   }
   return result;
 }

@@ -5,14 +5,13 @@
 #include "test_support.h"
 
 namespace baoku::testing {
-namespace {
 
-std::string Str(const nlohmann::json& j, const char* key) {
+std::string GoldString(const nlohmann::json& j, const char* key) {
   auto it = j.find(key);
   return it == j.end() || it->is_null() ? "" : it->get<std::string>();
 }
 
-std::vector<std::string> List(const nlohmann::json& j, const char* key) {
+std::vector<std::string> GoldList(const nlohmann::json& j, const char* key) {
   auto it = j.find(key);
   if (it == j.end() || it->is_null()) return {};
   return it->get<std::vector<std::string>>();
@@ -25,6 +24,8 @@ std::string TitleBlock(const std::vector<std::string>& lines) {
   }
   return out;
 }
+
+namespace {
 
 std::string Show(const std::vector<std::string>& v) {
   std::string out = "[";
@@ -60,18 +61,19 @@ std::vector<std::string> CompareWithGold(const corpus::PageReading& reading,
       if (got != want)
         diffs.push_back(at + what + " " + Show(got) + " vs gold " + Show(want));
     };
-    check("kind", std::string(corpus::KindName(a.kind)), Str(e, "kind"));
+    check("kind", std::string(corpus::KindName(a.kind)), GoldString(e, "kind"));
     // Which title line is the kicker, headline or subtitle can be ambiguous
     // (the gold files say so): the title block is compared whole.
     check("title block",
           TitleBlock({a.column, a.kicker, a.headline, a.subtitle}),
-          TitleBlock({Str(e, "column"), Str(e, "kicker"), Str(e, "headline"),
-                      Str(e, "subtitle")}));
-    check("byline", a.byline, Str(e, "byline"));
-    check_list("reporters", a.reporters, List(e, "reporters"));
-    check_list("photographers", a.photographers, List(e, "photographers"));
+          TitleBlock({GoldString(e, "column"), GoldString(e, "kicker"),
+                      GoldString(e, "headline"), GoldString(e, "subtitle")}));
+    check("byline", a.byline, GoldString(e, "byline"));
+    check_list("reporters", a.reporters, GoldList(e, "reporters"));
+    check_list("photographers", a.photographers, GoldList(e, "photographers"));
     if (e.contains("correspondents")) {
-      check_list("correspondents", a.correspondents, List(e, "correspondents"));
+      check_list("correspondents", a.correspondents,
+                 GoldList(e, "correspondents"));
     }
     // Keys that only newer gold files carry.
     const std::pair<const char*, const std::string*> optional[] = {
@@ -80,10 +82,10 @@ std::vector<std::string> CompareWithGold(const corpus::PageReading& reading,
         {"continued_from", &a.continued_from},
         {"continued_to", &a.continued_to}};
     for (const auto& [key, value] : optional) {
-      if (e.contains(key)) check(key, *value, Str(e, key));
+      if (e.contains(key)) check(key, *value, GoldString(e, key));
     }
-    check_list("subheads", a.subheads, List(e, "subheads"));
-    check_list("body", a.paragraphs, List(e, "body"));
+    check_list("subheads", a.subheads, GoldList(e, "subheads"));
+    check_list("body", a.paragraphs, GoldList(e, "body"));
     check("lines",
           std::to_string(a.lines.first) + "-" + std::to_string(a.lines.last),
           std::to_string(e.at("first_line").get<int>()) + "-" +

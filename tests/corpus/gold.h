@@ -3,12 +3,22 @@
 #define BAOKU_TESTS_CORPUS_GOLD_H_
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "baoku/corpus/page_reader.h"
 
 namespace baoku::testing {
+
+// A string field of a gold article; "" when missing or null.
+std::string GoldString(const nlohmann::json& article, const char* key);
+// A list field of a gold article; empty when missing or null.
+std::vector<std::string> GoldList(const nlohmann::json& article,
+                                  const char* key);
+// Column, kicker, headline, subtitle as one comparable string (the gold
+// files call the split between them ambiguous).
+std::string TitleBlock(const std::vector<std::string>& lines);
 
 // One line per difference ("article 3: reporters [..] vs gold [..]"); empty
 // when the reading matches the gold exactly.

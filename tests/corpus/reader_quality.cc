@@ -7,29 +7,11 @@
 #include <set>
 
 #include "baoku/corpus/utf8.h"
+#include "gold.h"
 #include "test_support.h"
 
 namespace baoku::testing {
 namespace {
-
-std::string Str(const nlohmann::json& j, const char* key) {
-  auto it = j.find(key);
-  return it == j.end() || it->is_null() ? "" : it->get<std::string>();
-}
-
-std::vector<std::string> List(const nlohmann::json& j, const char* key) {
-  auto it = j.find(key);
-  if (it == j.end() || it->is_null()) return {};
-  return it->get<std::vector<std::string>>();
-}
-
-std::string TitleBlock(const std::vector<std::string>& lines) {
-  std::string out;
-  for (const auto& l : lines) {
-    if (!l.empty()) out += (out.empty() ? "" : "|") + l;
-  }
-  return out;
-}
 
 std::string Join(const std::vector<std::string>& paragraphs) {
   std::string out;
@@ -92,10 +74,10 @@ void ReaderQualityCounter::AddPage(const corpus::PageReading& reading,
   }
   for (const auto& g : gold) {
     int start = g.at("first_line").get<int>();
-    for (const auto& n : List(g, "reporters")) gold_rep.insert({start, n});
-    for (const auto& n : List(g, "photographers"))
+    for (const auto& n : GoldList(g, "reporters")) gold_rep.insert({start, n});
+    for (const auto& n : GoldList(g, "photographers"))
       gold_photo.insert({start, n});
-    std::string gold_body = Join(List(g, "body"));
+    std::string gold_body = Join(GoldList(g, "body"));
     body_chars_ += corpus::utf8::CodePointCount(gold_body);
     auto it = by_start.find(start);
     if (it == by_start.end()) {
@@ -105,11 +87,11 @@ void ReaderQualityCounter::AddPage(const corpus::PageReading& reading,
     const corpus::Article& a = *it->second;
     ++boundary_tp_;
     if (TitleBlock({a.column, a.kicker, a.headline, a.subtitle}) ==
-        TitleBlock({Str(g, "column"), Str(g, "kicker"), Str(g, "headline"),
-                    Str(g, "subtitle")})) {
+        TitleBlock({GoldString(g, "column"), GoldString(g, "kicker"),
+                    GoldString(g, "headline"), GoldString(g, "subtitle")})) {
       ++title_exact_;
     }
-    if (corpus::KindName(a.kind) == Str(g, "kind")) ++kind_correct_;
+    if (corpus::KindName(a.kind) == GoldString(g, "kind")) ++kind_correct_;
     body_errors_ += std::min(EditDistance(Join(a.paragraphs), gold_body),
                              corpus::utf8::CodePointCount(gold_body));
   }

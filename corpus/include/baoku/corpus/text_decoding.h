@@ -5,6 +5,9 @@
 #ifndef BAOKU_CORPUS_TEXT_DECODING_H_
 #define BAOKU_CORPUS_TEXT_DECODING_H_
 
+#include <cstdint>
+#include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +26,18 @@ struct DecodedText {
 
 // `file` only labels the diagnostics.
 DecodedText DecodeText(std::string_view bytes, const std::string& file);
+
+struct DecodedFile {
+  DecodedText decoded;
+  // Set when the file is unreadable, larger than the limit, empty or not
+  // text; the message names the file.
+  std::optional<Diagnostic> error;
+};
+
+// Reads and decodes a whole file of at most `max_bytes`. `noun` names what
+// the file should be in messages ("page", "NDJSON file").
+DecodedFile ReadTextFile(const std::filesystem::path& path,
+                         std::uintmax_t max_bytes, const std::string& noun);
 
 }  // namespace baoku::corpus
 
