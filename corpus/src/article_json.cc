@@ -29,6 +29,12 @@ nlohmann::json ArticleToJson(const Article& a) {
   j["last_line"] = a.lines.last;
   j["continued_from"] = a.continued_from;
   j["continued_to"] = a.continued_to;
+  j["topics"] = nlohmann::json::array();
+  for (const auto& topic : a.topics) {
+    nlohmann::json t{{"id", topic.id}, {"score", topic.score}};
+    if (topic.pinned) t["pinned"] = true;
+    j["topics"].push_back(std::move(t));
+  }
   return j;
 }
 
@@ -60,13 +66,54 @@ bool Read(const nlohmann::json& j, const char* key, T& out, bool required,
 }
 
 constexpr const char* kKnownFields[] = {
-    "id",          "paper",      "paper_code",    "date",
-    "page",        "section",    "ordinal",       "kind",
-    "column",      "kicker",     "headline",      "subtitle",
-    "byline",      "reporters",  "photographers", "correspondents",
-    "source",      "dateline",   "subheads",      "paragraphs",
-    "source_file", "first_line", "last_line",     "continued_from",
-    "continued_to"};
+    "id",           "paper",      "paper_code",    "date",
+    "page",         "section",    "ordinal",       "kind",
+    "column",       "kicker",     "headline",      "subtitle",
+    "byline",       "reporters",  "photographers", "correspondents",
+    "source",       "dateline",   "subheads",      "paragraphs",
+    "source_file",  "first_line", "last_line",     "continued_from",
+    "continued_to", "topics"};
+
+// "topics": [{"id": "housing", "score": 0.8, "pinned": true}, ...]; a plain
+// string is an id with no score.
+bool ReadTopics(const nlohmann::json& j, std::vector<ArticleTopic>& out,
+                std::string& error) {
+  auto it = j.find("topics");
+  if (it == j.end()) return true;
+  if (!it->is_array()) {
+    error = std::string("field 'topics' must be a list, not ") + TypeName(*it);
+    return false;
+  }
+  for (const auto& item : *it) {
+    ArticleTopic topic;
+    if (item.is_string()) {
+      topic.id = item.get<std::string>();
+    } else if (item.is_object() && item.contains("id") &&
+               item["id"].is_string()) {
+      topic.id = item["id"].get<std::string>();
+      if (auto s = item.find("score"); s != item.end()) {
+        if (!s->is_number()) {
+          error = "field 'topics' score of '" + topic.id + "' must be a number";
+          return false;
+        }
+        topic.score = s->get<double>();
+      }
+      if (auto p = item.find("pinned"); p != item.end()) {
+        topic.pinned = p->is_boolean() && p->get<bool>();
+      }
+    } else {
+      error =
+          "field 'topics' entries must be ids or objects with a string 'id'";
+      return false;
+    }
+    if (topic.id.empty()) {
+      error = "field 'topics' has an empty id";
+      return false;
+    }
+    out.push_back(std::move(topic));
+  }
+  return true;
+}
 
 }  // namespace
 
@@ -101,7 +148,8 @@ bool ArticleFromJson(const nlohmann::json& j, Article& a, std::string& error,
             Read(j, "first_line", a.lines.first, false, error) &&
             Read(j, "last_line", a.lines.last, false, error) &&
             Read(j, "continued_from", a.continued_from, false, error) &&
-            Read(j, "continued_to", a.continued_to, false, error);
+            Read(j, "continued_to", a.continued_to, false, error) &&
+            ReadTopics(j, a.topics, error);
   if (!ok) return false;
   auto parsed_date = ParseDate(date);
   if (!parsed_date) {

@@ -43,6 +43,10 @@ void AddBoolean(Xapian::Document& doc, std::string_view prefix,
   doc.add_boolean_term(std::string(prefix) + value);
 }
 
+void AddSlot(Xapian::Document& doc, unsigned slot, const std::string& value) {
+  if (!value.empty()) doc.add_value(slot, value);
+}
+
 std::string JoinNames(const corpus::Article& a) {
   std::string names;
   for (const auto* list : {&a.reporters, &a.photographers, &a.correspondents}) {
@@ -95,6 +99,18 @@ Xapian::Document BuildDocument(const corpus::Article& a,
   doc.add_value(schema::kDateSlot, day);
   doc.add_value(schema::kPageSlot, Xapian::sortable_serialise(a.page));
   doc.add_value(schema::kOrdinalSlot, Xapian::sortable_serialise(a.ordinal));
+  AddSlot(doc, schema::kColumnSlot, a.column);
+  doc.add_value(schema::kKindSlot, std::string(corpus::KindName(a.kind)));
+  for (size_t i = 0; i < a.reporters.size() && i < schema::kReporterSlotCount;
+       ++i) {
+    AddSlot(doc, schema::kFirstReporterSlot + i, a.reporters[i]);
+  }
+  for (const auto& topic : a.topics) {
+    AddBoolean(doc, schema::kTopic, topic.id);
+  }
+  for (size_t i = 0; i < a.topics.size() && i < schema::kTopicSlotCount; ++i) {
+    AddSlot(doc, schema::kFirstTopicSlot + i, a.topics[i].id);
+  }
   doc.set_data(corpus::ArticleToJson(a).dump());
   return doc;
 }

@@ -26,6 +26,15 @@ struct LineSpan {
   int last = 0;
 };
 
+// A theme of the taxonomy (corpus/topics.json) assigned to an article.
+struct ArticleTopic {
+  std::string id;  // e.g. "housing".
+  double score = 0;
+  bool pinned = false;  // Set by an editor's override, not by the scorer.
+
+  bool operator==(const ArticleTopic&) const = default;
+};
+
 struct Article {
   // Stable id from paper, date, page and ordinal: "yzrb-20260611-03-02".
   std::string id;
@@ -57,6 +66,9 @@ struct Article {
   LineSpan lines;
   std::string continued_from;  // e.g. "第1版"; empty when not continued.
   std::string continued_to;
+
+  // Assigned at index time, best first; empty until then.
+  std::vector<ArticleTopic> topics;
 };
 
 // Builds the stable id "code-YYYYMMDD-PP-NN".

@@ -34,15 +34,31 @@ inline constexpr std::string_view kSource = "XSRC";
 // One page of one issue: "yzrb-20260611-03". Re-indexing a page replaces
 // every document carrying its key.
 inline constexpr std::string_view kPageKey = "XPK";
+// Topic id from corpus/topics.json, e.g. "XThousing".
+inline constexpr std::string_view kTopic = "XT";
 
 // Value slots.
 inline constexpr unsigned kDateSlot = 0;     // "20260611", sorts as text.
 inline constexpr unsigned kPageSlot = 1;     // Xapian::sortable_serialise.
 inline constexpr unsigned kOrdinalSlot = 2;  // Xapian::sortable_serialise.
+// Facet slots hold the value as displayed, so that Xapian's stock
+// ValueCountMatchSpy counts them exactly, also on remote shards served by
+// xapian-tcpsrv (which knows no custom match spies). A list (reporters,
+// topics) takes one slot per entry, from its first slot on.
+inline constexpr unsigned kColumnSlot = 3;
+inline constexpr unsigned kKindSlot = 4;  // KindName().
+inline constexpr unsigned kFirstReporterSlot = 10;
+inline constexpr unsigned kReporterSlotCount = 12;
+inline constexpr unsigned kFirstTopicSlot = 30;  // Topic ids.
+inline constexpr unsigned kTopicSlotCount = 6;
 
 // Database metadata: the lexicon words harvested from bylines, one per
 // line, so that the search segments queries as the indexer segmented text.
 inline constexpr std::string_view kLexiconMetadataKey = "baoku:lexicon";
+// The topic taxonomy (corpus/topics.json) the index was built with, as JSON,
+// so that the search resolves topic names and ids as the indexer assigned
+// them.
+inline constexpr std::string_view kTopicsMetadataKey = "baoku:topics";
 // Metadata "baoku:page:" + page key: a fingerprint of the articles last
 // indexed for that page, so an unchanged page is skipped on re-indexing.
 inline constexpr std::string_view kPageFingerprintPrefix = "baoku:page:";
