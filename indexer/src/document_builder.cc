@@ -47,6 +47,15 @@ void AddSlot(Xapian::Document& doc, unsigned slot, const std::string& value) {
   if (!value.empty()) doc.add_value(slot, value);
 }
 
+std::string JoinList(const std::vector<std::string>& entries) {
+  std::string joined;
+  for (const auto& entry : entries) {
+    if (!joined.empty()) joined += schema::kListSeparator;
+    joined += entry;
+  }
+  return joined;
+}
+
 std::string JoinNames(const corpus::Article& a) {
   std::string names;
   for (const auto* list : {&a.reporters, &a.photographers, &a.correspondents}) {
@@ -101,16 +110,13 @@ Xapian::Document BuildDocument(const corpus::Article& a,
   doc.add_value(schema::kOrdinalSlot, Xapian::sortable_serialise(a.ordinal));
   AddSlot(doc, schema::kColumnSlot, a.column);
   doc.add_value(schema::kKindSlot, std::string(corpus::KindName(a.kind)));
-  for (size_t i = 0; i < a.reporters.size() && i < schema::kReporterSlotCount;
-       ++i) {
-    AddSlot(doc, schema::kFirstReporterSlot + i, a.reporters[i]);
-  }
+  AddSlot(doc, schema::kReportersSlot, JoinList(a.reporters));
+  std::vector<std::string> topic_ids;
   for (const auto& topic : a.topics) {
     AddBoolean(doc, schema::kTopic, topic.id);
+    topic_ids.push_back(topic.id);
   }
-  for (size_t i = 0; i < a.topics.size() && i < schema::kTopicSlotCount; ++i) {
-    AddSlot(doc, schema::kFirstTopicSlot + i, a.topics[i].id);
-  }
+  AddSlot(doc, schema::kTopicsSlot, JoinList(topic_ids));
   doc.set_data(corpus::ArticleToJson(a).dump());
   return doc;
 }

@@ -44,13 +44,14 @@ inline constexpr unsigned kOrdinalSlot = 2;  // Xapian::sortable_serialise.
 // Facet slots hold the value as displayed, so that Xapian's stock
 // ValueCountMatchSpy counts them exactly, also on remote shards served by
 // xapian-tcpsrv (which knows no custom match spies). A list (reporters,
-// topics) takes one slot per entry, from its first slot on.
+// topics) is one value, its entries joined by kListSeparator: the spy counts
+// each combination once per article, and splitting the combinations gives
+// exact per-entry counts because an entry occurs once per article.
 inline constexpr unsigned kColumnSlot = 3;
-inline constexpr unsigned kKindSlot = 4;  // KindName().
-inline constexpr unsigned kFirstReporterSlot = 10;
-inline constexpr unsigned kReporterSlotCount = 12;
-inline constexpr unsigned kFirstTopicSlot = 30;  // Topic ids.
-inline constexpr unsigned kTopicSlotCount = 6;
+inline constexpr unsigned kKindSlot = 4;       // KindName().
+inline constexpr unsigned kReportersSlot = 5;  // Names as printed.
+inline constexpr unsigned kTopicsSlot = 6;     // Topic ids, best first.
+inline constexpr char kListSeparator = '\n';
 
 // Database metadata: the lexicon words harvested from bylines, one per
 // line, so that the search segments queries as the indexer segmented text.
