@@ -91,7 +91,8 @@ Xapian::Document BuildDocument(const corpus::Article& a,
   AddBoolean(doc, schema::kYear, day.substr(0, 4));
   AddBoolean(doc, schema::kKind, std::string(corpus::KindName(a.kind)));
   AddBoolean(doc, schema::kPage, std::to_string(a.page));
-  AddBoolean(doc, schema::kPaper, a.paper_code);
+  AddBoolean(doc, schema::kPaper, analyzer.NormalizeKey(a.paper_code));
+  AddBoolean(doc, schema::kPaper, analyzer.NormalizeKey(a.paper));
   AddBoolean(doc, schema::kSection, analyzer.NormalizeKey(a.section));
   AddBoolean(doc, schema::kSource, analyzer.NormalizeKey(a.source));
   AddBoolean(doc, schema::kColumn, analyzer.NormalizeKey(a.column));

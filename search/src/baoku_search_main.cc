@@ -32,6 +32,30 @@ std::string MarkSnippet(const baoku::search::Snippet& snippet) {
   return out;
 }
 
+void PrintValues(const char* name,
+                 const std::vector<baoku::search::FacetValue>& values) {
+  if (values.empty()) return;
+  std::cout << name << ":";
+  for (const auto& v : values)
+    std::cout << " " << v.label << "(" << v.count << ")";
+  std::cout << "\n";
+}
+
+void PrintFacets(const baoku::search::Facets& facets) {
+  PrintValues("记者", facets.reporters);
+  PrintValues("主题", facets.topics);
+  PrintValues("栏目", facets.columns);
+  PrintValues("版面", facets.pages);
+  PrintValues("类型", facets.kinds);
+  if (!facets.dates.empty()) {
+    std::cout << "日期:";
+    for (const auto& b : facets.dates) {
+      std::cout << " " << b.key << "(" << b.count << ")";
+    }
+    std::cout << "\n";
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -41,8 +65,17 @@ int main(int argc, char** argv) {
   bool json = false;
   int limit = 10;
   int offset = 0;
-  app.add_option("--db", db, "Index directory")->required();
-  app.add_option("query", words, "Query words")->required();
+  std::string sort = "relevance";
+  bool facets = false;
+  app.add_option("--db", db, "Index directory or stub file")->required();
+  app.add_option("query", words,
+                 "Query: words, \"phrases\", -exclude, OR, (groups), "
+                 "记者:/reporter:, 栏目:/column:, 主题:/topic:, 日期:/date:, "
+                 "版:/page:, 类型:/kind:, 标题:/title:, 来源:/source: "
+                 "(see docs/SEARCH.md)");
+  app.add_option("--sort", sort, "relevance, newest, oldest or print")
+      ->check(CLI::IsMember({"relevance", "newest", "oldest", "print"}));
+  app.add_flag("--facets", facets, "Also count reporters, topics, dates...");
   app.add_flag("--json", json, "Print the results as JSON");
   app.add_option("--limit", limit, "Results per page (1-100)");
   app.add_option("--offset", offset, "Results to skip");
@@ -53,6 +86,8 @@ int main(int argc, char** argv) {
     request.query += (request.query.empty() ? "" : " ") + w;
   }
   request.limit = limit;
+  request.sort = *baoku::search::SortOrderFromName(sort);
+  request.with_facets = facets;
   request.offset = offset;
   try {
     baoku::corpus::TextAnalyzer analyzer;
@@ -63,17 +98,23 @@ int main(int argc, char** argv) {
         std::cout << baoku::search::QueryErrorToJson(*response.error).dump(2)
                   << "\n";
       } else {
-        std::cerr << "baoku-search: bad " << response.error->parameter << ": "
-                  << response.error->message << "\n";
+        const auto& e = *response.error;
+        std::cerr << "baoku-search: " << e.parameter;
+        if (e.parameter == "q")
+          std::cerr << " (第 " << e.offset + 1 << " 个字符)";
+        std::cerr << ": " << e.message << "\n";
       }
       return 2;
     }
     if (json) {
-      std::cout << baoku::search::SearchResponseToJson(response).dump(2)
+      std::cout << baoku::search::SearchResponseToJson(response,
+                                                       searcher.topics())
+                       .dump(2)
                 << "\n";
       return 0;
     }
     std::cout << "共 " << response.total << " 篇\n";
+    if (response.facets) PrintFacets(*response.facets);
     int rank = response.offset;
     for (const auto& hit : response.hits) {
       const auto& a = hit.article;
@@ -81,6 +122,9 @@ int main(int argc, char** argv) {
                 << ++rank << ". " << baoku::corpus::DisplayTitle(a) << "\n   "
                 << a.date.ToIso() << " 第" << a.page << "版";
       for (const auto& r : a.reporters) std::cout << " " << r;
+      for (const auto& t : a.topics) {
+        std::cout << " #" << searcher.topics().Label(t.id);
+      }
       std::cout << "  [" << a.id << "]\n   " << MarkSnippet(hit.snippet)
                 << "\n";
     }

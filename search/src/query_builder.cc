@@ -2,64 +2,30 @@
 
 #include <map>
 
+#include "baoku/corpus/article.h"
 #include "baoku/corpus/schema.h"
 #include "baoku/corpus/utf8.h"
+#include "baoku/search/date_range.h"
 
 namespace baoku::search {
+namespace schema = corpus::schema;
 namespace utf8 = corpus::utf8;
 using corpus::Token;
 using corpus::TokenKind;
 
 namespace {
 
-struct Part {
-  std::string_view text;
-  size_t offset;  // Code points from the start of the query.
-};
-
-std::vector<Part> SplitOnSpace(std::string_view text) {
-  std::vector<Part> parts;
-  size_t pos = 0, start = 0, cp_index = 0, start_cp = 0;
-  while (pos <= text.size()) {
-    size_t before = pos;
-    bool end = pos == text.size();
-    bool space = !end && utf8::IsSpace(utf8::Next(text, pos));
-    if (end || space) {
-      if (before > start)
-        parts.push_back({text.substr(start, before - start), start_cp});
-      if (end) break;
-      start = pos;
-      start_cp = cp_index + 1;
-    }
-    ++cp_index;
-  }
-  return parts;
-}
-
 // The terms that must occur at consecutive positions for `tokens` to match:
 // bigrams over each Han run (plus its last character when more follows),
 // lone Han characters, and words.
 std::vector<std::string> PhraseTerms(const std::vector<Token>& tokens) {
-  std::map<uint32_t, const Token*> han_char, bigram, word;
+  std::map<uint32_t, const Token*> bigram;
+  uint32_t last = 0;
   for (const Token& t : tokens) {
-    switch (t.kind) {
-      case TokenKind::kHanChar:
-        han_char[t.position] = &t;
-        break;
-      case TokenKind::kHanBigram:
-        bigram[t.position] = &t;
-        break;
-      case TokenKind::kWord:
-        word[t.position] = &t;
-        break;
-      case TokenKind::kHanWord:
-      case TokenKind::kNumberUnit:
-        break;
-    }
+    if (t.kind == TokenKind::kHanBigram) bigram[t.position] = &t;
+    last = std::max(last, t.position);
   }
   std::vector<std::string> terms;
-  uint32_t last = 0;
-  for (const Token& t : tokens) last = std::max(last, t.position);
   for (const Token& t : tokens) {
     if (t.kind == TokenKind::kWord) {
       terms.push_back(t.term);
@@ -86,48 +52,306 @@ Xapian::Query PhraseOf(const std::vector<std::string>& terms,
                        static_cast<Xapian::termcount>(subs.size()));
 }
 
+Xapian::Query Unweighted(Xapian::Query query) {
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, 0);
+}
+
+Xapian::Query Term(std::string_view prefix, std::string_view value) {
+  return Xapian::Query(std::string(prefix) + std::string(value));
+}
+
+Xapian::Query Combine(Xapian::Query::op op,
+                      const std::vector<Xapian::Query>& queries) {
+  if (queries.size() == 1) return queries.front();
+  return Xapian::Query(op, queries.begin(), queries.end());
+}
+
+struct KindAlias {
+  std::string_view name;
+  std::string_view kind;
+};
+constexpr KindAlias kKindAliases[] = {
+    {"消息", "news"},       {"新闻", "news"},       {"报道", "news"},
+    {"问答", "qa"},         {"图片", "photo"},      {"摄影", "photo"},
+    {"图片新闻", "photo"},  {"简讯", "brief"},      {"短讯", "brief"},
+    {"评论", "commentary"}, {"言论", "commentary"},
+};
+
+class Builder {
+ public:
+  explicit Builder(const QueryContext& context) : context_(context) {}
+
+  BuiltQuery Build(const ParsedQuery& parsed,
+                   const std::vector<FieldFilter>& filters) {
+    BuiltQuery built;
+    if (parsed.error) {
+      built.error = parsed.error;
+      return built;
+    }
+    std::optional<Xapian::Query> main = Node(parsed.root, false);
+    std::optional<Xapian::Query> filter = Filters(filters);
+    if (error_) {
+      built.error = error_;
+      return built;
+    }
+    if (!main && !parsed.root.children.empty() && !filter) {
+      built.error = QueryError{"q", "查询中没有可检索的字词", 0};
+      return built;
+    }
+    Xapian::Query query = main ? *main : Xapian::Query::MatchAll;
+    if (filter) query = Xapian::Query(Xapian::Query::OP_FILTER, query, *filter);
+    if (near_.size() >= 2) {
+      boosts_.emplace_back(Xapian::Query::OP_NEAR, near_.begin(), near_.end(),
+                           static_cast<Xapian::termcount>(near_span_ + 10));
+    }
+    if (!boosts_.empty()) {
+      query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                            Combine(Xapian::Query::OP_OR, boosts_));
+    }
+    built.query = query;
+    built.highlight_phrases = std::move(highlights_);
+    built.has_free_text = has_free_text_;
+    return built;
+  }
+
+ private:
+  // nullopt: the node matches nothing in particular (e.g. only
+  // punctuation), so it neither narrows nor widens.
+  std::optional<Xapian::Query> Node(const QueryNode& node, bool excluded) {
+    excluded = excluded != node.negated;
+    std::optional<Xapian::Query> query;
+    switch (node.kind) {
+      case QueryNode::Kind::kText:
+      case QueryNode::Kind::kPhrase:
+        query = Text(node.text, excluded);
+        break;
+      case QueryNode::Kind::kField:
+        query = FieldQuery(node.field, node.text, "q", node.offset, excluded);
+        break;
+      case QueryNode::Kind::kAnd:
+        query = All(node.children, excluded);
+        break;
+      case QueryNode::Kind::kOr: {
+        std::vector<Xapian::Query> any;
+        for (const auto& child : node.children) {
+          auto q = Node(child, excluded);
+          if (!q) continue;
+          if (child.negated) {
+            q = Xapian::Query(Xapian::Query::OP_AND_NOT,
+                              Xapian::Query::MatchAll, *q);
+          }
+          any.push_back(*q);
+        }
+        if (!any.empty()) query = Combine(Xapian::Query::OP_OR, any);
+        break;
+      }
+    }
+    return query;
+  }
+
+  // Children joined by AND, the negated ones excluded. A node's own
+  // negation is applied by its parent.
+  std::optional<Xapian::Query> All(const std::vector<QueryNode>& children,
+                                   bool excluded) {
+    std::vector<Xapian::Query> include, exclude;
+    for (const auto& child : children) {
+      auto q = Node(child, excluded);
+      if (!q) continue;
+      (child.negated ? exclude : include).push_back(*q);
+    }
+    if (include.empty() && exclude.empty()) return std::nullopt;
+    Xapian::Query query = include.empty()
+                              ? Xapian::Query::MatchAll
+                              : Combine(Xapian::Query::OP_AND, include);
+    if (!exclude.empty()) {
+      query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
+                            Combine(Xapian::Query::OP_OR, exclude));
+    }
+    return query;
+  }
+
+  std::optional<Xapian::Query> Text(std::string_view text, bool excluded,
+                                    std::string_view prefix = "") {
+    auto tokens = context_.analyzer.Analyze(text, 0, context_.lexicon);
+    auto terms = PhraseTerms(tokens);
+    if (terms.empty()) return std::nullopt;
+    if (!excluded) {
+      has_free_text_ = true;
+      for (const auto& t : tokens) {
+        if (t.kind == TokenKind::kHanWord || t.kind == TokenKind::kNumberUnit) {
+          boosts_.emplace_back(std::string(prefix) + t.term);
+        }
+      }
+      if (prefix.empty()) boosts_.push_back(PhraseOf(terms, schema::kTitle));
+      near_.emplace_back(std::string(prefix) + terms.front());
+      near_span_ += terms.size();
+      highlights_.push_back(terms);
+    }
+    return PhraseOf(terms, prefix);
+  }
+
+  std::optional<Xapian::Query> Filters(
+      const std::vector<FieldFilter>& filters) {
+    std::map<Field, std::vector<Xapian::Query>> by_field;
+    for (const auto& filter : filters) {
+      auto q = FieldQuery(filter.field, filter.value,
+                          std::string(FieldName(filter.field)), 0, false);
+      if (q) by_field[filter.field].push_back(*q);
+    }
+    std::vector<Xapian::Query> all;
+    for (const auto& [field, any] : by_field) {
+      all.push_back(Combine(Xapian::Query::OP_OR, any));
+    }
+    if (all.empty()) return std::nullopt;
+    return Combine(Xapian::Query::OP_AND, all);
+  }
+
+  std::optional<Xapian::Query> Fail(const std::string& parameter, size_t offset,
+                                    std::string message) {
+    if (!error_) error_ = QueryError{parameter, std::move(message), offset};
+    return std::nullopt;
+  }
+
+  std::optional<Xapian::Query> FieldQuery(Field field, std::string_view value,
+                                          const std::string& parameter,
+                                          size_t offset, bool excluded) {
+    value = utf8::Trim(value);
+    if (value.empty()) {
+      return Fail(parameter, offset,
+                  "“" + std::string(FieldName(field)) + "”缺少要查找的值");
+    }
+    const auto& analyzer = context_.analyzer;
+    switch (field) {
+      case Field::kReporter:
+        return Unweighted(
+            Term(schema::kReporter, analyzer.NormalizeKey(value)));
+      case Field::kPhotographer:
+        return Unweighted(
+            Term(schema::kPhotographer, analyzer.NormalizeKey(value)));
+      case Field::kColumn:
+        return Unweighted(Term(schema::kColumn, analyzer.NormalizeKey(value)));
+      case Field::kSource:
+        return Unweighted(Term(schema::kSource, analyzer.NormalizeKey(value)));
+      case Field::kPaper:
+        return Unweighted(Term(schema::kPaper, analyzer.NormalizeKey(value)));
+      case Field::kTitle: {
+        auto q = Text(value, excluded, schema::kTitle);
+        if (!q) {
+          return Fail(parameter, offset,
+                      "标题“" + std::string(value) + "”中没有可检索的字词");
+        }
+        return q;
+      }
+      case Field::kTopic: {
+        std::optional<std::string> id;
+        if (context_.topics) id = context_.topics->Resolve(value);
+        if (!id) {
+          return Fail(parameter, offset,
+                      "没有名为“" + std::string(value) +
+                          "”的主题；主题可以写中文名或英文标识，如 "
+                          "主题:住房与物业 或 topic:housing");
+        }
+        return Unweighted(Term(schema::kTopic, *id));
+      }
+      case Field::kPage:
+        return Page(value, parameter, offset);
+      case Field::kKind:
+        return Kind(value, parameter, offset);
+      case Field::kDate:
+        return Date(value, parameter, offset);
+    }
+    return std::nullopt;
+  }
+
+  std::optional<Xapian::Query> Page(std::string_view value,
+                                    const std::string& parameter,
+                                    size_t offset) {
+    std::string key = context_.analyzer.NormalizeKey(value);
+    std::string_view digits = key;
+    if (utf8::StartsWith(digits, "第")) digits.remove_prefix(3);
+    if (utf8::EndsWith(digits, "版")) digits.remove_suffix(3);
+    bool numeric = !digits.empty() && digits.size() <= 3;
+    for (char c : digits) numeric = numeric && c >= '0' && c <= '9';
+    int page = numeric ? std::stoi(std::string(digits)) : 0;
+    if (page < 1 || page > 999) {
+      return Fail(parameter, offset,
+                  "版面“" + std::string(value) + "”无效：应为 1 到 999 的版次");
+    }
+    return Unweighted(Term(schema::kPage, std::to_string(page)));
+  }
+
+  std::optional<Xapian::Query> Kind(std::string_view value,
+                                    const std::string& parameter,
+                                    size_t offset) {
+    std::string key = context_.analyzer.NormalizeKey(value);
+    std::string kind;
+    if (corpus::KindFromName(key)) kind = key;
+    for (const auto& alias : kKindAliases) {
+      if (alias.name == key) kind = alias.kind;
+    }
+    if (kind.empty()) {
+      return Fail(parameter, offset,
+                  "类型“" + std::string(value) +
+                      "”无效：可选 消息(news)、问答(qa)、图片(photo)、"
+                      "简讯(brief)、评论(commentary)");
+    }
+    return Unweighted(Term(schema::kKind, kind));
+  }
+
+  std::optional<Xapian::Query> Date(std::string_view value,
+                                    const std::string& parameter,
+                                    size_t offset) {
+    DateRangeResult parsed =
+        ParseDateRange(context_.analyzer.NormalizeKey(value));
+    if (!parsed.range) return Fail(parameter, offset, parsed.error);
+    const DateRange& range = *parsed.range;
+    if (range.single) {
+      const DatePoint& p = *range.from;
+      std::string day = p.FirstDay();
+      switch (p.precision) {
+        case DatePrecision::kDay:
+          return Unweighted(Term(schema::kDay, day));
+        case DatePrecision::kMonth:
+          return Unweighted(Term(schema::kMonth, day.substr(0, 6)));
+        case DatePrecision::kYear:
+          return Unweighted(Term(schema::kYear, day.substr(0, 4)));
+      }
+    }
+    if (range.from && range.to) {
+      return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot,
+                           range.from->FirstDay(), range.to->LastDay());
+    }
+    if (range.from) {
+      return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot,
+                           range.from->FirstDay());
+    }
+    return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot,
+                         range.to->LastDay());
+  }
+
+  const QueryContext& context_;
+  std::vector<Xapian::Query> boosts_;
+  std::vector<Xapian::Query> near_;
+  size_t near_span_ = 0;
+  std::vector<std::vector<std::string>> highlights_;
+  bool has_free_text_ = false;
+  std::optional<QueryError> error_;
+};
+
 }  // namespace
+
+BuiltQuery BuildQuery(const ParsedQuery& parsed,
+                      const std::vector<FieldFilter>& filters,
+                      const QueryContext& context) {
+  return Builder(context).Build(parsed, filters);
+}
 
 BuiltQuery BuildQuery(std::string_view text,
                       const corpus::TextAnalyzer& analyzer,
-                      const corpus::Lexicon* lexicon) {
-  BuiltQuery built;
-  if (!utf8::IsValid(text)) {
-    built.error = QueryError{"q", "query is not valid UTF-8", 0};
-    return built;
-  }
-  size_t chars = utf8::CodePointCount(text);
-  if (chars > kMaxQueryChars) {
-    built.error = QueryError{"q",
-                             "query is " + std::to_string(chars) +
-                                 " characters long; the limit is " +
-                                 std::to_string(kMaxQueryChars),
-                             kMaxQueryChars};
-    return built;
-  }
-  std::vector<Xapian::Query> required, title_boost;
-  for (const Part& part : SplitOnSpace(text)) {
-    auto tokens = analyzer.Analyze(part.text, 0, lexicon);
-    auto terms = PhraseTerms(tokens);
-    if (terms.empty()) continue;
-    for (const auto& t : tokens) {
-      if (t.kind == TokenKind::kHanWord || t.kind == TokenKind::kNumberUnit) {
-        title_boost.emplace_back(t.term);
-      }
-    }
-    required.push_back(PhraseOf(terms, ""));
-    title_boost.push_back(PhraseOf(terms, corpus::schema::kTitle));
-    built.highlight_phrases.push_back(std::move(terms));
-  }
-  if (required.empty()) {
-    built.error = QueryError{"q", "query has no searchable words", 0};
-    return built;
-  }
-  Xapian::Query all(Xapian::Query::OP_AND, required.begin(), required.end());
-  Xapian::Query boost(Xapian::Query::OP_OR, title_boost.begin(),
-                      title_boost.end());
-  built.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, all, boost);
-  return built;
+                      const corpus::Lexicon* lexicon,
+                      const TopicNames* topics) {
+  QueryContext context{analyzer, lexicon, topics};
+  return BuildQuery(ParseQuery(text), {}, context);
 }
 
 }  // namespace baoku::search

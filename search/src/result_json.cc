@@ -1,36 +1,84 @@
 #include "baoku/search/result_json.h"
 
 namespace baoku::search {
+namespace {
 
-nlohmann::json SearchResponseToJson(const SearchResponse& response) {
+nlohmann::json SnippetToJson(const Snippet& snippet) {
+  nlohmann::json highlights = nlohmann::json::array();
+  for (const auto& span : snippet.highlights) {
+    highlights.push_back({span.begin, span.end});
+  }
+  return {{"text", snippet.text}, {"highlights", highlights}};
+}
+
+nlohmann::json ValuesToJson(const std::vector<FacetValue>& values) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& v : values) {
+    out.push_back({{"value", v.value}, {"label", v.label}, {"count", v.count}});
+  }
+  return out;
+}
+
+}  // namespace
+
+nlohmann::json TopicsToJson(const corpus::Article& article,
+                            const TopicNames& topics) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& topic : article.topics) {
+    out.push_back({{"id", topic.id},
+                   {"name", topics.Label(topic.id)},
+                   {"score", topic.score}});
+  }
+  return out;
+}
+
+nlohmann::json HitToJson(const Hit& hit, const TopicNames& topics) {
+  const corpus::Article& a = hit.article;
+  nlohmann::json h;
+  h["id"] = a.id;
+  h["title"] = SnippetToJson(hit.title);
+  h["headline"] = a.headline;
+  h["kicker"] = a.kicker;
+  h["subtitle"] = a.subtitle;
+  h["column"] = a.column;
+  h["paper"] = a.paper;
+  h["date"] = a.date.ToIso();
+  h["page"] = a.page;
+  h["section"] = a.section;
+  h["ordinal"] = a.ordinal;
+  h["kind"] = corpus::KindName(a.kind);
+  h["reporters"] = a.reporters;
+  h["photographers"] = a.photographers;
+  h["topics"] = TopicsToJson(a, topics);
+  h["score"] = hit.score;
+  h["snippet"] = SnippetToJson(hit.snippet);
+  return h;
+}
+
+nlohmann::json FacetsToJson(const Facets& facets) {
+  nlohmann::json buckets = nlohmann::json::array();
+  for (const auto& b : facets.dates) {
+    buckets.push_back({{"key", b.key}, {"count", b.count}});
+  }
+  return {{"reporters", ValuesToJson(facets.reporters)},
+          {"topics", ValuesToJson(facets.topics)},
+          {"columns", ValuesToJson(facets.columns)},
+          {"pages", ValuesToJson(facets.pages)},
+          {"kinds", ValuesToJson(facets.kinds)},
+          {"dates",
+           {{"granularity", facets.date_granularity}, {"buckets", buckets}}}};
+}
+
+nlohmann::json SearchResponseToJson(const SearchResponse& response,
+                                    const TopicNames& topics) {
   nlohmann::json out;
   out["total"] = response.total;
   out["offset"] = response.offset;
   out["hits"] = nlohmann::json::array();
   for (const Hit& hit : response.hits) {
-    const corpus::Article& a = hit.article;
-    nlohmann::json h;
-    h["id"] = a.id;
-    h["headline"] = a.headline;
-    h["title"] = corpus::DisplayTitle(a);
-    h["kicker"] = a.kicker;
-    h["subtitle"] = a.subtitle;
-    h["column"] = a.column;
-    h["date"] = a.date.ToIso();
-    h["paper"] = a.paper;
-    h["page"] = a.page;
-    h["section"] = a.section;
-    h["kind"] = corpus::KindName(a.kind);
-    h["reporters"] = a.reporters;
-    h["photographers"] = a.photographers;
-    h["score"] = hit.score;
-    nlohmann::json highlights = nlohmann::json::array();
-    for (const auto& span : hit.snippet.highlights) {
-      highlights.push_back({span.begin, span.end});
-    }
-    h["snippet"] = {{"text", hit.snippet.text}, {"highlights", highlights}};
-    out["hits"].push_back(std::move(h));
+    out["hits"].push_back(HitToJson(hit, topics));
   }
+  if (response.facets) out["facets"] = FacetsToJson(*response.facets);
   return out;
 }
 

@@ -4,8 +4,11 @@
 
 #include "baoku/corpus/article_json.h"
 #include "baoku/corpus/schema.h"
+#include "baoku/corpus/utf8.h"
 
 namespace baoku::search {
+namespace schema = corpus::schema;
+
 namespace {
 
 corpus::Article ArticleOf(const Xapian::Document& doc) {
@@ -28,10 +31,6 @@ std::string BodyText(const corpus::Article& a) {
   return text;
 }
 
-}  // namespace
-
-namespace {
-
 // The project lexicon file, read once per process.
 const corpus::Lexicon& ProjectLexicon(const corpus::TextAnalyzer& analyzer) {
   static const corpus::Lexicon lexicon = [&] {
@@ -44,7 +43,44 @@ const corpus::Lexicon& ProjectLexicon(const corpus::TextAnalyzer& analyzer) {
   return lexicon;
 }
 
+// Free-text terms only (prefixed terms start with an upper-case letter),
+// and of at least two characters: single characters say nothing.
+class TextTermDecider : public Xapian::ExpandDecider {
+ public:
+  bool operator()(const std::string& term) const override {
+    if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) return false;
+    return corpus::utf8::LongerThan(term, 1);
+  }
+};
+
+void SetSort(Xapian::Enquire& enquire, SortOrder sort,
+             Xapian::MultiValueKeyMaker& keys) {
+  switch (sort) {
+    case SortOrder::kRelevance:
+      enquire.set_sort_by_relevance_then_value(schema::kDateSlot, true);
+      return;
+    case SortOrder::kNewest:
+      keys.add_value(schema::kDateSlot, /*reverse=*/true);
+      break;
+    case SortOrder::kOldest:
+    case SortOrder::kPrint:
+      keys.add_value(schema::kDateSlot);
+      break;
+  }
+  keys.add_value(schema::kPageSlot);
+  keys.add_value(schema::kOrdinalSlot);
+  enquire.set_sort_by_key_then_relevance(&keys, false);
+}
+
 }  // namespace
+
+std::optional<SortOrder> SortOrderFromName(std::string_view name) {
+  if (name == "relevance") return SortOrder::kRelevance;
+  if (name == "newest") return SortOrder::kNewest;
+  if (name == "oldest") return SortOrder::kOldest;
+  if (name == "print") return SortOrder::kPrint;
+  return std::nullopt;
+}
 
 Searcher::Searcher(const std::filesystem::path& path,
                    const corpus::TextAnalyzer& analyzer)
@@ -52,7 +88,7 @@ Searcher::Searcher(const std::filesystem::path& path,
       analyzer_(analyzer),
       lexicon_(ProjectLexicon(analyzer)) {
   std::string stored =
-      db_.get_metadata(std::string(corpus::schema::kLexiconMetadataKey));
+      db_.get_metadata(std::string(schema::kLexiconMetadataKey));
   size_t pos = 0;
   while (pos < stored.size()) {
     size_t end = stored.find('\n', pos);
@@ -60,28 +96,46 @@ Searcher::Searcher(const std::filesystem::path& path,
     lexicon_.Add(std::string_view(stored).substr(pos, end - pos), analyzer_);
     pos = end + 1;
   }
+  topics_ = TopicNames::FromTaxonomyJson(
+      db_.get_metadata(std::string(schema::kTopicsMetadataKey)), analyzer_);
 }
 
 SearchResponse Searcher::Search(const SearchRequest& request) {
   SearchResponse response;
   response.offset = request.offset;
-  if (request.offset < 0) {
-    response.error = QueryError{"offset", "offset must be 0 or more", 0};
+  if (request.offset < 0 || request.offset > kMaxOffset) {
+    response.error = QueryError{
+        "offset", "offset 应在 0 到 " + std::to_string(kMaxOffset) + " 之间",
+        0};
     return response;
   }
   if (request.limit < 1 || request.limit > kMaxLimit) {
     response.error = QueryError{
-        "limit", "limit must be between 1 and " + std::to_string(kMaxLimit), 0};
+        "limit", "limit 应在 1 到 " + std::to_string(kMaxLimit) + " 之间", 0};
     return response;
   }
-  BuiltQuery built = BuildQuery(request.query, analyzer_, &lexicon_);
+  if (request.facet_limit < 1 || request.facet_limit > kMaxFacetValues) {
+    response.error = QueryError{
+        "facet_limit",
+        "facet_limit 应在 1 到 " + std::to_string(kMaxFacetValues) + " 之间",
+        0};
+    return response;
+  }
+  db_.reopen();
+  QueryContext context{analyzer_, &lexicon_, &topics_};
+  BuiltQuery built =
+      BuildQuery(ParseQuery(request.query), request.filters, context);
   if (built.error) {
     response.error = built.error;
     return response;
   }
-  db_.reopen();
   Xapian::Enquire enquire(db_);
   enquire.set_query(built.query);
+  Xapian::MultiValueKeyMaker keys;
+  SetSort(enquire, request.sort, keys);
+  FacetCounter facets;
+  if (request.with_facets) facets.Attach(enquire);
+  // Checking every match makes the total and the facet counts exact.
   Xapian::MSet mset =
       enquire.get_mset(request.offset, request.limit, db_.get_doccount());
   response.total = mset.get_matches_estimated();
@@ -89,21 +143,107 @@ SearchResponse Searcher::Search(const SearchRequest& request) {
     Hit hit;
     hit.article = ArticleOf(it.get_document());
     hit.score = it.get_weight();
+    std::string title = corpus::DisplayTitle(hit.article);
     if (request.with_snippets) {
       hit.snippet = MakeSnippet(BodyText(hit.article), built.highlight_phrases,
                                 analyzer_);
+      hit.title = MakeSnippet(title, built.highlight_phrases, analyzer_,
+                              title.size() + 1);
+    } else {
+      hit.title.text = title;
     }
     response.hits.push_back(std::move(hit));
+  }
+  if (request.with_facets) {
+    response.facets = facets.Collect(topics_, request.facet_limit);
   }
   return response;
 }
 
-std::optional<corpus::Article> Searcher::FindArticle(const std::string& id) {
-  db_.reopen();
-  std::string term = std::string(corpus::schema::kId) + id;
+std::optional<Xapian::docid> Searcher::DocidOf(const std::string& id) {
+  std::string term = std::string(schema::kId) + id;
   auto it = db_.postlist_begin(term);
   if (it == db_.postlist_end(term)) return std::nullopt;
-  return ArticleOf(db_.get_document(*it));
+  return *it;
+}
+
+std::optional<corpus::Article> Searcher::FindArticle(const std::string& id) {
+  db_.reopen();
+  auto docid = DocidOf(id);
+  if (!docid) return std::nullopt;
+  return ArticleOf(db_.get_document(*docid));
+}
+
+std::vector<std::string> Searcher::SignificantTerms(Xapian::docid docid,
+                                                    int count) {
+  Xapian::Enquire enquire(db_);
+  Xapian::RSet rset;
+  rset.add_document(docid);
+  TextTermDecider decider;
+  Xapian::ESet eset = enquire.get_eset(count, rset, &decider);
+  return {eset.begin(), eset.end()};
+}
+
+std::optional<std::vector<Hit>> Searcher::Related(const std::string& id,
+                                                  int limit) {
+  db_.reopen();
+  auto docid = DocidOf(id);
+  if (!docid) return std::nullopt;
+  std::vector<std::string> terms = SignificantTerms(*docid, 24);
+  std::vector<Hit> hits;
+  if (terms.empty()) return hits;
+  Xapian::Query like(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(
+      Xapian::Query(Xapian::Query::OP_AND_NOT, like,
+                    Xapian::Query(std::string(schema::kId) + id)));
+  Xapian::MSet mset = enquire.get_mset(0, std::clamp(limit, 1, kMaxLimit));
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    Hit hit;
+    hit.article = ArticleOf(it.get_document());
+    hit.score = it.get_weight();
+    hit.title.text = corpus::DisplayTitle(hit.article);
+    hits.push_back(std::move(hit));
+  }
+  return hits;
+}
+
+std::optional<std::vector<std::string>> Searcher::Keywords(
+    const std::string& id, int limit) {
+  db_.reopen();
+  auto docid = DocidOf(id);
+  if (!docid) return std::nullopt;
+  // Keep the terms that are words on their own (住房, 维修资金), not
+  // bigrams that straddle two words (金的).
+  std::vector<std::string> words;
+  for (const auto& term : SignificantTerms(*docid, limit * 4)) {
+    if (!corpus::utf8::IsHan(corpus::utf8::Last(term))) continue;
+    auto spans = analyzer_.Segment(term, &lexicon_);
+    bool one_word = spans.size() == 1 && spans[0].word;
+    // Han terms of three or more characters are words by construction
+    // (the analyzer's segmenter or lexicon made them).
+    if (one_word || corpus::utf8::LongerThan(term, 2)) words.push_back(term);
+    if (static_cast<int>(words.size()) >= limit) break;
+  }
+  return words;
+}
+
+Neighbours Searcher::NeighboursOf(const corpus::Article& article) {
+  Neighbours neighbours;
+  SearchRequest request;
+  request.sort = SortOrder::kPrint;
+  request.limit = kMaxLimit;
+  request.with_snippets = false;
+  request.filters = {{Field::kDate, article.date.ToIso()}};
+  if (!article.paper_code.empty()) {
+    request.filters.push_back({Field::kPaper, article.paper_code});
+  }
+  auto issue = Search(request);
+  for (auto& hit : issue.hits) {
+    if (hit.article.page == article.page) neighbours.same_page.push_back(hit);
+    neighbours.same_issue.push_back(std::move(hit));
+  }
+  return neighbours;
 }
 
 }  // namespace baoku::search

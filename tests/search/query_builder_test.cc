@@ -38,16 +38,39 @@ TEST_CASE("BuildQuery turns each part into a phrase of index terms",
   }
 }
 
+TEST_CASE("An empty query matches every article", "[query]") {
+  for (const char* query : {"", "   ", "\t"}) {
+    BuiltQuery built = BuildQuery(query, testing::SharedAnalyzer());
+    REQUIRE_FALSE(built.error);
+    CHECK_FALSE(built.has_free_text);
+    CHECK(built.query.get_description() ==
+          Xapian::Query::MatchAll.get_description());
+  }
+}
+
+TEST_CASE("Excluded words are not highlighted", "[query]") {
+  BuiltQuery built =
+      BuildQuery("物业 -停车 记者:张子珂", testing::SharedAnalyzer());
+  REQUIRE_FALSE(built.error);
+  CHECK(built.highlight_phrases == Phrases{{"物业"}});
+}
+
 TEST_CASE("BuildQuery reports malformed queries as values", "[query]") {
   struct Case {
     std::string query;
     const char* message_part;
   };
   const Case cases[] = {
-      {"", "no searchable words"},
-      {"   ,。!?  ", "no searchable words"},
-      {std::string(1001, 'a'), "limit is 1000"},
-      {"\xFF\xFE", "not valid UTF-8"},
+      {"   ,。!?  ", "没有可检索的字词"},
+      {std::string(1001, 'a'), "1000 个字符的上限"},
+      {std::string(10000, 'a'), "1000 个字符的上限"},
+      {"\xFF\xFE", "不是有效的 UTF-8"},
+      {"记者:", "缺少要查找的值"},
+      {"日期:2026-13-45", "日期“2026-13-45”无效"},
+      {"主题:住房与物业", "没有名为“住房与物业”的主题"},
+      {"版:1000", "版面“1000”无效"},
+      {"类型:小说", "类型“小说”无效"},
+      {"标题:,。", "没有可检索的字词"},
   };
   for (const auto& c : cases) {
     INFO(c.query.substr(0, 20));

@@ -92,7 +92,9 @@ TEST_CASE("Bad requests are errors, not exceptions", "[search]") {
   request.limit = 10;
   request.offset = -1;
   CHECK(searcher.Search(request).error->parameter == "offset");
-  request.offset = 1000000;
+  request.offset = kMaxOffset + 1;
+  CHECK(searcher.Search(request).error->parameter == "offset");
+  request.offset = kMaxOffset;
   SearchResponse far = searcher.Search(request);
   CHECK_FALSE(far.error);
   CHECK(far.hits.empty());

@@ -46,9 +46,17 @@ TEST_CASE("Bad API input is a 400 naming the parameter", "[api]") {
     const char* parameter;
   };
   const Case cases[] = {
-      {{}, "q"},
-      {{{"q", ""}}, "q"},
       {{{"q", ",。"}}, "q"},
+      {{{"q", "\"unclosed"}}, "q"},
+      {{{"q", "记者:"}}, "q"},
+      {{{"q", "日期:2026-13-45"}}, "q"},
+      {{{"date", "2026-13-45"}}, "date"},
+      {{{"reporter", " "}}, "reporter"},
+      {{{"topic", "没有这个主题"}}, "topic"},
+      {{{"page", "0"}}, "page"},
+      {{{"kind", "novel"}}, "kind"},
+      {{{"q", "电梯"}, {"sort", "random"}}, "sort"},
+      {{{"q", "电梯"}, {"facet_limit", "0"}}, "facet_limit"},
       {{{"q", std::string(5000, 'x')}}, "q"},
       {{{"q", "电梯"}, {"limit", "abc"}}, "limit"},
       {{{"q", "电梯"}, {"limit", "100000"}}, "limit"},

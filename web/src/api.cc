@@ -85,12 +85,28 @@ HttpResponse Api::Health() const {
 
 HttpResponse Api::Search(const HttpRequest& request) const {
   search::SearchRequest query;
-  const std::string* q = Param(request, "q");
-  if (!q || q->empty()) return ErrorResponse(400, "q", "missing query 'q'");
-  query.query = *q;
+  if (const std::string* q = Param(request, "q")) query.query = *q;
+  for (const auto& [key, value] : request.params) {
+    if (auto field = search::FieldFromName(key);
+        field && search::FieldName(*field) == key) {
+      query.filters.push_back({*field, value});
+    }
+  }
+  if (const std::string* sort = Param(request, "sort")) {
+    auto order = search::SortOrderFromName(*sort);
+    if (!order) {
+      return ErrorResponse(400, "sort",
+                           "sort 应为 relevance、newest、oldest 或 print");
+    }
+    query.sort = *order;
+  }
+  if (const std::string* facets = Param(request, "facets")) {
+    query.with_facets = *facets == "1" || *facets == "true";
+  }
   HttpResponse error;
   if (!IntParam(request, "offset", query.offset, error) ||
-      !IntParam(request, "limit", query.limit, error)) {
+      !IntParam(request, "limit", query.limit, error) ||
+      !IntParam(request, "facet_limit", query.facet_limit, error)) {
     return error;
   }
   search::Searcher searcher(config_.db, analyzer_);
@@ -98,7 +114,7 @@ HttpResponse Api::Search(const HttpRequest& request) const {
   if (response.error) {
     return Json(400, search::QueryErrorToJson(*response.error));
   }
-  return Json(200, search::SearchResponseToJson(response));
+  return Json(200, search::SearchResponseToJson(response, searcher.topics()));
 }
 
 HttpResponse Api::Article(const HttpRequest& request) const {

@@ -1,12 +1,19 @@
-// Free text → Xapian query, through the same analyzer as the index.
+// A parsed query (query_parser.h) and structured filters → Xapian query,
+// through the same analyzer and schema as the index.
 //
-// Whitespace separates parts; all parts must match (AND). Each part must
-// occur as written: a run of Chinese becomes a phrase of adjacent character
-// bigrams (one character: the character), so any substring of an article
-// finds it whatever a segmenter would make of it; Latin words and numbers are
-// terms of their own in the same phrase. Title-block matches rank higher.
+// Free text: each white-space separated part must occur as written: a run of
+// Chinese becomes a phrase of adjacent character bigrams (one character: the
+// character), so any substring of an article finds it whatever a segmenter
+// would make of it; Latin words and numbers are terms of their own in the
+// same phrase. Ranking is BM25 over those terms, plus boosts for matches in
+// the title block, for whole words (张子珂, 3.47亿) and for parts that occur
+// near each other.
 //
-// Pure function; thread-safe.
+// Fields are exact boolean filters (reporter, photographer, column, source
+// and topic by their normalized name; page; kind; dates), except title:,
+// which is free text within the title block. Filters weigh nothing.
+//
+// Pure functions; thread-safe.
 #ifndef BAOKU_SEARCH_QUERY_BUILDER_H_
 #define BAOKU_SEARCH_QUERY_BUILDER_H_
 
@@ -19,30 +26,43 @@
 
 #include "baoku/corpus/lexicon.h"
 #include "baoku/corpus/text_analyzer.h"
+#include "baoku/search/query_parser.h"
+#include "baoku/search/topic_names.h"
 
 namespace baoku::search {
 
-// A malformed query: what is wrong and where (code point offset).
-struct QueryError {
-  std::string parameter;  // "q", "limit", ...
-  std::string message;
-  size_t offset = 0;
+// A structured filter, as the API's parameters give them: `reporter=张子珂`.
+// Several filters of one field match any of them; different fields all.
+struct FieldFilter {
+  Field field;
+  std::string value;
+};
+
+struct QueryContext {
+  const corpus::TextAnalyzer& analyzer;
+  const corpus::Lexicon* lexicon = nullptr;  // Whole words for ranking.
+  const TopicNames* topics = nullptr;        // To resolve 主题: values.
 };
 
 struct BuiltQuery {
   Xapian::Query query;
   // The phrases (runs of terms at consecutive positions) a snippet should
-  // mark.
+  // mark: those of the free text that is not excluded.
   std::vector<std::vector<std::string>> highlight_phrases;
+  bool has_free_text = false;  // False: only filters (or nothing) were given.
   std::optional<QueryError> error;
 };
 
-inline constexpr size_t kMaxQueryChars = 1000;
+// An empty query with no filters matches every article.
+BuiltQuery BuildQuery(const ParsedQuery& parsed,
+                      const std::vector<FieldFilter>& filters,
+                      const QueryContext& context);
 
-// `lexicon` (may be null) lets whole words (张子珂, 住建局) add to the rank.
+// ParseQuery() then BuildQuery() without structured filters.
 BuiltQuery BuildQuery(std::string_view text,
                       const corpus::TextAnalyzer& analyzer,
-                      const corpus::Lexicon* lexicon = nullptr);
+                      const corpus::Lexicon* lexicon = nullptr,
+                      const TopicNames* topics = nullptr);
 
 }  // namespace baoku::search
 

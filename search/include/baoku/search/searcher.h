@@ -1,9 +1,11 @@
-// Searches a baoku index.
+// Searches a baoku index: results, facets, related articles, keywords and
+// an article's neighbours in print.
 //
-// A Searcher holds an open Xapian database. Not thread-safe: use one per
-// thread (opening is cheap). Each Search() first reopens the database so that
-// it sees the latest commit of a concurrent baoku-index; commits are per
-// issue, so a search never sees half an issue.
+// A Searcher holds an open Xapian database (a directory, or a stub file
+// listing shards, local or remote). Not thread-safe: use one per thread
+// (opening is cheap). Each call first reopens the database so that it sees
+// the latest commit of a concurrent baoku-index; commits are per issue, so a
+// search never sees half an issue.
 #ifndef BAOKU_SEARCH_SEARCHER_H_
 #define BAOKU_SEARCH_SEARCHER_H_
 
@@ -18,31 +20,56 @@
 #include "baoku/corpus/article.h"
 #include "baoku/corpus/lexicon.h"
 #include "baoku/corpus/text_analyzer.h"
+#include "baoku/search/facets.h"
 #include "baoku/search/query_builder.h"
 #include "baoku/search/snippet.h"
+#include "baoku/search/topic_names.h"
 
 namespace baoku::search {
 
+enum class SortOrder {
+  kRelevance,  // Best first; ties (e.g. filters only) newest first.
+  kNewest,     // By date, newest first; within a day in print order.
+  kOldest,     // By date, oldest first; within a day in print order.
+  kPrint,      // Date, page, position on the page: an issue as printed.
+};
+
+// "relevance", "newest", "oldest", "print"; nullopt for anything else.
+std::optional<SortOrder> SortOrderFromName(std::string_view name);
+
 struct SearchRequest {
-  std::string query;
+  std::string query;                 // The query language (query_parser.h).
+  std::vector<FieldFilter> filters;  // ANDed with the query.
+  SortOrder sort = SortOrder::kRelevance;
   int offset = 0;
   int limit = 10;
   bool with_snippets = true;  // False: hits carry no snippet (cheaper).
+  bool with_facets = false;
+  int facet_limit = 20;  // Values per facet list, 1..kMaxFacetValues.
 };
 
 inline constexpr int kMaxLimit = 100;
+inline constexpr int kMaxOffset = 100000;
 
 struct Hit {
   corpus::Article article;
   double score = 0;
-  Snippet snippet;
+  Snippet snippet;  // The best body passage, matches marked.
+  Snippet title;    // DisplayTitle() with the matches marked.
 };
 
 struct SearchResponse {
   uint64_t total = 0;  // Exact number of matching articles.
   int offset = 0;
   std::vector<Hit> hits;
-  std::optional<QueryError> error;  // Set for bad input; hits are empty.
+  std::optional<Facets> facets;     // When requested.
+  std::optional<QueryError> error;  // Set for bad input; nothing else is.
+};
+
+// An article's neighbours in print.
+struct Neighbours {
+  std::vector<Hit> same_page;   // In print order, the article included.
+  std::vector<Hit> same_issue;  // Every article of the issue, print order.
 };
 
 class Searcher {
@@ -57,12 +84,31 @@ class Searcher {
   // The article with this id, or nullopt.
   std::optional<corpus::Article> FindArticle(const std::string& id);
 
+  // Articles most like this one (from its significant terms), itself
+  // excluded; nullopt when there is no such article.
+  std::optional<std::vector<Hit>> Related(const std::string& id, int limit);
+
+  // The words that set this article apart from the archive (Xapian's ESet
+  // of the article against the whole index), most significant first;
+  // nullopt when there is no such article.
+  std::optional<std::vector<std::string>> Keywords(const std::string& id,
+                                                   int limit);
+
+  Neighbours NeighboursOf(const corpus::Article& article);
+
+  // The topic names the index was built with.
+  const TopicNames& topics() const { return topics_; }
+
   Xapian::doccount ArticleCount() const { return db_.get_doccount(); }
 
  private:
+  std::optional<Xapian::docid> DocidOf(const std::string& id);
+  std::vector<std::string> SignificantTerms(Xapian::docid docid, int count);
+
   Xapian::Database db_;
   const corpus::TextAnalyzer& analyzer_;
   corpus::Lexicon lexicon_;  // The project's and the index's words.
+  TopicNames topics_;
 };
 
 }  // namespace baoku::search
