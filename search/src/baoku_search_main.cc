@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "baoku/corpus/article_json.h"
 #include "baoku/corpus/text_analyzer.h"
 #include "baoku/corpus/utf8.h"
 #include "baoku/search/result_json.h"
@@ -56,6 +57,50 @@ void PrintFacets(const baoku::search::Facets& facets) {
   }
 }
 
+int ShowArticle(baoku::search::Searcher& searcher, const std::string& id,
+                bool json) {
+  namespace search = baoku::search;
+  auto article = searcher.FindArticle(id);
+  if (!article) {
+    std::cerr << "baoku-search: no article with id " << id << "\n";
+    return 2;
+  }
+  auto keywords =
+      searcher.Keywords(id, 12).value_or(std::vector<std::string>{});
+  auto related = searcher.Related(id, 5).value_or(std::vector<search::Hit>{});
+  auto neighbours = searcher.NeighboursOf(*article);
+  if (json) {
+    nlohmann::json out = baoku::corpus::ArticleToJson(*article);
+    out["keywords"] = keywords;
+    out["related"] = nlohmann::json::array();
+    for (const auto& hit : related) {
+      out["related"].push_back(search::HitToJson(hit, searcher.topics()));
+    }
+    out["same_page"] = nlohmann::json::array();
+    for (const auto& hit : neighbours.same_page) {
+      out["same_page"].push_back(hit.article.id);
+    }
+    std::cout << out.dump(2) << "\n";
+    return 0;
+  }
+  std::cout << baoku::corpus::DisplayTitle(*article) << "\n"
+            << article->date.ToIso() << " 第" << article->page << "版  [" << id
+            << "]\n关键词:";
+  for (const auto& k : keywords) std::cout << " " << k;
+  std::cout << "\n\n相关文章:\n";
+  for (const auto& hit : related) {
+    std::cout << "  " << hit.article.date.ToIso() << " "
+              << baoku::corpus::DisplayTitle(hit.article) << " ["
+              << hit.article.id << "]\n";
+  }
+  std::cout << "\n同版文章:\n";
+  for (const auto& hit : neighbours.same_page) {
+    std::cout << "  " << hit.article.ordinal << ". "
+              << baoku::corpus::DisplayTitle(hit.article) << "\n";
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -67,6 +112,7 @@ int main(int argc, char** argv) {
   int offset = 0;
   std::string sort = "relevance";
   bool facets = false;
+  std::string article_id;
   app.add_option("--db", db, "Index directory or stub file")->required();
   app.add_option("query", words,
                  "Query: words, \"phrases\", -exclude, OR, (groups), "
@@ -76,6 +122,9 @@ int main(int argc, char** argv) {
   app.add_option("--sort", sort, "relevance, newest, oldest or print")
       ->check(CLI::IsMember({"relevance", "newest", "oldest", "print"}));
   app.add_flag("--facets", facets, "Also count reporters, topics, dates...");
+  app.add_option("--article", article_id,
+                 "Show one article by id: keywords, related articles and "
+                 "its page (no query needed)");
   app.add_flag("--json", json, "Print the results as JSON");
   app.add_option("--limit", limit, "Results per page (1-100)");
   app.add_option("--offset", offset, "Results to skip");
@@ -92,6 +141,7 @@ int main(int argc, char** argv) {
   try {
     baoku::corpus::TextAnalyzer analyzer;
     baoku::search::Searcher searcher(db, analyzer);
+    if (!article_id.empty()) return ShowArticle(searcher, article_id, json);
     auto response = searcher.Search(request);
     if (response.error) {
       if (json) {

@@ -38,6 +38,14 @@ constexpr std::array kFieldAliases = {
     FieldAlias{"日期", Field::kDate},
     FieldAlias{"date", Field::kDate},
     FieldAlias{"报纸", Field::kPaper},
+    // Traditional forms.
+    FieldAlias{"記者", Field::kReporter},
+    FieldAlias{"攝影", Field::kPhotographer},
+    FieldAlias{"欄目", Field::kColumn},
+    FieldAlias{"標題", Field::kTitle},
+    FieldAlias{"類型", Field::kKind},
+    FieldAlias{"來源", Field::kSource},
+    FieldAlias{"報紙", Field::kPaper},
     FieldAlias{"paper", Field::kPaper},
 };
 
@@ -136,7 +144,8 @@ class Parser {
   bool AtOr() const {
     auto ends_word = [&](size_t k) {
       return i_ + k >= cps_.size() || utf8::IsSpace(cps_[i_ + k]) ||
-             IsOpenParen(cps_[i_ + k]) || cps_[i_ + k] == U'"';
+             IsOpenParen(cps_[i_ + k]) || IsCloseParen(cps_[i_ + k]) ||
+             cps_[i_ + k] == U'"';
     };
     if (Peek() == U'|') return ends_word(1) || Peek(1) == U'|';
     return Peek() == U'O' && Peek(1) == U'R' && ends_word(2);
@@ -156,7 +165,8 @@ class Parser {
         continue;
       }
       QueryNode node = Disjunction();
-      if (!Failed()) nodes.push_back(std::move(node));
+      bool nothing = node.kind == QueryNode::Kind::kText && node.text.empty();
+      if (!Failed() && !nothing) nodes.push_back(std::move(node));
     }
     return nodes;
   }

@@ -189,7 +189,7 @@ std::optional<std::vector<Hit>> Searcher::Related(const std::string& id,
   db_.reopen();
   auto docid = DocidOf(id);
   if (!docid) return std::nullopt;
-  std::vector<std::string> terms = SignificantTerms(*docid, 24);
+  std::vector<std::string> terms = SignificantWords(*docid, 16);
   std::vector<Hit> hits;
   if (terms.empty()) return hits;
   Xapian::Query like(Xapian::Query::OP_OR, terms.begin(), terms.end());
@@ -208,24 +208,42 @@ std::optional<std::vector<Hit>> Searcher::Related(const std::string& id,
   return hits;
 }
 
-std::optional<std::vector<std::string>> Searcher::Keywords(
-    const std::string& id, int limit) {
-  db_.reopen();
-  auto docid = DocidOf(id);
-  if (!docid) return std::nullopt;
+std::vector<std::string> Searcher::SignificantWords(Xapian::docid docid,
+                                                    int limit) {
   // Keep the terms that are words on their own (住房, 维修资金), not
-  // bigrams that straddle two words (金的).
-  std::vector<std::string> words;
-  for (const auto& term : SignificantTerms(*docid, limit * 4)) {
+  // bigrams that straddle two words (金的), nor a part of a word kept
+  // already (混凝 beside 混凝土).
+  std::vector<std::string> candidates;
+  for (const auto& term : SignificantTerms(docid, limit * 4)) {
     if (!corpus::utf8::IsHan(corpus::utf8::Last(term))) continue;
     auto spans = analyzer_.Segment(term, &lexicon_);
     bool one_word = spans.size() == 1 && spans[0].word;
     // Han terms of three or more characters are words by construction
     // (the analyzer's segmenter or lexicon made them).
-    if (one_word || corpus::utf8::LongerThan(term, 2)) words.push_back(term);
+    if (one_word || corpus::utf8::LongerThan(term, 2)) {
+      candidates.push_back(term);
+    }
+  }
+  std::vector<std::string> words;
+  for (const auto& term : candidates) {
+    bool part_of_another = false;
+    for (const auto& other : candidates) {
+      part_of_another =
+          part_of_another ||
+          (other != term && other.find(term) != std::string::npos);
+    }
+    if (!part_of_another) words.push_back(term);
     if (static_cast<int>(words.size()) >= limit) break;
   }
   return words;
+}
+
+std::optional<std::vector<std::string>> Searcher::Keywords(
+    const std::string& id, int limit) {
+  db_.reopen();
+  auto docid = DocidOf(id);
+  if (!docid) return std::nullopt;
+  return SignificantWords(*docid, std::clamp(limit, 1, kMaxLimit));
 }
 
 Neighbours Searcher::NeighboursOf(const corpus::Article& article) {

@@ -1,7 +1,10 @@
 #include "search_fixture.h"
 
+#include <xapian.h>
+
 #include <stdexcept>
 
+#include "baoku/corpus/article_json.h"
 #include "baoku/indexer/batch.h"
 #include "test_support.h"
 
@@ -24,6 +27,24 @@ const std::filesystem::path& SamplesIndex() {
 const corpus::TextAnalyzer& SharedAnalyzer() {
   static const corpus::TextAnalyzer analyzer;
   return analyzer;
+}
+
+const std::vector<corpus::Article>& SampleArticles() {
+  static const std::vector<corpus::Article> articles = [] {
+    std::vector<corpus::Article> all;
+    Xapian::Database db(SamplesIndex().string());
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+      corpus::Article a;
+      std::string error;
+      auto json = nlohmann::json::parse(db.get_document(*it).get_data());
+      if (!corpus::ArticleFromJson(json, a, error)) {
+        throw std::runtime_error("bad record: " + error);
+      }
+      all.push_back(std::move(a));
+    }
+    return all;
+  }();
+  return articles;
 }
 
 }  // namespace baoku::testing

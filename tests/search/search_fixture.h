@@ -3,7 +3,9 @@
 #define BAOKU_TESTS_SEARCH_SEARCH_FIXTURE_H_
 
 #include <filesystem>
+#include <vector>
 
+#include "baoku/corpus/article.h"
 #include "baoku/corpus/text_analyzer.h"
 
 namespace baoku::testing {
@@ -12,6 +14,10 @@ namespace baoku::testing {
 const std::filesystem::path& SamplesIndex();
 
 const corpus::TextAnalyzer& SharedAnalyzer();
+
+// Every article record stored in SamplesIndex(), read with Xapian directly
+// (not through the Searcher), in docid order.
+const std::vector<corpus::Article>& SampleArticles();
 
 }  // namespace baoku::testing
 

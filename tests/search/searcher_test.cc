@@ -269,3 +269,84 @@ TEST_CASE("Seed regressions: names, abbreviations, traditional", "[seed]") {
 
 }  // namespace
 }  // namespace baoku::search
+
+namespace baoku::search {
+namespace {
+
+TEST_CASE("Titles carry highlights, also for traditional queries", "[search]") {
+  Searcher searcher = SamplesSearcher();
+  struct Case {
+    const char* query;
+    size_t begin, end;
+  };
+  const Case cases[] = {
+      {"古堡村", 4, 7}, {"長城腳下", 0, 4}, {"长城 民宿", 0, 2}};
+  for (const auto& c : cases) {
+    INFO(c.query);
+    auto response = Find(searcher, c.query);
+    REQUIRE_FALSE(response.hits.empty());
+    const Hit& top = response.hits[0];
+    CHECK(top.article.id == "yzrb-20260609-02-06");
+    CHECK(top.title.text == corpus::DisplayTitle(top.article));
+    REQUIRE_FALSE(top.title.highlights.empty());
+    CHECK(top.title.highlights[0].begin == c.begin);
+    CHECK(top.title.highlights[0].end == c.end);
+  }
+}
+
+TEST_CASE("Related articles exclude the article and share its words",
+          "[search]") {
+  Searcher searcher = SamplesSearcher();
+  const std::string id = "yzrb-20260617-02-04";  // A bank's green loan.
+  auto related = searcher.Related(id, 5);
+  REQUIRE(related);
+  REQUIRE_FALSE(related->empty());
+  CHECK(related->size() <= 5);
+  bool any_loan = false;
+  for (const auto& hit : *related) {
+    CHECK(hit.article.id != id);
+    for (const auto& p : hit.article.paragraphs) {
+      any_loan = any_loan || p.find("贷款") != std::string::npos;
+    }
+  }
+  CHECK(any_loan);
+  CHECK_FALSE(searcher.Related("yzrb-20990101-01-01", 5));
+}
+
+TEST_CASE("Keywords are whole words of the article", "[search]") {
+  Searcher searcher = SamplesSearcher();
+  auto keywords = searcher.Keywords("yzrb-20260610-01-05", 10);
+  REQUIRE(keywords);
+  REQUIRE(keywords->size() <= 10);
+  CHECK(std::find(keywords->begin(), keywords->end(), "云州南站") !=
+        keywords->end());
+  // No keyword is a piece of another one.
+  for (const auto& a : *keywords) {
+    for (const auto& b : *keywords) {
+      if (a != b) CHECK(b.find(a) == std::string::npos);
+    }
+  }
+  CHECK_FALSE(searcher.Keywords("no-such-id", 10));
+}
+
+TEST_CASE("Neighbours are the page and the issue in print order", "[search]") {
+  Searcher searcher = SamplesSearcher();
+  auto article = searcher.FindArticle("yzrb-20260609-02-06");
+  REQUIRE(article);
+  Neighbours n = searcher.NeighboursOf(*article);
+  size_t on_page = 0, in_issue = 0;
+  for (const auto& a : testing::SampleArticles()) {
+    in_issue += a.date == article->date;
+    on_page += a.date == article->date && a.page == article->page;
+  }
+  REQUIRE(n.same_page.size() == on_page);
+  REQUIRE(n.same_issue.size() == in_issue);
+  for (size_t i = 0; i < n.same_page.size(); ++i) {
+    CHECK(n.same_page[i].article.page == article->page);
+    CHECK(n.same_page[i].article.ordinal == static_cast<int>(i) + 1);
+  }
+  CHECK(n.same_issue.front().article.page == 1);
+}
+
+}  // namespace
+}  // namespace baoku::search

@@ -104,6 +104,7 @@ class Searcher {
  private:
   std::optional<Xapian::docid> DocidOf(const std::string& id);
   std::vector<std::string> SignificantTerms(Xapian::docid docid, int count);
+  std::vector<std::string> SignificantWords(Xapian::docid docid, int limit);
 
   Xapian::Database db_;
   const corpus::TextAnalyzer& analyzer_;

@@ -1,0 +1,144 @@
+#include "baoku/search/query_parser.h"
+
+#include <catch2/catch.hpp>
+
+namespace baoku::search {
+namespace {
+
+// A compact form of the tree: text, "phrase", field:value, (a b) for AND,
+// [a | b] for OR, '-' for exclusion.
+std::string Dump(const QueryNode& node) {
+  std::string out = node.negated ? "-" : "";
+  switch (node.kind) {
+    case QueryNode::Kind::kText:
+      return out + node.text;
+    case QueryNode::Kind::kPhrase:
+      return out + "\"" + node.text + "\"";
+    case QueryNode::Kind::kField:
+      return out + std::string(FieldName(node.field)) + ":" + node.text;
+    case QueryNode::Kind::kAnd:
+    case QueryNode::Kind::kOr: {
+      bool any = node.kind == QueryNode::Kind::kOr;
+      out += any ? "[" : "(";
+      for (size_t i = 0; i < node.children.size(); ++i) {
+        if (i) out += any ? " | " : " ";
+        out += Dump(node.children[i]);
+      }
+      return out + (any ? "]" : ")");
+    }
+  }
+  return out;
+}
+
+TEST_CASE("The query language parses into a tree", "[parser]") {
+  struct Case {
+    const char* query;
+    const char* tree;
+  };
+  const Case cases[] = {
+      {"", "()"},
+      {"维修资金", "(维修资金)"},
+      {"维修资金 张子珂", "(维修资金 张子珂)"},
+      {"  维修资金\u3000张子珂  ", "(维修资金 张子珂)"},
+      {"\"维修资金 改革\"", "(\"维修资金 改革\")"},
+      {"“维修资金”", "(\"维修资金\")"},
+      {"「維修資金」", "(\"維修資金\")"},
+      {"“网红”地标", "(\"网红\" 地标)"},
+      {"物业 -停车", "(物业 -停车)"},
+      {"物业 －停车", "(物业 -停车)"},
+      {"物业 OR 业主", "([物业 | 业主])"},
+      {"物业 | 业主 维修", "([物业 | 业主] 维修)"},
+      {"维修 物业 OR 业主", "(维修 [物业 | 业主])"},
+      {"(物业 OR 业主) 维修", "(([物业 | 业主]) 维修)"},
+      {"（物业 OR 业主）维修", "(([物业 | 业主]) 维修)"},
+      {"-(物业 OR 业主) 维修", "(-([物业 | 业主]) 维修)"},
+      {"记者:张子珂", "(reporter:张子珂)"},
+      {"记者：张子珂", "(reporter:张子珂)"},
+      {"Reporter:张子珂", "(reporter:张子珂)"},
+      {"記者:韓雪", "(reporter:韓雪)"},
+      {"作者:韩雪 维修", "(reporter:韩雪 维修)"},
+      {"摄影:郭亮", "(photographer:郭亮)"},
+      {"栏目:\"学习辅导百问\"", "(column:学习辅导百问)"},
+      {"column:学习辅导百问", "(column:学习辅导百问)"},
+      {"标题:维修资金", "(title:维修资金)"},
+      {"主题:住房与物业", "(topic:住房与物业)"},
+      {"topic:housing", "(topic:housing)"},
+      {"版:3", "(page:3)"},
+      {"版面:第3版", "(page:第3版)"},
+      {"类型:问答", "(kind:问答)"},
+      {"来源:新华社", "(source:新华社)"},
+      {"报纸:yzrb", "(paper:yzrb)"},
+      {"日期:2026-06-01..2026-06-30", "(date:2026-06-01..2026-06-30)"},
+      {"date:..2025-12-31", "(date:..2025-12-31)"},
+      {"-记者:张子珂 物业", "(-reporter:张子珂 物业)"},
+      {"记者:张子珂 OR 记者:韩雪", "([reporter:张子珂 | reporter:韩雪])"},
+      {"(记者:张子珂)", "((reporter:张子珂))"},
+      // Not fields: unknown names, URLs, times.
+      {"http://example.com", "(http://example.com)"},
+      {"10:30", "(10:30)"},
+      // Not operators: words that contain them.
+      {"ORACLE or", "(ORACLE or)"},
+      {"COVID-19", "(COVID-19)"},
+      // Pasted article text: lone quotes and parentheses are punctuation.
+      {"今年“安全生产", "(今年“安全生产)"},
+      {"做“", "(做“)"},
+      {")》等议", "(》等议)"},
+      {"本报讯(记者宋向红", "(本报讯 记者宋向红)"},
+      {"本报讯(记者宋向红)", "(本报讯 (记者宋向红))"},
+      {"()", "()"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.query);
+    ParsedQuery parsed = ParseQuery(c.query);
+    REQUIRE_FALSE(parsed.error);
+    CHECK(Dump(parsed.root) == c.tree);
+  }
+}
+
+TEST_CASE("Malformed queries are errors naming the place", "[parser]") {
+  struct Case {
+    std::string query;
+    size_t offset;
+    const char* message_part;
+  };
+  const Case cases[] = {
+      {"\"unclosed", 0, "引号没有闭合"},
+      {"维修 \"资金", 3, "引号没有闭合"},
+      {"记者:", 0, "缺少要查找的值"},
+      {"维修 记者：", 3, "缺少要查找的值"},
+      {"栏目:\"\"", 0, "缺少要查找的值"},
+      {"物业 OR", 3, "OR 后面缺少查询词"},
+      {"OR 物业", 0, "OR 前面缺少查询词"},
+      {"物业 OR OR 业主", 3, "OR 后面缺少查询词"},
+      {"(物业 OR)", 4, "OR 后面缺少查询词"},
+      {"物业 -", 3, "缺少要排除的词"},
+      {std::string(kMaxQueryChars + 1, 'a'), kMaxQueryChars, "上限"},
+      {std::string(10000, 'x'), kMaxQueryChars, "上限"},
+      {"\xC3\x28", 0, "UTF-8"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.query.substr(0, 30));
+    ParsedQuery parsed = ParseQuery(c.query);
+    REQUIRE(parsed.error);
+    CHECK(parsed.error->parameter == "q");
+    CHECK(parsed.error->offset == c.offset);
+    CHECK(parsed.error->message.find(c.message_part) != std::string::npos);
+    CHECK(parsed.root.children.empty());
+  }
+}
+
+TEST_CASE("Field names resolve in Chinese and English", "[parser]") {
+  CHECK(FieldFromName("记者") == Field::kReporter);
+  CHECK(FieldFromName("REPORTER") == Field::kReporter);
+  CHECK(FieldFromName("日期") == Field::kDate);
+  CHECK_FALSE(FieldFromName("正文"));
+  CHECK_FALSE(FieldFromName(""));
+  for (Field f : {Field::kReporter, Field::kPhotographer, Field::kColumn,
+                  Field::kTitle, Field::kTopic, Field::kPage, Field::kKind,
+                  Field::kSource, Field::kDate, Field::kPaper}) {
+    CHECK(FieldFromName(FieldName(f)) == f);
+  }
+}
+
+}  // namespace
+}  // namespace baoku::search
