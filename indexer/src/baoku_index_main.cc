@@ -169,6 +169,13 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(size_t{1}, size_t{10000000}));
   app.add_flag("--force", force,
                "Re-index pages even when unchanged since last indexed");
+  std::string shard_by, close_shard;
+  app.add_option("--shard-by", shard_by,
+                 "Split the index into shards searched through a stub: "
+                 "paper, year or years:N (see docs/DEPLOY.md)");
+  app.add_option("--close-shard", close_shard,
+                 "Compact this shard of a sharded index into one read-only "
+                 "file; later writes to it are refused");
   std::string stats_db;
   auto* stats = app.add_subcommand("stats",
                                    "Counts per year, kinds, "
@@ -206,6 +213,35 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
+  baoku::indexer::ShardPolicy shard_policy;
+  if (!shard_by.empty()) {
+    std::string error;
+    auto parsed = baoku::indexer::ParseShardPolicy(shard_by, error);
+    if (!parsed) {
+      std::cerr << "baoku-index: " << error << "\n";
+      return 2;
+    }
+    shard_policy = *parsed;
+  }
+  if (!close_shard.empty()) {
+    if (db.empty()) {
+      std::cerr << "baoku-index: --close-shard needs --db\n";
+      return 2;
+    }
+    try {
+      baoku::indexer::CloseShard(db, close_shard);
+      std::printf("baoku-index: closed shard %s of %s\n", close_shard.c_str(),
+                  db.c_str());
+      return 0;
+    } catch (const Xapian::Error& e) {
+      std::cerr << "baoku-index: error: " << db << ": " << e.get_description()
+                << "\n";
+      return 3;
+    } catch (const std::exception& e) {
+      std::cerr << "baoku-index: error: " << e.what() << "\n";
+      return 3;
+    }
+  }
   if (inputs.empty() && !compact) {
     std::cerr << "baoku-index: give page files or directories to index "
                  "(see --help)\n";
@@ -233,6 +269,7 @@ int main(int argc, char** argv) {
       options.threads = threads;
       options.force = force;
       options.commit_articles = commit_articles;
+      options.shards = shard_policy;
       options.report = [&](const Diagnostic& d, bool is_error) {
         if (is_error) {
           std::cerr << "baoku-index: error: " << d.ToString() << "\n";
@@ -250,6 +287,11 @@ int main(int argc, char** argv) {
           s.files, s.failed_files, s.issues, s.articles, s.added, s.replaced,
           s.removed, s.unchanged, s.failed_records, s.warnings, s.seconds);
       all_read = all_read && s.failed_files == 0 && s.failed_records == 0;
+    }
+    if (compact && baoku::indexer::IsShardedIndex(db)) {
+      std::cerr << "baoku-index: " << db
+                << " is sharded: compact closed shards with --close-shard\n";
+      return 2;
     }
     if (compact) {
       baoku::indexer::CompactIndex(db);

@@ -132,7 +132,7 @@ BatchSummary IndexFiles(const fs::path& db, const std::vector<fs::path>& files,
   BatchSummary summary;
   corpus::TextAnalyzer analyzer;
   WorkPool pool(threads);
-  IndexWriter writer(db);
+  ShardSet writers(db, options.shards);
 
   // The lexicon: the project's file, the names already stored with the
   // index, and the names in the bylines read (stored for the search).
@@ -145,7 +145,7 @@ BatchSummary IndexFiles(const fs::path& db, const std::vector<fs::path>& files,
       report(problem, false);
     }
   }
-  for (const auto& word : writer.StoredLexiconWords()) {
+  for (const auto& word : writers.StoredLexiconWords()) {
     lexicon.Add(word, analyzer);
   }
 
@@ -186,9 +186,11 @@ BatchSummary IndexFiles(const fs::path& db, const std::vector<fs::path>& files,
       }
     }
     for (const auto& name : names) lexicon.Add(name, analyzer);
-    writer.StoreLexiconWords(names);
+    writers.StoreLexiconWords(names);
 
     for (auto& [key, issue] : issues) {
+      // An issue is one paper on one date: all of it goes to one shard.
+      IndexWriter& writer = writers.For(*issue.articles.front());
       // Pages whose articles are exactly what the index already holds for
       // them are left alone: re-running a batch is cheap.
       std::map<std::string, std::string> fingerprints;
@@ -223,7 +225,7 @@ BatchSummary IndexFiles(const fs::path& db, const std::vector<fs::path>& files,
       });
       std::vector<std::string> ids;
       for (const auto* a : issue.articles) ids.push_back(a->id);
-      writer.BeginGroup();
+      writers.BeginGroup();
       ReplaceStats stats =
           writer.ReplacePages({issue.page_keys.begin(), issue.page_keys.end()},
                               ids, docs, fingerprints);
@@ -235,7 +237,7 @@ BatchSummary IndexFiles(const fs::path& db, const std::vector<fs::path>& files,
       progress.last_issue = key;
     }
     if (pending >= std::max<size_t>(1, options.commit_articles)) {
-      writer.CommitGroup();
+      writers.CommitGroup();
       pending = 0;
     }
     progress.files_done += group.size();
@@ -243,7 +245,7 @@ BatchSummary IndexFiles(const fs::path& db, const std::vector<fs::path>& files,
     progress.seconds = elapsed();
     if (options.progress) options.progress(progress);
   }
-  writer.CommitGroup();
+  writers.Finish();
   summary.seconds = elapsed();
   return summary;
 }

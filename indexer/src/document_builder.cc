@@ -118,6 +118,13 @@ Xapian::Document BuildDocument(const corpus::Article& a,
     topic_ids.push_back(topic.id);
   }
   AddSlot(doc, schema::kTopicsSlot, JoinList(topic_ids));
+  char order[64];
+  std::snprintf(order, sizeof order, "%s%03d%03d", day.c_str(), a.page,
+                a.ordinal);
+  doc.add_value(schema::kPrintOrderSlot, order + a.paper_code);
+  std::snprintf(order, sizeof order, "%s%03d%03d", day.c_str(), 999 - a.page,
+                999 - a.ordinal);
+  doc.add_value(schema::kNewestOrderSlot, order + a.paper_code);
   doc.set_data(corpus::ArticleToJson(a).dump());
   return doc;
 }

@@ -53,23 +53,42 @@ class TextTermDecider : public Xapian::ExpandDecider {
   }
 };
 
-void SetSort(Xapian::Enquire& enquire, SortOrder sort,
-             Xapian::MultiValueKeyMaker& keys) {
+// Ties are broken by date (newest first), page and position on the page,
+// so that an order never depends on docids — which differ between one
+// database and the same articles in shards. Plain value slots, because
+// remote shards accept no KeyMaker.
+void SetSort(Xapian::Enquire& enquire, SortOrder sort) {
   switch (sort) {
     case SortOrder::kRelevance:
-      enquire.set_sort_by_relevance_then_value(schema::kDateSlot, true);
-      return;
+      enquire.set_sort_by_relevance_then_value(schema::kNewestOrderSlot, true);
+      break;
     case SortOrder::kNewest:
-      keys.add_value(schema::kDateSlot, /*reverse=*/true);
+      enquire.set_sort_by_value_then_relevance(schema::kNewestOrderSlot, true);
       break;
     case SortOrder::kOldest:
     case SortOrder::kPrint:
-      keys.add_value(schema::kDateSlot);
+      enquire.set_sort_by_value_then_relevance(schema::kPrintOrderSlot, false);
       break;
   }
-  keys.add_value(schema::kPageSlot);
-  keys.add_value(schema::kOrdinalSlot);
-  enquire.set_sort_by_key_then_relevance(&keys, false);
+}
+
+[[noreturn]] void ThrowUnavailable(const Xapian::NetworkError& e) {
+  throw ShardUnavailable("索引分片不可用（" + e.get_description() +
+                         "），检索未完成；请检查各分片的 xapian-tcpsrv");
+}
+
+// Runs `f`, turning a lost remote shard into ShardUnavailable.
+template <typename F>
+auto Guarded(F&& f) {
+  try {
+    return f();
+  } catch (const Xapian::NetworkError& e) {
+    ThrowUnavailable(e);
+  }
+}
+
+Xapian::Database OpenDatabase(const std::filesystem::path& path) {
+  return Guarded([&] { return Xapian::Database(path.string()); });
 }
 
 }  // namespace
@@ -84,11 +103,12 @@ std::optional<SortOrder> SortOrderFromName(std::string_view name) {
 
 Searcher::Searcher(const std::filesystem::path& path,
                    const corpus::TextAnalyzer& analyzer)
-    : db_(path.string()),
+    : db_(OpenDatabase(path)),
       analyzer_(analyzer),
       lexicon_(ProjectLexicon(analyzer)) {
-  std::string stored =
-      db_.get_metadata(std::string(schema::kLexiconMetadataKey));
+  std::string stored = Guarded([&] {
+    return db_.get_metadata(std::string(schema::kLexiconMetadataKey));
+  });
   size_t pos = 0;
   while (pos < stored.size()) {
     size_t end = stored.find('\n', pos);
@@ -97,10 +117,17 @@ Searcher::Searcher(const std::filesystem::path& path,
     pos = end + 1;
   }
   topics_ = TopicNames::FromTaxonomyJson(
-      db_.get_metadata(std::string(schema::kTopicsMetadataKey)), analyzer_);
+      Guarded([&] {
+        return db_.get_metadata(std::string(schema::kTopicsMetadataKey));
+      }),
+      analyzer_);
 }
 
 SearchResponse Searcher::Search(const SearchRequest& request) {
+  return Guarded([&] { return DoSearch(request); });
+}
+
+SearchResponse Searcher::DoSearch(const SearchRequest& request) {
   SearchResponse response;
   response.offset = request.offset;
   if (request.offset < 0 || request.offset > kMaxOffset) {
@@ -131,11 +158,8 @@ SearchResponse Searcher::Search(const SearchRequest& request) {
   }
   Xapian::Enquire enquire(db_);
   enquire.set_query(built.query);
-  Xapian::MultiValueKeyMaker keys;
-  SetSort(enquire, request.sort, keys);
-  FacetCounter facets;
-  if (request.with_facets) facets.Attach(enquire);
-  // Checking every match makes the total and the facet counts exact.
+  SetSort(enquire, request.sort);
+  // Checking every match makes the total exact.
   Xapian::MSet mset =
       enquire.get_mset(request.offset, request.limit, db_.get_doccount());
   response.total = mset.get_matches_estimated();
@@ -155,6 +179,15 @@ SearchResponse Searcher::Search(const SearchRequest& request) {
     response.hits.push_back(std::move(hit));
   }
   if (request.with_facets) {
+    // A pass of its own, asking for no hits: with hits asked for, spies on
+    // remote shards count some documents twice (seen with xapian-tcpsrv
+    // 1.4.22 and 20 hits sorted by value).
+    FacetCounter facets;
+    Xapian::Enquire counting(db_);
+    counting.set_query(built.query);
+    counting.set_weighting_scheme(Xapian::BoolWeight());
+    facets.Attach(counting);
+    counting.get_mset(0, 0, db_.get_doccount());
     response.facets = facets.Collect(topics_, request.facet_limit);
   }
   return response;
@@ -168,10 +201,12 @@ std::optional<Xapian::docid> Searcher::DocidOf(const std::string& id) {
 }
 
 std::optional<corpus::Article> Searcher::FindArticle(const std::string& id) {
-  db_.reopen();
-  auto docid = DocidOf(id);
-  if (!docid) return std::nullopt;
-  return ArticleOf(db_.get_document(*docid));
+  return Guarded([&]() -> std::optional<corpus::Article> {
+    db_.reopen();
+    auto docid = DocidOf(id);
+    if (!docid) return std::nullopt;
+    return ArticleOf(db_.get_document(*docid));
+  });
 }
 
 std::vector<std::string> Searcher::SignificantTerms(Xapian::docid docid,
@@ -180,12 +215,20 @@ std::vector<std::string> Searcher::SignificantTerms(Xapian::docid docid,
   Xapian::RSet rset;
   rset.add_document(docid);
   TextTermDecider decider;
-  Xapian::ESet eset = enquire.get_eset(count, rset, &decider);
+  // Exact term frequencies: on a sharded index the significance of a word
+  // is measured against the whole archive, as on one database.
+  Xapian::ESet eset = enquire.get_eset(
+      count, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &decider);
   return {eset.begin(), eset.end()};
 }
 
 std::optional<std::vector<Hit>> Searcher::Related(const std::string& id,
                                                   int limit) {
+  return Guarded([&] { return DoRelated(id, limit); });
+}
+
+std::optional<std::vector<Hit>> Searcher::DoRelated(const std::string& id,
+                                                    int limit) {
   db_.reopen();
   auto docid = DocidOf(id);
   if (!docid) return std::nullopt;
@@ -240,10 +283,12 @@ std::vector<std::string> Searcher::SignificantWords(Xapian::docid docid,
 
 std::optional<std::vector<std::string>> Searcher::Keywords(
     const std::string& id, int limit) {
-  db_.reopen();
-  auto docid = DocidOf(id);
-  if (!docid) return std::nullopt;
-  return SignificantWords(*docid, std::clamp(limit, 1, kMaxLimit));
+  return Guarded([&]() -> std::optional<std::vector<std::string>> {
+    db_.reopen();
+    auto docid = DocidOf(id);
+    if (!docid) return std::nullopt;
+    return SignificantWords(*docid, std::clamp(limit, 1, kMaxLimit));
+  });
 }
 
 Neighbours Searcher::NeighboursOf(const corpus::Article& article) {

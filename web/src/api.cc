@@ -61,6 +61,15 @@ HttpResponse ErrorResponse(int status, const std::string& parameter,
 Api::Api(ApiConfig config) : config_(std::move(config)) {}
 
 HttpResponse Api::Handle(const HttpRequest& request) const {
+  try {
+    return Route(request);
+  } catch (const search::ShardUnavailable& e) {
+    // A shard server is down: say so rather than answer from the others.
+    return ErrorResponse(503, "", e.what());
+  }
+}
+
+HttpResponse Api::Route(const HttpRequest& request) const {
   if (request.method != "GET" && request.method != "HEAD") {
     return ErrorResponse(405, "", "only GET is supported");
   }

@@ -52,6 +52,13 @@ inline constexpr unsigned kKindSlot = 4;       // KindName().
 inline constexpr unsigned kReportersSlot = 5;  // Names as printed.
 inline constexpr unsigned kTopicsSlot = 6;     // Topic ids, best first.
 inline constexpr char kListSeparator = '\n';
+// Sort keys as text, because remote shards accept no KeyMaker: the date,
+// page and position on the page ("20260611" "003" "002") then the paper
+// code, so that no two articles tie. Ascending: printed order. The
+// newest-first key holds 999 - page and 999 - position, so that sorted in
+// reverse it gives the newest day first and each day in printed order.
+inline constexpr unsigned kPrintOrderSlot = 7;
+inline constexpr unsigned kNewestOrderSlot = 8;
 
 // Database metadata: the lexicon words harvested from bylines, one per
 // line, so that the search segments queries as the indexer segmented text.

@@ -17,6 +17,7 @@
 
 #include "baoku/corpus/diagnostic.h"
 #include "baoku/corpus/page_meta.h"
+#include "baoku/indexer/shards.h"
 
 namespace baoku::indexer {
 
@@ -63,6 +64,9 @@ struct BatchOptions {
   bool force = false;
   // Threads that read and analyze pages; 0: one per core.
   int threads = 0;
+  // How to split the index into shards (shards.h); kNone keeps one
+  // database, or the policy a sharded directory recorded.
+  ShardPolicy shards;
   // Called after each group of files is written (from the calling thread).
   std::function<void(const BatchProgress&)> progress;
 };

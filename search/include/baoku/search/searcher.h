@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -72,9 +73,19 @@ struct Neighbours {
   std::vector<Hit> same_issue;  // Every article of the issue, print order.
 };
 
+// A shard of a sharded index could not be reached (a remote shard's
+// xapian-tcpsrv is down or timed out). The search does not answer with the
+// other shards alone: a partial result would look complete.
+class ShardUnavailable : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 class Searcher {
  public:
-  // Opens the index at `path`. Throws Xapian::Error when it cannot.
+  // Opens the index at `path`. Throws ShardUnavailable when a remote shard
+  // cannot be reached, Xapian::Error for other failures. Every method
+  // below throws ShardUnavailable when a shard goes away.
   // `analyzer` must outlive the Searcher.
   Searcher(const std::filesystem::path& path,
            const corpus::TextAnalyzer& analyzer);
@@ -102,6 +113,8 @@ class Searcher {
   Xapian::doccount ArticleCount() const { return db_.get_doccount(); }
 
  private:
+  SearchResponse DoSearch(const SearchRequest& request);
+  std::optional<std::vector<Hit>> DoRelated(const std::string& id, int limit);
   std::optional<Xapian::docid> DocidOf(const std::string& id);
   std::vector<std::string> SignificantTerms(Xapian::docid docid, int count);
   std::vector<std::string> SignificantWords(Xapian::docid docid, int limit);

@@ -41,9 +41,11 @@ class Api {
   // / and /static/<file> (the UI). Bad input is a 400 with a JSON error
   // naming the parameter; unknown paths 404. Throws only for infrastructure
   // failures (index missing or corrupt), which the server turns into 500.
+  // An unreachable shard of a sharded index is a 503 naming the shard.
   HttpResponse Handle(const HttpRequest& request) const;
 
  private:
+  HttpResponse Route(const HttpRequest& request) const;
   HttpResponse Search(const HttpRequest& request) const;
   HttpResponse Article(const HttpRequest& request) const;
   HttpResponse Health() const;
