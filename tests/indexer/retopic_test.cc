@@ -196,7 +196,7 @@ TEST_CASE("Retopic reassigns topics in place and keeps pages unchanged",
   CHECK(RetopicIndex(dir / "db", project, retopic).changed == 0);
 }
 
-TEST_CASE("baoku-index --retopic prints a summary; bad overrides stop it",
+TEST_CASE("baoku-index --retopic prints a summary, bad overrides stop it",
           "[indexer][topics]") {
   testing::TempDir dir;
   std::string tool = (testing::BinaryDir() / "indexer/baoku-index").string();
