@@ -53,12 +53,19 @@ const char* TypeName(const Json& j) { return j.type_name(); }
 std::optional<Taxonomy> Taxonomy::LoadFile(const std::filesystem::path& path,
                                            const TextAnalyzer& analyzer,
                                            std::vector<Diagnostic>& errors) {
-  DecodedFile file = ReadTextFile(path, kMaxFileBytes, "topic taxonomy");
+  if (path.empty() && DefaultTopicsPath().empty()) {
+    errors.push_back({"corpus/topics.json", 0,
+                      "no taxonomy given and the project's is not installed"});
+    return std::nullopt;
+  }
+  DecodedFile file = ReadTextFile(path.empty() ? DefaultTopicsPath() : path,
+                                  kMaxFileBytes, "topic taxonomy");
   if (file.error) {
     errors.push_back(*file.error);
     return std::nullopt;
   }
-  return FromJson(file.decoded.text, analyzer, errors, path.string());
+  return FromJson(file.decoded.text, analyzer, errors,
+                  path.empty() ? DefaultTopicsPath().string() : path.string());
 }
 
 std::optional<Taxonomy> Taxonomy::FromJson(std::string_view text,

@@ -33,16 +33,11 @@ int main(int argc, char** argv) {
   try {
     baoku::corpus::TextAnalyzer analyzer;
     std::vector<baoku::corpus::Diagnostic> errors;
-    auto taxonomy = baoku::corpus::Taxonomy::LoadFile(
-        topics_file.empty() ? baoku::corpus::DefaultTopicsPath()
-                            : std::filesystem::path(topics_file),
-        analyzer, errors);
-    if (!taxonomy) {
-      for (const auto& e : errors) {
-        std::cerr << "baoku-topic-quality: " << e.ToString() << "\n";
-      }
-      return 2;
-    }
+    auto taxonomy =
+        baoku::corpus::Taxonomy::LoadFile(topics_file, analyzer, errors);
+    for (const auto& e : errors)
+      std::cerr << "baoku-topic-quality: " << e.ToString() << "\n";
+    if (!taxonomy) return 2;
     baoku::corpus::TopicClassifier classifier(*taxonomy, analyzer);
     std::vector<std::filesystem::path> paths(roots.begin(), roots.end());
     auto q = baoku::testing::MeasureTopics(paths, classifier, options);

@@ -48,10 +48,11 @@ struct Topic {
 
 class Taxonomy {
  public:
-  // Reads a taxonomy file. On a problem (bad JSON, with its line; duplicate
-  // id; a term without a positive weight; ...) returns nullopt and fills
-  // `errors` with messages naming the file and line. `analyzer` normalizes
-  // the terms so that traditional and full-width text matches them.
+  // Reads a taxonomy file (empty path: DefaultTopicsPath()). On a problem (bad
+  // JSON, with its line; duplicate id; a term without a positive weight; ...)
+  // returns nullopt and fills `errors` with messages naming the file and line.
+  // `analyzer` normalizes the terms so that traditional and full-width text
+  // matches them.
   static std::optional<Taxonomy> LoadFile(const std::filesystem::path& path,
                                           const TextAnalyzer& analyzer,
                                           std::vector<Diagnostic>& errors);
