@@ -5,6 +5,7 @@
 
 #include "baoku/corpus/text_analyzer.h"
 #include "baoku/corpus/utf8.h"
+#include "project_path.h"
 
 namespace baoku::corpus {
 
@@ -66,11 +67,10 @@ std::vector<std::string> Lexicon::Words() const {
 
 std::filesystem::path DefaultLexiconPath() {
 #ifdef BAOKU_LEXICON_PATH
-  std::filesystem::path path = BAOKU_LEXICON_PATH;
-  std::error_code ec;
-  if (std::filesystem::exists(path, ec)) return path;
-#endif
+  return ExistingOrEmpty(BAOKU_LEXICON_PATH);
+#else
   return {};
+#endif
 }
 
 }  // namespace baoku::corpus

@@ -3,14 +3,18 @@
 #include <xapian.h>
 
 #include <CLI/CLI.hpp>
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 
 #include "baoku/corpus/article_json.h"
 #include "baoku/corpus/ndjson_reader.h"
 #include "baoku/corpus/page_reader.h"
+#include "baoku/corpus/text_analyzer.h"
+#include "baoku/corpus/topics.h"
 #include "baoku/indexer/batch.h"
 #include "baoku/indexer/maintenance.h"
+#include "baoku/indexer/retopic.h"
 
 namespace {
 
@@ -22,15 +26,76 @@ nlohmann::json DiagnosticsJson(const std::vector<Diagnostic>& list) {
   return out;
 }
 
-nlohmann::json ArticlesJson(const std::vector<baoku::corpus::Article>& list) {
+// The topic setup of a run: the taxonomy (none when no file was given and
+// the project's is not installed) and the editor's overrides.
+struct TopicSetup {
+  std::optional<baoku::corpus::Taxonomy> taxonomy;
+  baoku::corpus::TopicOverrides overrides;
+  std::optional<baoku::corpus::TopicClassifier> classifier;
+};
+
+// Loads --topics and --topic-overrides; prints the problems and returns
+// false when either has any (a typo must not silently mis-file articles).
+bool LoadTopics(const std::string& topics_file,
+                const std::string& overrides_file,
+                const baoku::corpus::TextAnalyzer& analyzer,
+                TopicSetup& setup) {
+  std::filesystem::path path = topics_file.empty()
+                                   ? baoku::corpus::DefaultTopicsPath()
+                                   : std::filesystem::path(topics_file);
+  std::vector<Diagnostic> errors;
+  if (!path.empty()) {
+    setup.taxonomy = baoku::corpus::Taxonomy::LoadFile(path, analyzer, errors);
+  }
+  if (setup.taxonomy && !overrides_file.empty()) {
+    errors = setup.overrides.LoadFile(overrides_file, *setup.taxonomy);
+  } else if (!overrides_file.empty() && errors.empty()) {
+    errors.push_back({overrides_file, 0, "overrides need a topic taxonomy"});
+  }
+  for (const auto& e : errors) {
+    std::cerr << "baoku-index: error: " << e.ToString() << "\n";
+  }
+  if (setup.taxonomy) setup.classifier.emplace(*setup.taxonomy, analyzer);
+  return errors.empty();
+}
+
+nlohmann::json ArticlesJson(std::vector<baoku::corpus::Article> list,
+                            const TopicSetup& topics) {
   nlohmann::json out = nlohmann::json::array();
-  for (const auto& a : list) out.push_back(baoku::corpus::ArticleToJson(a));
+  for (auto& a : list) {
+    if (!topics.classifier) {
+      out.push_back(baoku::corpus::ArticleToJson(a));
+      continue;
+    }
+    baoku::corpus::AssignTopics(a, *topics.classifier, &topics.overrides);
+    nlohmann::json j = baoku::corpus::ArticleToJson(a);
+    // Why: every topic with evidence, and the terms that gave it.
+    nlohmann::json evidence = nlohmann::json::array();
+    for (const auto& ev : topics.classifier->Explain(a)) {
+      nlohmann::json terms = nlohmann::json::array();
+      for (const auto& t : ev.terms) {
+        terms.push_back(
+            {{"term", t.term},
+             {"weight", t.weight},
+             {"title", t.title_hits},
+             {"body", t.body_hits},
+             {"contribution", std::round(t.contribution * 1000) / 1000}});
+      }
+      evidence.push_back({{"id", ev.id},
+                          {"name", ev.name},
+                          {"score", std::round(ev.score * 1000) / 1000},
+                          {"assigned", ev.assigned},
+                          {"terms", std::move(terms)}});
+    }
+    j["topic_evidence"] = std::move(evidence);
+    out.push_back(std::move(j));
+  }
   return out;
 }
 
 // --explain: how each file was read, as JSON; nothing is indexed.
 int Explain(const std::vector<std::filesystem::path>& files,
-            const baoku::corpus::PageMeta& defaults) {
+            const baoku::corpus::PageMeta& defaults, const TopicSetup& topics) {
   int status = 0;
   for (const auto& file : files) {
     nlohmann::json out;
@@ -38,14 +103,14 @@ int Explain(const std::vector<std::filesystem::path>& files,
     if (baoku::corpus::IsNdjsonPath(file)) {
       auto records = baoku::corpus::ReadNdjsonFile(file, defaults);
       if (records.error) records.errors.push_back(*records.error);
-      out["articles"] = ArticlesJson(records.articles);
+      out["articles"] = ArticlesJson(records.articles, topics);
       out["warnings"] = DiagnosticsJson(records.warnings);
       out["errors"] = DiagnosticsJson(records.errors);
       if (!records.errors.empty()) status = 1;
     } else {
       auto page = baoku::corpus::ReadPageFile(file, defaults);
       out["encoding"] = page.encoding;
-      out["articles"] = ArticlesJson(page.articles);
+      out["articles"] = ArticlesJson(page.articles, topics);
       out["warnings"] = DiagnosticsJson(page.warnings);
       if (page.error) {
         out["error"] = page.error->ToString();
@@ -151,6 +216,16 @@ int main(int argc, char** argv) {
   app.add_option("--page", page_number, "Page number when not in the path");
   app.add_option("--lexicon", lexicon,
                  "Project lexicon file (default: corpus/lexicon.txt)");
+  std::string topics_file, overrides_file;
+  bool retopic = false;
+  app.add_option("--topics", topics_file,
+                 "Topic taxonomy (default: corpus/topics.json)");
+  app.add_option("--topic-overrides", overrides_file,
+                 "Editor's topic corrections per article id (see "
+                 "corpus/topic_overrides.txt); default: none");
+  app.add_flag("--retopic", retopic,
+               "Re-assign topics to every article of --db from the stored "
+               "records (after editing the taxonomy or overrides)");
   app.add_option("--threads", threads,
                  "Threads reading and analyzing pages (0: one per core)")
       ->check(CLI::Range(0, 256));
@@ -242,6 +317,62 @@ int main(int argc, char** argv) {
       return 3;
     }
   }
+  TopicSetup topics;
+  std::optional<baoku::corpus::TextAnalyzer> analyzer;
+  try {
+    analyzer.emplace();
+  } catch (const std::exception& e) {
+    std::cerr << "baoku-index: error: " << e.what() << "\n";
+    return 3;
+  }
+  if (!LoadTopics(topics_file, overrides_file, *analyzer, topics)) return 2;
+  if (retopic) {
+    if (db.empty() || !inputs.empty()) {
+      std::cerr << "baoku-index: --retopic takes --db and no paths\n";
+      return 2;
+    }
+    if (!topics.taxonomy) {
+      std::cerr << "baoku-index: --retopic needs a taxonomy (--topics)\n";
+      return 2;
+    }
+    try {
+      baoku::indexer::RetopicOptions options;
+      options.lexicon_file = lexicon;
+      options.overrides = &topics.overrides;
+      options.commit_articles = commit_articles;
+      options.report = [&](const Diagnostic& d) {
+        if (!quiet)
+          std::cerr << "baoku-index: warning: " << d.ToString() << "\n";
+      };
+      // A sharded index: every shard that takes writes, in turn.
+      std::vector<std::filesystem::path> targets = {db};
+      if (baoku::indexer::IsShardedIndex(db)) {
+        targets.clear();
+        for (const auto& name : baoku::indexer::ListShards(db)) {
+          auto shard = std::filesystem::path(db) / "shards" / name;
+          if (std::filesystem::is_directory(shard)) targets.push_back(shard);
+        }
+      }
+      bool all_read = true;
+      for (const auto& target : targets) {
+        auto s =
+            baoku::indexer::RetopicIndex(target, *topics.taxonomy, options);
+        std::printf(
+            "baoku-index: retopic %s: %zu articles, %zu changed, %zu "
+            "unreadable, %.2f s\n",
+            target.c_str(), s.articles, s.changed, s.unreadable, s.seconds);
+        all_read = all_read && s.unreadable == 0;
+      }
+      return all_read ? 0 : 1;
+    } catch (const Xapian::Error& e) {
+      std::cerr << "baoku-index: error: " << db << ": " << e.get_description()
+                << "\n";
+      return 3;
+    } catch (const std::exception& e) {
+      std::cerr << "baoku-index: error: " << e.what() << "\n";
+      return 3;
+    }
+  }
   if (inputs.empty() && !compact) {
     std::cerr << "baoku-index: give page files or directories to index "
                  "(see --help)\n";
@@ -254,7 +385,7 @@ int main(int argc, char** argv) {
   for (const auto& e : find_errors) {
     std::cerr << "baoku-index: error: " << e.ToString() << "\n";
   }
-  if (explain) return Explain(files, defaults) || !find_errors.empty();
+  if (explain) return Explain(files, defaults, topics) || !find_errors.empty();
   if (db.empty()) {
     std::cerr << "baoku-index: --db is required (or use --explain)\n";
     return 2;
@@ -270,6 +401,8 @@ int main(int argc, char** argv) {
       options.force = force;
       options.commit_articles = commit_articles;
       options.shards = shard_policy;
+      if (topics.taxonomy) options.taxonomy = &*topics.taxonomy;
+      options.topic_overrides = &topics.overrides;
       options.report = [&](const Diagnostic& d, bool is_error) {
         if (is_error) {
           std::cerr << "baoku-index: error: " << d.ToString() << "\n";

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -11,8 +12,10 @@
 #include "baoku/corpus/ndjson_reader.h"
 #include "baoku/corpus/page_reader.h"
 #include "baoku/corpus/text_analyzer.h"
+#include "baoku/corpus/topics.h"
 #include "baoku/indexer/document_builder.h"
 #include "baoku/indexer/index_writer.h"
+#include "page_state.h"
 #include "work_pool.h"
 
 namespace baoku::indexer {
@@ -79,23 +82,6 @@ FileResult ReadInput(const fs::path& file, const corpus::PageMeta& defaults) {
   return r;
 }
 
-// FNV-1a over the JSON records of a page's articles: changes whenever what
-// the reader made of the page changes (text, metadata or reader version).
-std::string Fingerprint(const std::vector<const corpus::Article*>& articles,
-                        const std::string& page_key) {
-  uint64_t hash = 1469598103934665603ull;
-  for (const auto* a : articles) {
-    if (PageKey(*a) != page_key) continue;
-    for (unsigned char c : corpus::ArticleToJson(*a).dump()) {
-      hash = (hash ^ c) * 1099511628211ull;
-    }
-  }
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "%016llx",
-                static_cast<unsigned long long>(hash));
-  return buf;
-}
-
 // Files that belong together: the issue date of a dated path, else the
 // folder. Each group is read, analyzed and committed before the next.
 std::vector<std::vector<fs::path>> GroupFiles(
@@ -136,18 +122,22 @@ BatchSummary IndexFiles(const fs::path& db, const std::vector<fs::path>& files,
 
   // The lexicon: the project's file, the names already stored with the
   // index, and the names in the bylines read (stored for the search).
-  corpus::Lexicon lexicon;
-  fs::path lexicon_file = options.lexicon_file.empty()
-                              ? corpus::DefaultLexiconPath()
-                              : options.lexicon_file;
-  if (!lexicon_file.empty()) {
-    for (const auto& problem : lexicon.LoadFile(lexicon_file, analyzer)) {
-      report(problem, false);
+  corpus::Lexicon lexicon = LoadIndexLexicon(
+      options.lexicon_file, writers.StoredLexiconWords(), analyzer,
+      [&](const corpus::Diagnostic& d) { report(d, false); });
+  std::optional<corpus::TopicClassifier> classifier;
+  if (options.taxonomy != nullptr)
+    classifier.emplace(*options.taxonomy, analyzer);
+  // The taxonomy goes into the first transaction that writes articles, so
+  // that an index never holds topics the stored taxonomy does not know.
+  bool topics_stored = options.taxonomy == nullptr;
+  auto begin_group = [&] {
+    writers.BeginGroup();
+    if (!topics_stored) {
+      writers.StoreTopics(options.taxonomy->ToJson());
+      topics_stored = true;
     }
-  }
-  for (const auto& word : writers.StoredLexiconWords()) {
-    lexicon.Add(word, analyzer);
-  }
+  };
 
   BatchProgress progress;
   progress.files_total = files.size();
@@ -156,6 +146,13 @@ BatchSummary IndexFiles(const fs::path& db, const std::vector<fs::path>& files,
     std::vector<FileResult> results(group.size());
     pool.ParallelFor(group.size(), [&](size_t i) {
       results[i] = ReadInput(group[i], options.defaults);
+      // Before the fingerprint: a new taxonomy or override re-writes the
+      // pages whose topics it changes, and only those.
+      if (classifier) {
+        for (auto& a : results[i].articles) {
+          corpus::AssignTopics(a, *classifier, options.topic_overrides);
+        }
+      }
     });
 
     // Issue (paper code + date) → its pages' keys and articles.
@@ -195,7 +192,7 @@ BatchSummary IndexFiles(const fs::path& db, const std::vector<fs::path>& files,
       // them are left alone: re-running a batch is cheap.
       std::map<std::string, std::string> fingerprints;
       for (const auto& page_key : issue.page_keys) {
-        fingerprints[page_key] = Fingerprint(issue.articles, page_key);
+        fingerprints[page_key] = PageFingerprintOf(issue.articles, page_key);
       }
       if (!options.force) {
         std::set<std::string> unchanged;
@@ -225,7 +222,7 @@ BatchSummary IndexFiles(const fs::path& db, const std::vector<fs::path>& files,
       });
       std::vector<std::string> ids;
       for (const auto* a : issue.articles) ids.push_back(a->id);
-      writers.BeginGroup();
+      begin_group();
       ReplaceStats stats =
           writer.ReplacePages({issue.page_keys.begin(), issue.page_keys.end()},
                               ids, docs, fingerprints);
@@ -245,6 +242,7 @@ BatchSummary IndexFiles(const fs::path& db, const std::vector<fs::path>& files,
     progress.seconds = elapsed();
     if (options.progress) options.progress(progress);
   }
+  if (!topics_stored) begin_group();  // Every page was unchanged.
   writers.Finish();
   summary.seconds = elapsed();
   return summary;

@@ -61,8 +61,7 @@ ReplaceStats IndexWriter::ReplacePages(
       db_.replace_document(id_term, documents[i]);
     }
     for (const auto& [key, fingerprint] : fingerprints) {
-      db_.set_metadata(std::string(schema::kPageFingerprintPrefix) + key,
-                       fingerprint);
+      StorePageFingerprint(key, fingerprint);
     }
     if (!in_group_) db_.commit_transaction();
   } catch (...) {
@@ -102,6 +101,19 @@ std::vector<std::string> IndexWriter::StoredLexiconWords() const {
     pos = end + 1;
   }
   return words;
+}
+
+void IndexWriter::StoreTopics(const std::string& taxonomy_json) {
+  std::string key(schema::kTopicsMetadataKey);
+  if (db_.get_metadata(key) != taxonomy_json) {
+    db_.set_metadata(key, taxonomy_json);
+  }
+}
+
+void IndexWriter::StorePageFingerprint(const std::string& page_key,
+                                       const std::string& fingerprint) {
+  db_.set_metadata(std::string(schema::kPageFingerprintPrefix) + page_key,
+                   fingerprint);
 }
 
 void IndexWriter::StoreLexiconWords(const std::vector<std::string>& words) {

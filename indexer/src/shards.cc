@@ -179,6 +179,7 @@ IndexWriter& ShardSet::Open(const std::string& name) {
   auto writer = std::make_unique<IndexWriter>(path);
   if (in_group_) writer->BeginGroup();
   writer->StoreLexiconWords(lexicon_);
+  if (!topics_json_.empty()) writer->StoreTopics(topics_json_);
   auto& ref = *writer;
   writers_.emplace(name, std::move(writer));
   if (policy_.by != ShardPolicy::By::kNone) WriteStub();
@@ -210,6 +211,11 @@ std::vector<std::string> ShardSet::StoredLexiconWords() {
 void ShardSet::StoreLexiconWords(const std::vector<std::string>& words) {
   lexicon_.insert(lexicon_.end(), words.begin(), words.end());
   for (auto& [name, writer] : writers_) writer->StoreLexiconWords(words);
+}
+
+void ShardSet::StoreTopics(const std::string& taxonomy_json) {
+  topics_json_ = taxonomy_json;
+  for (auto& [name, writer] : writers_) writer->StoreTopics(taxonomy_json);
 }
 
 void ShardSet::BeginGroup() {

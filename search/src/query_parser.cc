@@ -43,6 +43,7 @@ constexpr std::array kFieldAliases = {
     FieldAlias{"攝影", Field::kPhotographer},
     FieldAlias{"欄目", Field::kColumn},
     FieldAlias{"標題", Field::kTitle},
+    FieldAlias{"主題", Field::kTopic},
     FieldAlias{"類型", Field::kKind},
     FieldAlias{"來源", Field::kSource},
     FieldAlias{"報紙", Field::kPaper},

@@ -1,5 +1,6 @@
 #include "gold.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "test_support.h"
@@ -23,6 +24,30 @@ std::string TitleBlock(const std::vector<std::string>& lines) {
     if (!l.empty()) out += (out.empty() ? "" : " | ") + l;
   }
   return out;
+}
+
+std::vector<std::filesystem::path> FindGoldFiles(
+    const std::vector<std::filesystem::path>& roots) {
+  std::vector<std::filesystem::path> golds;
+  for (const auto& root : roots) {
+    if (std::filesystem::is_regular_file(root)) {
+      golds.push_back(root);
+      continue;
+    }
+    for (const auto& e : std::filesystem::recursive_directory_iterator(root)) {
+      std::string name = e.path().filename().string();
+      if (name.size() > 10 && name.substr(name.size() - 10) == ".gold.json") {
+        golds.push_back(e.path());
+      }
+    }
+  }
+  std::sort(golds.begin(), golds.end());
+  return golds;
+}
+
+std::filesystem::path GoldSourcePage(const std::filesystem::path& gold) {
+  auto source = nlohmann::json::parse(ReadFile(gold)).at("source");
+  return gold.parent_path() / source.get<std::string>();
 }
 
 namespace {

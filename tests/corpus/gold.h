@@ -20,6 +20,13 @@ std::vector<std::string> GoldList(const nlohmann::json& article,
 // files call the split between them ambiguous).
 std::string TitleBlock(const std::vector<std::string>& lines);
 
+// The *.gold.json files under `roots` (files as given, folders searched
+// recursively), sorted.
+std::vector<std::filesystem::path> FindGoldFiles(
+    const std::vector<std::filesystem::path>& roots);
+// The page a gold file describes (its "source", beside it).
+std::filesystem::path GoldSourcePage(const std::filesystem::path& gold);
+
 // One line per difference ("article 3: reporters [..] vs gold [..]"); empty
 // when the reading matches the gold exactly.
 std::vector<std::string> CompareWithGold(const corpus::PageReading& reading,

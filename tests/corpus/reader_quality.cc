@@ -134,25 +134,9 @@ std::string ReaderQuality::ToTable() const {
 
 ReaderQuality MeasureReader(const std::vector<std::filesystem::path>& roots,
                             const corpus::PageMeta& defaults) {
-  std::vector<std::filesystem::path> golds;
-  for (const auto& root : roots) {
-    if (std::filesystem::is_regular_file(root)) {
-      golds.push_back(root);
-      continue;
-    }
-    for (const auto& e : std::filesystem::recursive_directory_iterator(root)) {
-      std::string name = e.path().filename().string();
-      if (name.size() > 10 && name.substr(name.size() - 10) == ".gold.json") {
-        golds.push_back(e.path());
-      }
-    }
-  }
-  std::sort(golds.begin(), golds.end());
   ReaderQualityCounter counter;
-  for (const auto& gold : golds) {
-    auto source = nlohmann::json::parse(ReadFile(gold)).at("source");
-    auto page = gold.parent_path() / source.get<std::string>();
-    counter.AddPage(corpus::ReadPageFile(page, defaults), gold);
+  for (const auto& gold : FindGoldFiles(roots)) {
+    counter.AddPage(corpus::ReadPageFile(GoldSourcePage(gold), defaults), gold);
   }
   return counter.Result();
 }

@@ -56,6 +56,7 @@ TEST_CASE("The query language parses into a tree", "[parser]") {
       {"记者：张子珂", "(reporter:张子珂)"},
       {"Reporter:张子珂", "(reporter:张子珂)"},
       {"記者:韓雪", "(reporter:韓雪)"},
+      {"主題:住房與物業", "(topic:住房與物業)"},
       {"作者:韩雪 维修", "(reporter:韩雪 维修)"},
       {"摄影:郭亮", "(photographer:郭亮)"},
       {"栏目:\"学习辅导百问\"", "(column:学习辅导百问)"},

@@ -17,6 +17,7 @@
 
 #include "baoku/corpus/diagnostic.h"
 #include "baoku/corpus/page_meta.h"
+#include "baoku/corpus/topics.h"
 #include "baoku/indexer/shards.h"
 
 namespace baoku::indexer {
@@ -62,6 +63,14 @@ struct BatchOptions {
   size_t commit_articles = 2000;
   // Re-index pages even when they are unchanged since they were indexed.
   bool force = false;
+  // Topics: each article is classified with `taxonomy` and corrected by
+  // `topic_overrides` before it is written (both may be null: no topics,
+  // no corrections; not owned, must outlive the call). The taxonomy is
+  // stored with the index (schema::kTopicsMetadataKey). Assigned topics
+  // are part of a page's fingerprint, so a changed taxonomy re-writes the
+  // pages whose topics change.
+  const corpus::Taxonomy* taxonomy = nullptr;
+  const corpus::TopicOverrides* topic_overrides = nullptr;
   // Threads that read and analyze pages; 0: one per core.
   int threads = 0;
   // How to split the index into shards (shards.h); kNone keeps one

@@ -68,6 +68,20 @@ class IndexWriter {
   // Adds words to the stored lexicon; written with the next ReplacePages.
   void StoreLexiconWords(const std::vector<std::string>& words);
 
+  // Stores the topic taxonomy (corpus::Taxonomy::ToJson()) under
+  // schema::kTopicsMetadataKey when it differs from the stored one; written
+  // with the current group or the next ReplacePages.
+  void StoreTopics(const std::string& taxonomy_json);
+
+  // Sets page fingerprints outside ReplacePages (a pass that rewrote a
+  // page's documents in place), in the current group.
+  void StorePageFingerprint(const std::string& page_key,
+                            const std::string& fingerprint);
+
+  // The database, for passes over stored documents (e.g. RetopicIndex)
+  // that rewrite them in place between BeginGroup() and CommitGroup().
+  Xapian::WritableDatabase& database() { return db_; }
+
   Xapian::doccount DocumentCount() const { return db_.get_doccount(); }
 
  private:

@@ -70,6 +70,9 @@ class ShardSet {
   // with every writable shard, so that each shard can segment queries alike.
   void StoreLexiconWords(const std::vector<std::string>& words);
 
+  // Stores the topic taxonomy (JSON) with every shard, as the lexicon.
+  void StoreTopics(const std::string& taxonomy_json);
+
   void BeginGroup();
   void CommitGroup();
   // Commits, writes the lexicon to every writable shard and rewrites the
@@ -89,6 +92,7 @@ class ShardSet {
   ShardPolicy policy_;
   std::map<std::string, std::unique_ptr<IndexWriter>> writers_;
   std::vector<std::string> lexicon_;
+  std::string topics_json_;
   bool in_group_ = false;
 };
 

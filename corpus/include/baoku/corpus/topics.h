@@ -1,0 +1,181 @@
+// Topics: the themes of the paper (corpus/topics.json), assigned to each
+// article at index time, and an editor's corrections of them.
+//
+// A Taxonomy lists themes, each with an ASCII id ("housing"), a Chinese name
+// ("住房与物业"), aliases and weighted terms (words and phrases). It is data,
+// not code: an editor adds a theme or a term by editing the JSON file. The
+// indexer stores the taxonomy's JSON with the index (schema.h,
+// kTopicsMetadataKey) so that the search resolves names as the indexer did.
+//
+// The classifier scores an article by the taxonomy terms found in it (see
+// TopicClassifier) and keeps 1 to kMaxTopics topics. TopicOverrides pin or
+// remove topics of single articles (corpus/topic_overrides.txt documents the
+// format).
+//
+// Immutable after loading; Taxonomy, TopicClassifier and TopicOverrides are
+// safe to share between threads (the TextAnalyzer they use is too).
+#ifndef BAOKU_CORPUS_TOPICS_H_
+#define BAOKU_CORPUS_TOPICS_H_
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "baoku/corpus/article.h"
+#include "baoku/corpus/diagnostic.h"
+
+namespace baoku::corpus {
+
+class TextAnalyzer;
+
+struct TopicTerm {
+  std::string text;        // As written in the taxonomy.
+  std::string normalized;  // TextAnalyzer::Normalize() of `text`.
+  double weight = 0;       // > 0; 1 is a weak hint, 5 decides on its own.
+};
+
+struct Topic {
+  std::string id;       // ASCII: letters, digits, '_' and '-'.
+  std::string name;     // Chinese display name, e.g. "住房与物业".
+  std::string name_en;  // May be empty.
+  std::vector<std::string> aliases;
+  std::vector<TopicTerm> terms;
+};
+
+class Taxonomy {
+ public:
+  // Reads a taxonomy file (empty path: DefaultTopicsPath()). On a problem (bad
+  // JSON, with its line; duplicate id; a term without a positive weight; ...)
+  // returns nullopt and fills `errors` with messages naming the file and line.
+  // `analyzer` normalizes the terms so that traditional and full-width text
+  // matches them.
+  static std::optional<Taxonomy> LoadFile(const std::filesystem::path& path,
+                                          const TextAnalyzer& analyzer,
+                                          std::vector<Diagnostic>& errors);
+  // The same from JSON text (e.g. the copy stored in an index); `name`
+  // stands for the file in messages.
+  static std::optional<Taxonomy> FromJson(std::string_view json_text,
+                                          const TextAnalyzer& analyzer,
+                                          std::vector<Diagnostic>& errors,
+                                          const std::string& name = "");
+
+  // The taxonomy as JSON (the file's format), to store with an index.
+  std::string ToJson() const;
+
+  const std::vector<Topic>& topics() const { return topics_; }
+  // By id, Chinese or English name or alias, in any case, simplified or
+  // traditional ("住房与物业", "housing", "住房"); nullptr when unknown.
+  const Topic* Find(std::string_view name_or_id) const;
+  const Topic* FindById(std::string_view id) const;
+
+ private:
+  std::vector<Topic> topics_;
+  // Normalized id, names and aliases → index into topics_.
+  std::unordered_map<std::string, size_t> lookup_;
+  const TextAnalyzer* analyzer_ = nullptr;  // Not owned; outlives this.
+};
+
+// The project taxonomy shipped with baoku (corpus/topics.json), or an empty
+// path when the file is not where the build put it.
+std::filesystem::path DefaultTopicsPath();
+
+// A term found in an article, and what it added to its topic's score.
+struct TopicTermHit {
+  std::string term;
+  double weight = 0;
+  int title_hits = 0;  // In column, kicker, headline, subtitle.
+  int body_hits = 0;   // In paragraphs (and captions).
+  double contribution = 0;
+};
+
+// A topic with evidence in one article.
+struct TopicEvidence {
+  std::string id;
+  std::string name;
+  double score = 0;       // Length-normalised sum of term contributions.
+  bool assigned = false;  // Kept by the classifier.
+  std::vector<TopicTermHit> terms;  // Largest contribution first.
+};
+
+// Scores articles against a taxonomy (which must outlive it).
+//
+// A term contributes weight × (1 + ln(3 × title hits + body hits)): a
+// title-block hit counts as kTitleFactor body hits, and repetition adds
+// less and less. A topic's raw score is the sum over its terms; its score is
+// the raw score divided by sqrt(max(1, characters / kReferenceChars)), so a
+// long feature does not collect topics just by mentioning many things.
+//
+// Kept: the best topic whenever any term matched (an article without a
+// topic is invisible when browsing by theme; an editor can remove a wrong
+// one), then up to kMaxTopics - 1 more whose score is at least kMinScore and
+// at least kRelativeThreshold × the best score.
+class TopicClassifier {
+ public:
+  TopicClassifier(const Taxonomy& taxonomy, const TextAnalyzer& analyzer);
+
+  static constexpr size_t kMaxTopics = 3;
+  static constexpr double kTitleFactor = 3;
+  static constexpr double kReferenceChars = 600;
+  static constexpr double kMinScore = 2.0;
+  static constexpr double kRelativeThreshold = 0.45;
+
+  // Every topic with evidence, best first, with `assigned` set.
+  std::vector<TopicEvidence> Explain(const Article& article) const;
+  // The kept topics, best first (scores rounded to 3 decimals).
+  std::vector<ArticleTopic> Classify(const Article& article) const;
+
+ private:
+  struct Entry {
+    size_t topic;
+    size_t term;
+  };
+  const Taxonomy& taxonomy_;
+  const TextAnalyzer& analyzer_;
+  // First code point of a normalized term → the terms starting with it.
+  std::unordered_map<char32_t, std::vector<Entry>> by_first_;
+};
+
+// An editor's corrections, by article id: topics to pin (always assigned,
+// pinned = true, listed first) and topics to remove ("-*": every topic that
+// is not pinned).
+class TopicOverrides {
+ public:
+  // Reads an overrides file (format in corpus/topic_overrides.txt); topics
+  // are resolved through `taxonomy` (id, name or alias). Problems name
+  // file:line; lines with problems are skipped, the rest applies.
+  std::vector<Diagnostic> LoadFile(const std::filesystem::path& path,
+                                   const Taxonomy& taxonomy);
+  // Parses one line ("yzrb-20260611-03-02 +housing -education"); returns an
+  // error message, or "" when the line was taken (or is blank/comment).
+  std::string AddLine(std::string_view line, const Taxonomy& taxonomy);
+
+  // Applies the corrections for `article.id` to `topics` (the classifier's
+  // choice). Pinned topics come first; the total stays at most
+  // TopicClassifier::kMaxTopics unless more are pinned.
+  void Apply(const std::string& article_id,
+             std::vector<ArticleTopic>& topics) const;
+
+  size_t size() const { return rules_.size(); }
+  bool empty() const { return rules_.empty(); }
+
+ private:
+  struct Rule {
+    std::vector<std::string> pin;
+    std::vector<std::string> remove;
+    bool remove_all = false;
+  };
+  std::map<std::string, Rule> rules_;
+};
+
+// Classifies `article` and applies `overrides` (may be null): the topics the
+// indexer stores.
+void AssignTopics(Article& article, const TopicClassifier& classifier,
+                  const TopicOverrides* overrides);
+
+}  // namespace baoku::corpus
+
+#endif  // BAOKU_CORPUS_TOPICS_H_

@@ -1,0 +1,45 @@
+#include "page_state.h"
+
+#include <cstdio>
+
+#include "baoku/corpus/article_json.h"
+#include "baoku/indexer/document_builder.h"
+
+namespace baoku::indexer {
+
+std::string PageFingerprintOf(
+    const std::vector<const corpus::Article*>& articles,
+    const std::string& page_key) {
+  uint64_t hash = 1469598103934665603ull;
+  for (const auto* a : articles) {
+    if (PageKey(*a) != page_key) continue;
+    for (unsigned char c : corpus::ArticleToJson(*a).dump()) {
+      hash = (hash ^ c) * 1099511628211ull;
+    }
+  }
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "%016llx",
+                static_cast<unsigned long long>(hash));
+  return buf;
+}
+
+corpus::Lexicon LoadIndexLexicon(
+    const std::filesystem::path& lexicon_file,
+    const std::vector<std::string>& stored_words,
+    const corpus::TextAnalyzer& analyzer,
+    const std::function<void(const corpus::Diagnostic&)>& report) {
+  corpus::Lexicon lexicon;
+  std::filesystem::path file =
+      lexicon_file.empty() ? corpus::DefaultLexiconPath() : lexicon_file;
+  if (!file.empty()) {
+    for (const auto& problem : lexicon.LoadFile(file, analyzer)) {
+      report(problem);
+    }
+  }
+  for (const auto& word : stored_words) {
+    lexicon.Add(word, analyzer);
+  }
+  return lexicon;
+}
+
+}  // namespace baoku::indexer

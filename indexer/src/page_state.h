@@ -1,0 +1,37 @@
+// What the indexer remembers about a page between runs, shared by the batch
+// writer and the retopic pass so that both leave the same state behind.
+#ifndef BAOKU_INDEXER_SRC_PAGE_STATE_H_
+#define BAOKU_INDEXER_SRC_PAGE_STATE_H_
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "baoku/corpus/article.h"
+#include "baoku/corpus/diagnostic.h"
+#include "baoku/corpus/lexicon.h"
+#include "baoku/corpus/text_analyzer.h"
+#include "baoku/indexer/index_writer.h"
+
+namespace baoku::indexer {
+
+// FNV-1a over the JSON records of the articles of `page_key` among
+// `articles`, in their order: changes whenever what the reader made of the
+// page changes (text, metadata, reader version, assigned topics).
+std::string PageFingerprintOf(
+    const std::vector<const corpus::Article*>& articles,
+    const std::string& page_key);
+
+// The lexicon documents are built with: the project's file (empty:
+// corpus::DefaultLexiconPath()) and the names stored with the index.
+// Problems with the file go to `report` as warnings.
+corpus::Lexicon LoadIndexLexicon(
+    const std::filesystem::path& lexicon_file,
+    const std::vector<std::string>& stored_words,
+    const corpus::TextAnalyzer& analyzer,
+    const std::function<void(const corpus::Diagnostic&)>& report);
+
+}  // namespace baoku::indexer
+
+#endif  // BAOKU_INDEXER_SRC_PAGE_STATE_H_

@@ -1,0 +1,342 @@
+#include "baoku/corpus/topics.h"
+
+#include <catch2/catch.hpp>
+
+#include "baoku/corpus/text_analyzer.h"
+#include "test_support.h"
+
+namespace baoku::corpus {
+namespace {
+
+using testing::TempDir;
+using testing::WriteFile;
+
+// A small taxonomy in the format of corpus/topics.json.
+constexpr const char* kTaxonomy = R"({
+  "topics": [
+    {"id": "housing", "name": "住房与物业", "name_en": "Housing",
+     "aliases": ["物业", "property"],
+     "terms": {"物业": 4, "业主": 3, "维修资金": 4, "小区": 1}},
+    {"id": "education", "name": "教育", "aliases": ["schools"],
+     "terms": {"学校": 3, "学生": 2, "中考": 5}},
+    {"id": "sports", "name": "体育",
+     "terms": {"足球": 4, "比赛": 3}}
+  ]
+})";
+
+const TextAnalyzer& Analyzer() {
+  static const TextAnalyzer analyzer;
+  return analyzer;
+}
+
+Taxonomy Load(const std::string& json = kTaxonomy) {
+  std::vector<Diagnostic> errors;
+  auto taxonomy = Taxonomy::FromJson(json, Analyzer(), errors, "t.json");
+  INFO((errors.empty() ? "" : errors[0].ToString()));
+  REQUIRE(taxonomy);
+  return *taxonomy;
+}
+
+Article MakeArticle(const std::string& headline,
+                    const std::vector<std::string>& paragraphs) {
+  Article a;
+  a.id = "yzrb-20260611-03-02";
+  a.headline = headline;
+  a.paragraphs = paragraphs;
+  return a;
+}
+
+std::vector<std::string> Ids(const std::vector<ArticleTopic>& topics) {
+  std::vector<std::string> ids;
+  for (const auto& t : topics) ids.push_back(t.id);
+  return ids;
+}
+
+TEST_CASE("Topics resolve by id, name, English name and alias", "[topics]") {
+  Taxonomy taxonomy = Load();
+  struct Case {
+    const char* name;
+    const char* id;  // nullptr: unknown.
+  };
+  const Case cases[] = {
+      {"housing", "housing"},
+      {"HOUSING", "housing"},
+      {"住房与物业", "housing"},
+      {"住房與物業", "housing"},  // Traditional.
+      {"物业", "housing"},
+      {"Property", "housing"},
+      {"Housing", "housing"},
+      {"教育", "education"},
+      {"schools", "education"},
+      {"ｓｃｈｏｏｌｓ", "education"},  // Full-width.
+      {"体育", "sports"},
+      {"體育", "sports"},
+      {"金融", nullptr},
+      {"", nullptr},
+  };
+  for (const auto& c : cases) {
+    INFO(c.name);
+    const Topic* t = taxonomy.Find(c.name);
+    if (c.id == nullptr) {
+      CHECK(t == nullptr);
+    } else {
+      REQUIRE(t != nullptr);
+      CHECK(t->id == c.id);
+    }
+  }
+  CHECK(taxonomy.FindById("housing")->name == "住房与物业");
+  CHECK(taxonomy.FindById("住房与物业") == nullptr);
+}
+
+TEST_CASE("Articles get topics from terms in any script", "[topics]") {
+  Taxonomy taxonomy = Load();
+  TopicClassifier classifier(taxonomy, Analyzer());
+  struct Case {
+    const char* headline;
+    const char* body;
+    std::vector<std::string> want;
+  };
+  const Case cases[] = {
+      {"老旧小区维修资金怎么用", "业主大会决定。", {"housing"}},
+      // Traditional characters match the simplified terms.
+      {"老舊小區維修資金怎麼用", "業主大會決定。", {"housing"}},
+      // Full-width and mixed.
+      {"物業服務", "ＡＢＣ小区业主", {"housing"}},
+      {"中考", "全市学生参加考试。", {"education"}},
+      {"中考后校园足球比赛开赛",
+       "学校足球队参加比赛,学生观赛。",
+       {"sports", "education"}},
+      // No term at all: no topic.
+      {"今日天气", "晴到多云。", {}},
+  };
+  for (const auto& c : cases) {
+    INFO(c.headline);
+    CHECK(Ids(classifier.Classify(MakeArticle(c.headline, {c.body}))) ==
+          c.want);
+  }
+}
+
+TEST_CASE("A term in the title block weighs more than in the body",
+          "[topics]") {
+  Taxonomy taxonomy = Load();
+  TopicClassifier classifier(taxonomy, Analyzer());
+  // Same words, swapped between headline and body: the title decides.
+  auto a = classifier.Explain(MakeArticle("足球", {"学校"}));
+  auto b = classifier.Explain(MakeArticle("学校", {"足球"}));
+  REQUIRE(a.size() == 2);
+  REQUIRE(b.size() == 2);
+  CHECK(a[0].id == "sports");
+  CHECK(b[0].id == "education");
+  CHECK(a[0].terms[0].title_hits == 1);
+  CHECK(a[0].terms[0].body_hits == 0);
+  // The kicker and column are title block too.
+  Article kicker = MakeArticle("", {"学校"});
+  kicker.kicker = "足球";
+  CHECK(classifier.Explain(kicker)[0].id == "sports");
+}
+
+TEST_CASE("Explain lists contributing terms and keeps 1 to 3 topics",
+          "[topics]") {
+  Taxonomy taxonomy = Load();
+  TopicClassifier classifier(taxonomy, Analyzer());
+  auto ev = classifier.Explain(
+      MakeArticle("小区物业", {"物业和业主协商维修资金。", "业主满意。"}));
+  REQUIRE(ev.size() == 1);
+  CHECK(ev[0].id == "housing");
+  CHECK(ev[0].name == "住房与物业");
+  CHECK(ev[0].assigned);
+  REQUIRE(ev[0].terms.size() == 4);
+  // Largest contribution first: 物业 (title + body) before 小区 (weight 1).
+  CHECK(ev[0].terms[0].term == "物业");
+  CHECK(ev[0].terms[0].title_hits == 1);
+  CHECK(ev[0].terms[0].body_hits == 1);
+  CHECK(ev[0].terms.back().term == "小区");
+  double sum = 0;
+  for (const auto& t : ev[0].terms) sum += t.contribution;
+  CHECK(sum == Approx(ev[0].score));
+
+  // A single weak mention still gives the article its best topic...
+  auto weak = classifier.Classify(MakeArticle("", {"小区"}));
+  REQUIRE(Ids(weak) == std::vector<std::string>{"housing"});
+  // ... but a weak second topic next to a strong first one is left out.
+  auto mixed = classifier.Explain(
+      MakeArticle("中考招生", {"学生和学校。中考。学生。", "小区"}));
+  REQUIRE(mixed.size() == 2);
+  CHECK(mixed[0].assigned);
+  CHECK_FALSE(mixed[1].assigned);
+}
+
+TEST_CASE("A long article needs more evidence than a short one", "[topics]") {
+  Taxonomy taxonomy = Load();
+  TopicClassifier classifier(taxonomy, Analyzer());
+  std::string filler(3000 * 3 / 3, 'x');  // Bytes; ASCII: one char each.
+  auto short_ev = classifier.Explain(MakeArticle("", {"业主"}));
+  auto long_ev = classifier.Explain(MakeArticle("", {"业主" + filler}));
+  REQUIRE(short_ev.size() == 1);
+  REQUIRE(long_ev.size() == 1);
+  CHECK(long_ev[0].score < short_ev[0].score / 2);
+}
+
+TEST_CASE("Bad taxonomies are refused with the file, line and problem",
+          "[topics]") {
+  struct Case {
+    const char* json;
+    int line;
+    const char* message;  // Part of the message.
+  };
+  const Case cases[] = {
+      {"{\n \"topics\": [\n  {\"id\": \"a\",,}\n ]\n}", 3, "not valid JSON"},
+      {"{\"topics\": 3}", 0, "list \"topics\""},
+      {"{\"topics\": [\n{\"id\": \"a\", \"name\": \"甲\", \"terms\": {\"x\": "
+       "1}},\n{\"id\": \"a\", \"name\": \"乙\", \"terms\": {\"y\": 1}}]}",
+       2, "duplicate topic id 'a'"},
+      {"{\"topics\": [{\"id\": \"a\", \"name\": \"甲\",\n \"terms\": "
+       "{\"物业\": null}}]}",
+       2, "term '物业' needs a positive number"},
+      {"{\"topics\": [{\"id\": \"a\", \"name\": \"甲\",\n \"terms\": "
+       "{\"物业\": 0}}]}",
+       2, "positive number"},
+      {"{\"topics\": [{\"id\": \"a\", \"name\": \"甲\", \"terms\": {\n"
+       "\"物业\": 1,\n\"物业\": 2}}]}",
+       3, "duplicate key '物业'"},
+      {"{\"topics\": [{\"id\": \"住房\", \"name\": \"甲\", \"terms\": {\"x\": "
+       "1}}]}",
+       1, "lower-case ASCII"},
+      {"{\"topics\": [{\"id\": \"a\", \"terms\": {\"x\": 1}}]}", 1,
+       "needs a Chinese \"name\""},
+      {"{\"topics\": [{\"id\": \"a\", \"name\": \"甲\", \"term\": {\"x\": "
+       "1}}]}",
+       1, "unknown key 'term'"},
+      {"{\"topics\": [\n{\"id\": \"a\", \"name\": \"甲\", \"terms\": {\"x\": "
+       "1}},\n{\"id\": \"b\", \"name\": \"乙\", \"aliases\": [\"甲\"], "
+       "\"terms\": {\"y\": 1}}]}",
+       3, "'甲' already names topic 'a'"},
+  };
+  TempDir dir;
+  for (const auto& c : cases) {
+    INFO(c.json);
+    auto path = dir / "topics.json";
+    WriteFile(path, c.json);
+    std::vector<Diagnostic> errors;
+    CHECK_FALSE(Taxonomy::LoadFile(path, Analyzer(), errors));
+    REQUIRE_FALSE(errors.empty());
+    CHECK(errors[0].file == path.string());
+    CHECK(errors[0].line == c.line);
+    CHECK_THAT(errors[0].message, Catch::Contains(c.message));
+  }
+  std::vector<Diagnostic> errors;
+  CHECK_FALSE(Taxonomy::LoadFile(dir / "missing.json", Analyzer(), errors));
+  REQUIRE(errors.size() == 1);
+  CHECK_THAT(errors[0].ToString(), Catch::Contains("missing.json"));
+}
+
+TEST_CASE("The taxonomy survives its JSON round trip", "[topics]") {
+  Taxonomy taxonomy = Load();
+  Taxonomy again = Load(taxonomy.ToJson());
+  REQUIRE(again.topics().size() == 3);
+  CHECK(again.Find("property")->id == "housing");
+  CHECK(again.topics()[0].terms.size() == 4);
+  CHECK(again.topics()[0].terms[2].text == "维修资金");
+  CHECK(again.topics()[0].terms[2].weight == 4);
+  CHECK(again.ToJson() == taxonomy.ToJson());
+}
+
+TEST_CASE("The project taxonomy loads and covers a city daily's themes",
+          "[topics]") {
+  std::vector<Diagnostic> errors;
+  auto taxonomy = Taxonomy::LoadFile(DefaultTopicsPath(), Analyzer(), errors);
+  INFO((errors.empty() ? "" : errors[0].ToString()));
+  REQUIRE(taxonomy);
+  CHECK(taxonomy->topics().size() >= 18);
+  for (const char* name :
+       {"住房与物业", "housing", "交通出行", "教育", "医疗卫生", "就业与社保",
+        "农业农村", "金融", "科技创新", "文化旅游", "体育", "生态环境",
+        "法治与纪检", "安全与应急", "人物"}) {
+    INFO(name);
+    CHECK(taxonomy->Find(name) != nullptr);
+  }
+}
+
+TEST_CASE("Overrides pin and remove topics per article", "[topics]") {
+  Taxonomy taxonomy = Load();
+  TopicOverrides overrides;
+  REQUIRE(overrides.AddLine("# comment", taxonomy).empty());
+  REQUIRE(overrides.AddLine("", taxonomy).empty());
+  REQUIRE(overrides.AddLine("yzrb-1 +教育 -housing  # why", taxonomy).empty());
+  REQUIRE(overrides.AddLine("yzrb-2 -* +體育", taxonomy).empty());
+  REQUIRE(overrides.AddLine("yzrb-3 +property", taxonomy).empty());
+  struct Case {
+    const char* id;
+    std::vector<ArticleTopic> in;
+    std::vector<ArticleTopic> want;
+  };
+  const ArticleTopic housing{"housing", 5, false};
+  const ArticleTopic sports{"sports", 2, false};
+  const Case cases[] = {
+      {"yzrb-1", {housing, sports}, {{"education", 0, true}, sports}},
+      {"yzrb-2", {housing, sports}, {{"sports", 2, true}}},
+      {"yzrb-3", {sports, housing}, {{"housing", 5, true}, sports}},
+      {"yzrb-4", {housing, sports}, {housing, sports}},  // No rule.
+  };
+  for (const auto& c : cases) {
+    INFO(c.id);
+    auto topics = c.in;
+    overrides.Apply(c.id, topics);
+    CHECK(topics == c.want);
+  }
+}
+
+TEST_CASE("AssignTopics classifies, then applies the overrides", "[topics]") {
+  Taxonomy taxonomy = Load();
+  TopicClassifier classifier(taxonomy, Analyzer());
+  TopicOverrides overrides;
+  REQUIRE(overrides.AddLine("yzrb-20260611-03-02 -housing +sports", taxonomy)
+              .empty());
+  Article a = MakeArticle("物业服务", {"业主。"});
+  AssignTopics(a, classifier, nullptr);
+  CHECK(Ids(a.topics) == std::vector<std::string>{"housing"});
+  CHECK(a.topics[0].score > 0);
+  CHECK_FALSE(a.topics[0].pinned);
+  AssignTopics(a, classifier, &overrides);
+  REQUIRE(Ids(a.topics) == std::vector<std::string>{"sports"});
+  CHECK(a.topics[0].pinned);
+}
+
+TEST_CASE("Bad override lines are reported by file:line, the rest applies",
+          "[topics]") {
+  Taxonomy taxonomy = Load();
+  TempDir dir;
+  auto path = dir / "overrides.txt";
+  WriteFile(path,
+            "# Topic corrections\n"
+            "yzrb-1 +housing\n"
+            "yzrb-2 +金融\n"
+            "+housing\n"
+            "yzrb-3\n"
+            "yzrb-4 housing\n"
+            "yzrb-5 -education\n");
+  TopicOverrides overrides;
+  auto problems = overrides.LoadFile(path, taxonomy);
+  REQUIRE(problems.size() == 4);
+  const std::pair<int, const char*> want[] = {{3, "unknown topic '金融'"},
+                                              {4, "starts with an article id"},
+                                              {5, "no +topic or -topic"},
+                                              {6, "not +topic or -topic"}};
+  for (size_t i = 0; i < 4; ++i) {
+    CHECK(problems[i].file == path.string());
+    CHECK(problems[i].line == want[i].first);
+    CHECK_THAT(problems[i].message, Catch::Contains(want[i].second));
+  }
+  CHECK(overrides.size() == 2);
+  std::vector<ArticleTopic> topics = {{"education", 1, false}};
+  overrides.Apply("yzrb-5", topics);
+  CHECK(topics.empty());
+
+  TopicOverrides none;
+  auto missing = none.LoadFile(dir / "nope.txt", taxonomy);
+  REQUIRE(missing.size() == 1);
+  CHECK_THAT(missing[0].ToString(), Catch::Contains("nope.txt"));
+}
+
+}  // namespace
+}  // namespace baoku::corpus
