@@ -322,3 +322,36 @@ TEST_CASE("Bad filter values are errors naming the parameter", "[filters]") {
 
 }  // namespace
 }  // namespace baoku::search
+
+namespace baoku::search {
+namespace {
+
+TEST_CASE("Topic filters by id and by name, simplified or traditional",
+          "[filters]") {
+  Searcher searcher = SamplesSearcher();
+  auto ids = Distinct([](auto& a) {
+    std::vector<std::string> topics;
+    for (const auto& t : a.topics) topics.push_back(t.id);
+    return topics;
+  });
+  REQUIRE(ids.size() >= 10);
+  for (const auto& id : ids) {
+    INFO("topic " << id);
+    Ids expected = Expected([&](auto& a) {
+      for (const auto& t : a.topics) {
+        if (t.id == id) return true;
+      }
+      return false;
+    });
+    std::string name = searcher.topics().Label(id);
+    CHECK(name != id);
+    CHECK(QueryIds(searcher, "topic:" + id) == expected);
+    CHECK(QueryIds(searcher, "主题:" + name) == expected);
+    CHECK(FilterIds(searcher, {{Field::kTopic, name}}) == expected);
+  }
+  CHECK(QueryIds(searcher, "主題:住房與物業") ==
+        QueryIds(searcher, "主题:housing"));
+}
+
+}  // namespace
+}  // namespace baoku::search

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "baoku/corpus/article_json.h"
+#include "baoku/corpus/topics.h"
 #include "baoku/indexer/batch.h"
 #include "test_support.h"
 
@@ -15,7 +16,13 @@ const std::filesystem::path& SamplesIndex() {
   static const std::filesystem::path db = [] {
     std::vector<corpus::Diagnostic> errors;
     auto files = indexer::FindPageFiles({SamplesDir()}, errors);
-    auto summary = indexer::IndexFiles(dir / "db", files, {});
+    // As baoku-index does by default: topics from the project taxonomy.
+    auto taxonomy = corpus::Taxonomy::LoadFile(corpus::DefaultTopicsPath(),
+                                               SharedAnalyzer(), errors);
+    if (!taxonomy) throw std::runtime_error("cannot load the taxonomy");
+    indexer::BatchOptions options;
+    options.taxonomy = &*taxonomy;
+    auto summary = indexer::IndexFiles(dir / "db", files, options);
     if (!errors.empty() || summary.failed_files > 0 || summary.articles == 0) {
       throw std::runtime_error("indexing the samples failed");
     }
