@@ -138,16 +138,21 @@ def load_sources(corpus):
             for name in sorted(files):
                 if not name.endswith('.txt'):
                     continue
-                with open(os.path.join(dirpath, name), encoding='utf-8') as f:
-                    for line in f:
-                        line = line.strip()
-                        if not line or line.startswith('本报'):
-                            continue
-                        if 6 <= len(line) <= 30 and line[-1] not in '。！？':
-                            headlines.append(line)
-                        for s in SENTENCE_END.split(line):
-                            if 8 <= len(s) <= 90 and s[-1] in '。！？':
-                                sentences.append(s)
+                try:
+                    with open(os.path.join(dirpath, name),
+                              encoding='utf-8') as f:
+                        lines = f.read().split('\n')
+                except UnicodeDecodeError:
+                    continue  # The samples' GB18030 test pages.
+                for line in lines:
+                    line = line.strip()
+                    if not line or line.startswith('本报'):
+                        continue
+                    if 6 <= len(line) <= 30 and line[-1] not in '。！？':
+                        headlines.append(line)
+                    for s in SENTENCE_END.split(line):
+                        if 8 <= len(s) <= 90 and s[-1] in '。！？':
+                            sentences.append(s)
         source = samples
     if not sentences or not headlines:
         sys.exit('make_archive.py: no text found in ' + source)
