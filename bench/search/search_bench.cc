@@ -15,8 +15,10 @@
 //
 // With --known, every known item (qid, class, chars, query, target, relevant)
 // is searched once (limit 10, no snippets) and ranks.tsv gets
-// "qid<TAB>rank<TAB>ms<TAB>error": rank is the 1-based position of the
-// first relevant article in the top 10, 0 when none is there.
+// "qid<TAB>rank<TAB>ms<TAB>error<TAB>hits": rank is the 1-based position of
+// the first relevant article (by id) in the top 10, 0 when none is there;
+// hits lists each hit's id, date, page and headline (separated by 0x1f,
+// hits by 0x1e) for known_report.py --truth.
 //
 // Single-threaded; the Searcher reopens the database per call as in
 // production.
@@ -195,7 +197,7 @@ int Main(int argc, char** argv) {
     auto rows = ReadTsv(known, 6);
     std::ofstream out(ranks);
     if (!out) throw std::runtime_error("cannot write " + ranks);
-    out << "qid\trank\tms\terror\n";
+    out << "qid\trank\tms\terror\thits\n";
     for (const auto& r : rows) {
       std::set<std::string> relevant;
       std::stringstream in(r[5]);
@@ -209,8 +211,18 @@ int Main(int argc, char** argv) {
           break;
         }
       }
+      // The hits as date, page and headline too: when the page reader
+      // splits a page differently from the generator, ordinals (and so ids)
+      // shift, and known_report.py can still recognise the article.
+      std::string hits;
+      for (size_t i = 0; o.ok && i < o.response.hits.size(); ++i) {
+        const corpus::Article& a = o.response.hits[i].article;
+        if (i > 0) hits += '\x1e';
+        hits += a.id + '\x1f' + a.date.ToIso() + '\x1f' +
+                std::to_string(a.page) + '\x1f' + a.headline;
+      }
       out << r[0] << '\t' << rank << '\t' << o.ms << '\t'
-          << (o.ok ? "-" : o.error) << '\n';
+          << (o.ok ? "-" : o.error) << '\t' << hits << '\n';
     }
   }
   return 0;
