@@ -37,7 +37,7 @@ one paragraph cut by a column break mid-word; some are photos (caption +
 Known items: --known phrases of 2-8 characters, each from one article, kept
 only when at most --max-relevant articles hold them: 'plain' phrases,
 'column_break' phrases that straddle a column break (joined only in the
-repaired text), and 'traditional' (a plain phrase converted by OpenCC s2t,
+repaired text; kept only when no other article holds them), and 'traditional' (a plain phrase converted by OpenCC s2t,
 when the opencc command is installed; otherwise none, reported).
 """
 
@@ -379,8 +379,10 @@ def known_items(articles, index, args, rng):
         q = phrase_at(para, max(start, 0), length) if start >= 0 else None
         if not q:
             continue
-        rel = index.holders(q, args.max_relevant)
-        if rel and a['id'] in rel:
+        # Only phrases that no other article holds: one that also occurs
+        # unbroken elsewhere could be found without the repair.
+        rel = index.holders(q, 1)
+        if rel == [a['id']]:
             items.append(('column_break', q, a['id'], rel))
     # Traditional: plain phrases converted by OpenCC that actually change.
     opencc = shutil.which('opencc')
