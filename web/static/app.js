@@ -578,6 +578,7 @@ const ROUTES = {
 
 async function render() {
   const path = location.pathname;
+  delete document.body.dataset.ready;
   document.title = "报库 · 报纸资料检索";
   for (const a of document.querySelectorAll("#nav a")) {
     const p = a.getAttribute("href");
