@@ -297,7 +297,8 @@ function filterBar(s) {
     }
   }
   return el("div", { className: "filter-bar" }, [
-    el("details", { className: "filter-form", open: chips.length ? null : "" }, [el("summary", {}, "筛选条件"), form]),
+    // Open on wide screens for a new search; on a phone the results come first.
+    el("details", { className: "filter-form", open: chips.length || window.innerWidth < 760 ? null : "" }, [el("summary", {}, "筛选条件"), form]),
     chips.length ? el("div", { className: "chips active-filters", "aria-label": "当前筛选" }, chips) : null,
   ]);
 }
@@ -580,9 +581,10 @@ async function render() {
   const path = location.pathname;
   delete document.body.dataset.ready;
   document.title = "报库 · 报纸资料检索";
+  const navPath = { "/search": "/", "/article": "/", "/index.html": "/", "/topic": "/topics",
+    "/reporter": "/reporters", "/column": "/columns", "/issue": "/calendar", "/page": "/calendar" }[path] || path;
   for (const a of document.querySelectorAll("#nav a")) {
-    const p = a.getAttribute("href");
-    a.toggleAttribute("aria-current", p === path || (p === "/" && (path === "/search" || path === "/article")));
+    a.toggleAttribute("aria-current", a.getAttribute("href") === navPath);
   }
   const fn = ROUTES[path] || (() => show(el("h2", {}, "找不到"), status("没有这个页面。")));
   await fn(new URLSearchParams(location.search));
