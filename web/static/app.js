@@ -586,6 +586,8 @@ async function render() {
   for (const a of document.querySelectorAll("#nav a")) {
     a.toggleAttribute("aria-current", a.getAttribute("href") === navPath);
   }
+  // The box shows the query of a search or of the article it led to only.
+  if (navPath !== "/") $("q").value = "";
   const fn = ROUTES[path] || (() => show(el("h2", {}, "找不到"), status("没有这个页面。")));
   await fn(new URLSearchParams(location.search));
   document.body.dataset.ready = path;  // For tests: the view has rendered.

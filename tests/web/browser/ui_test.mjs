@@ -37,7 +37,19 @@ const hostile = {
   reporters: ["<b>钱多多</b>"],
   paragraphs: ["正文含有<script>window.__xss=5</script>和\"><img src=x onerror=window.__xss=6>,还有 javascript:window.__xss=7 链接,试探注入。"],
 };
-writeFileSync(join(work, "hostile.ndjson"), JSON.stringify(hostile) + "\n");
+// Articles with topics (the samples have none yet) and the taxonomy, stored
+// in the index metadata as baoku-index stores it.
+const topical = [
+  { date: "2025-06-11", page: 1, headline: "老旧小区加装电梯提速", reporters: ["张子珂"], column: "民生观察",
+    topics: [{ id: "housing", score: 0.9 }], paragraphs: ["东关区今年计划为四十个老旧小区加装电梯,业主出资比例降低。"] },
+  { date: "2026-06-18", page: 2, headline: "物业费公示上墙", reporters: ["张子珂", "王芳"], column: "民生观察",
+    topics: [{ id: "housing", score: 0.7 }, { id: "transport", score: 0.3 }],
+    paragraphs: ["南湖街道要求各小区物业每季度公示收支,业主可扫码查账。"] },
+].map((a) => Object.assign({ paper: "云州日报", paper_code: "yzrb", section: "民生" }, a));
+const taxonomy = { topics: [
+  { id: "housing", name: "住房与物业", name_en: "Housing", aliases: ["物业"] },
+  { id: "transport", name: "交通出行", name_en: "Transport" }] };
+writeFileSync(join(work, "hostile.ndjson"), [hostile, ...topical].map((a) => JSON.stringify(a)).join("\n") + "\n");
 
 function run(cmd, args) {
   const r = spawnSync(cmd, args, { encoding: "utf8" });
@@ -46,6 +58,7 @@ function run(cmd, args) {
 
 run(indexer, ["--db", db, "--quiet", samples]);
 run(indexer, ["--db", db, "--quiet", join(work, "hostile.ndjson")]);
+run("xapian-metadata", ["set", db, "baoku:topics", JSON.stringify(taxonomy)]);
 
 const server = spawn(serve, ["--db", db, "--port", "0", "--quiet"], { stdio: ["ignore", "pipe", "inherit"] });
 const port = await new Promise((resolve, reject) => {
@@ -90,7 +103,7 @@ try {
   // Home.
   await page.goto(base + "/");
   await ready();
-  check((await text("#view")).includes("报库共收录 171 篇"), "home page counts the archive");
+  check((await text("#view")).includes("报库共收录 173 篇"), "home page counts the archive");
 
   // Search: type, press Enter.
   await page.fill("#q", "民宿");
@@ -153,6 +166,21 @@ try {
   check((await text("#view")).includes("每年发稿量") && (await text("#view")).includes("共 12 篇"),
     "the reporter page counts the articles per year");
   await page.screenshot({ path: join(outDir, "ui-reporter.png"), fullPage: true });
+
+  // Topics: the list with counts, a topic's page.
+  await page.locator("#nav a", { hasText: "主题" }).click();
+  await ready();
+  check((await text(".topic-grid")).includes("住房与物业") && (await text(".topic-grid")).includes("2 篇"),
+    "the topics page lists every topic with its count");
+  await page.locator(".topic-grid a.title", { hasText: "住房与物业" }).click();
+  await ready();
+  check((await text("#view h2")) === "主题:住房与物业", "a topic opens its page");
+  const topicText = await text("#view");
+  check(topicText.includes("物业费公示上墙") && topicText.includes("老旧小区加装电梯提速"),
+    "the topic page lists its articles");
+  check((await page.locator("section", { hasText: "主要记者" }).innerText()).includes("张子珂"),
+    "the topic page lists its reporters");
+  await page.screenshot({ path: join(outDir, "ui-topic.png"), fullPage: true });
 
   // Calendar → issue → page.
   await page.locator("#nav a", { hasText: "日历" }).click();
