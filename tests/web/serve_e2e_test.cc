@@ -133,7 +133,7 @@ TEST_CASE("Every API route over HTTP, with its errors", "[e2e]") {
       {"/api/reporter?name=nobody", 404, "\"parameter\":\"name\""},
       {"/api/columns", 200, "\"民生观察\""},
       {"/api/column?name=%E6%B0%91%E7%94%9F%E8%A7%82%E5%AF%9F", 200,
-       "\"number\":3"},
+       "\"instalments\""},
       {"/api/calendar?month=2025-06", 200, "\"2025-06-11\""},
       {"/api/calendar?month=June", 400, "\"parameter\":\"month\""},
       {"/api/issue?date=2026-06-11", 200, "\"pages\""},

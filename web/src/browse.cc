@@ -7,6 +7,8 @@
 #include <ctime>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <string_view>
 
 #include "baoku/search/date_range.h"
 #include "baoku/search/result_json.h"
@@ -251,10 +253,27 @@ HttpResponse Api::Column(const HttpRequest& request) const {
   if (all.total == 0) return ErrorResponse(404, "name", "没有这个栏目:" + name);
   search::Facets facets = all.facets.value_or(search::Facets{});
   std::string canonical = CanonicalName(facets.columns, name, analyzer_);
-  nlohmann::json instalments =
-      internal::BriefsJson(all.hits, searcher.topics());
-  for (size_t i = 0; i < instalments.size(); ++i) {
-    instalments[i]["number"] = i + 1;
+  // In the order of the printed numbers when every instalment has one
+  // (a late correction or a re-run then falls into place), else by date.
+  std::vector<std::optional<int>> numbers;
+  bool all_numbered = true;
+  for (const auto& hit : all.hits) {
+    numbers.push_back(internal::InstalmentNumber(hit.article));
+    all_numbered = all_numbered && numbers.back();
+  }
+  std::vector<size_t> order(all.hits.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  if (all_numbered) {
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      return *numbers[a] < *numbers[b];
+    });
+  }
+  nlohmann::json instalments = nlohmann::json::array();
+  for (size_t i : order) {
+    nlohmann::json brief =
+        internal::BriefJson(all.hits[i].article, searcher.topics());
+    brief["number"] = numbers[i] ? nlohmann::json(*numbers[i]) : nullptr;
+    instalments.push_back(std::move(brief));
   }
   return Json(200, {{"name", canonical},
                     {"total", all.total},

@@ -53,6 +53,11 @@ struct Collected {
 Collected SearchAll(search::Searcher& searcher, search::SearchRequest request,
                     int max);
 
+// The instalment number a series prints in the headline or kicker:
+// "7.物业服务合同…", "11．…", "第3期", "第十二问", "（三）", "…之五".
+// nullopt when there is none.
+std::optional<int> InstalmentNumber(const corpus::Article& article);
+
 // The 400 for a query error of the search.
 HttpResponse QueryErrorResponse(const search::QueryError& error);
 

@@ -491,8 +491,9 @@ async function renderColumn(sp) {
   let r;
   try { r = await getJson(href("/api/column", { name: sp.get("name") || "" })); } catch (err) { return errorView(err); }
   document.title = `${r.name} · 栏目 · 报库`;
-  show(el("h2", {}, ["栏目:", r.name]), el("p", {}, `共 ${r.total} 期,按刊出顺序`),
-    el("ol", { className: "briefs" }, r.instalments.map((a) => el("li", {}, [
+  show(el("h2", {}, ["栏目:", r.name]), el("p", {}, `共 ${r.total} 期,${r.instalments.every((a) => a.number !== null) ? "按期号" : "按刊出"}顺序`),
+    el("ol", { className: "briefs instalments" }, r.instalments.map((a) => el("li", {}, [
+      a.number !== null ? el("span", { className: "number" }, `第${a.number}期 `) : null,
       link("/article", { id: a.id }, a.title || "(无标题)", "title"), metaLine(a),
       a.lead ? el("p", { className: "lead" }, a.lead) : null]))));
 }
