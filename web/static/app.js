@@ -69,10 +69,17 @@ function status(text) {
   return el("p", { className: "status", role: "status" }, text);
 }
 
+// A view whose answer arrives after the reader moved on must not replace
+// the newer view: each render() has a number, older answers are dropped.
+let renderCount = 0;
+class StaleError extends Error {}
+
 async function getJson(url) {
+  const count = renderCount;
   const res = await fetch(url);
   let body = null;
   try { body = await res.json(); } catch (e) { /* not JSON */ }
+  if (count !== renderCount) throw new StaleError("stale");
   if (!res.ok) {
     const err = new Error(body && body.error ? body.error.message : `请求失败(${res.status})`);
     err.status = res.status;
@@ -82,6 +89,7 @@ async function getJson(url) {
 }
 
 function errorView(err) {
+  if (err instanceof StaleError) return;
   show(el("h2", {}, err.status === 404 ? "找不到" : "出错了"), status(err.message));
 }
 
@@ -194,7 +202,9 @@ async function renderSearch(sp) {
   show(status("检索中…"));
   const api = href("/api/search", Object.assign(stateParams(s), { limit: PAGE_SIZE, facets: 1 }));
   let r;
-  try { r = await getJson(api); } catch (err) { return show(filterBar(s), status("检索出错:" + err.message)); }
+  try { r = await getJson(api); } catch (err) {
+    return err instanceof StaleError ? null : show(filterBar(s), status("检索出错:" + err.message));
+  }
   const f = r.facets;
   const results = el("div", { className: "results" }, [
     el("div", { className: "toolbar" }, [
@@ -348,7 +358,7 @@ async function renderHome() {
     if (topics.topics.length) parts.push(section("主题", el("div", { className: "chips" },
       topics.topics.map((t) => link("/topic", { id: t.id }, `${t.name} ${t.count}`, "chip")))));
     show(intro, ...parts);
-  } catch (err) { show(intro, status(err.message)); }
+  } catch (err) { if (!(err instanceof StaleError)) show(intro, status(err.message)); }
 }
 
 // ---- Article ---------------------------------------------------------------
@@ -581,6 +591,7 @@ const ROUTES = {
 async function render() {
   const path = location.pathname;
   delete document.body.dataset.ready;
+  const count = ++renderCount;
   document.title = "报库 · 报纸资料检索";
   const navPath = { "/search": "/", "/article": "/", "/index.html": "/", "/topic": "/topics",
     "/reporter": "/reporters", "/column": "/columns", "/issue": "/calendar", "/page": "/calendar" }[path] || path;
@@ -591,7 +602,8 @@ async function render() {
   if (navPath !== "/") $("q").value = "";
   const fn = ROUTES[path] || (() => show(el("h2", {}, "找不到"), status("没有这个页面。")));
   await fn(new URLSearchParams(location.search));
-  document.body.dataset.ready = path;  // For tests: the view has rendered.
+  // For tests: the view has rendered.
+  if (count === renderCount) document.body.dataset.ready = path;
 }
 
 function navigate(url) {

@@ -186,9 +186,11 @@ try {
   await page.locator("#nav a", { hasText: "日历" }).click();
   await ready();
   check((await text("#view h2")) === "2026年6月", "the calendar opens on the latest month");
+  await page.screenshot({ path: join(outDir, "ui-calendar.png") });
   await page.locator(".calendar a", { hasText: "11" }).click();
   await ready();
   check((await text("#view h2")).includes("2026-06-11"), "a calendar day opens the issue");
+  await page.screenshot({ path: join(outDir, "ui-issue.png") });
   await page.locator(".issue-page h3 a").first().click();
   await ready();
   check((await text("#view h2")).startsWith("2026-06-11 第1版"), "an issue's page lists its articles");
