@@ -119,6 +119,27 @@ try {
   check(await page.locator(".chart .bars a").count() > 0, "the time chart has bars");
   await page.screenshot({ path: join(outDir, "ui-search.png"), fullPage: true });
 
+  // Suggestions: traditional input finds the simplified name.
+  await page.fill("#f-reporter", "鄭");
+  await page.waitForFunction(() => document.querySelectorAll("datalist option").length > 0, null, { timeout: 5000 })
+    .catch(() => {});
+  const options = await page.locator("datalist option").evaluateAll((os) => os.map((o) => o.value));
+  check(options.includes("郑可欣"), `the reporter box suggests 郑可欣 for 鄭 (${options.join(",")})`);
+  await page.fill("#f-reporter", "");
+
+  // The date range of the filter form.
+  await page.fill("#f-from", "2026-06-10");
+  await page.fill("#f-to", "2026-06-15");
+  await page.locator("form.filters button[type=submit]").click();
+  await ready();
+  check(new URL(page.url()).searchParams.get("date") === "2026-06-10..2026-06-15", "the date range is in the URL");
+  const ranged = Number(((await text(".toolbar .status")).match(/共找到 (\d+) 篇/) || [])[1]);
+  const dates = await page.locator(".hit .meta a[href^='/issue']").allInnerTexts();
+  check(ranged === 2 && dates.every((d) => d >= "2026-06-10" && d <= "2026-06-15"),
+    `the date range narrows the search (${ranged}: ${dates.join(" ")})`);
+  await page.goBack();
+  await ready();
+
   // Narrow by the first reporter facet.
   const facet = page.locator(".facets section", { hasText: "记者" }).locator("a").first();
   const reporter = (await facet.innerText()).trim();
