@@ -65,6 +65,10 @@ TEST_CASE("Bad API input is a 400 naming the parameter", "[api]") {
       {{{"q", "电梯"}, {"offset", "99999999999999"}}, "offset"},
       {{{"q", "\xC3\x28"}}, "q"},
   };
+  std::multimap<std::string, std::string> many;
+  for (int i = 0; i < 51; ++i)
+    many.emplace("reporter", "记者" + std::to_string(i));
+  CHECK(Get("/api/search", many).status == 400);
   for (const auto& c : cases) {
     INFO(c.parameter);
     HttpResponse r = Get("/api/search", c.params);

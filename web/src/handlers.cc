@@ -54,6 +54,12 @@ bool ReadSearchParams(const HttpRequest& request, search::SearchRequest& query,
     if (auto field = search::FieldFromName(key);
         field && search::FieldName(*field) == key) {
       query.filters.push_back({*field, value});
+      if (query.filters.size() > kMaxFilters) {
+        error = ErrorResponse(
+            400, key,
+            "筛选条件过多(最多 " + std::to_string(kMaxFilters) + " 个)");
+        return false;
+      }
     }
   }
   if (const std::string* sort = Param(request, "sort")) {

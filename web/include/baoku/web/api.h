@@ -45,6 +45,7 @@ struct ApiConfig {
 // Limits on what one request may ask for.
 inline constexpr size_t kMaxParamChars = 1000;  // Any one parameter value.
 inline constexpr int kMaxExportRows = 1000;
+inline constexpr size_t kMaxFilters = 50;  // reporter=, topic=, ... together.
 // Articles a listing (issue, column, topic ranking) reads at most.
 inline constexpr int kMaxListed = 1000;
 
