@@ -222,6 +222,23 @@ TEST_CASE("Article pages and related articles", "[api]") {
     const auto& marks = a["highlights"]["paragraphs"][0];
     REQUIRE_FALSE(marks.empty());
     CHECK(marks[0] == nlohmann::json::array({6, 10}));
+    // Every occurrence in every paragraph, far from the start too.
+    const auto& paragraphs = a["paragraphs"];
+    for (size_t i = 0; i < paragraphs.size(); ++i) {
+      std::string p = paragraphs[i];
+      size_t occurrences = 0;
+      for (size_t at = p.find("镇边堡村"); at != std::string::npos;
+           at = p.find("镇边堡村", at + 1)) {
+        ++occurrences;
+      }
+      INFO("paragraph " << i);
+      CHECK(a["highlights"]["paragraphs"][i].size() == occurrences);
+    }
+    auto headline = nlohmann::json::parse(
+        Get("/api/article", {{"id", "yzrb-20260609-02-06"}, {"q", "民宿"}})
+            .body);
+    CHECK(headline["highlights"]["headline"] ==
+          nlohmann::json::parse("[[8, 10]]"));
 
     auto t = nlohmann::json::parse(
         GetFrom(TopicsApi(), "/api/article", {{"id", "yzrb-20250611-02-01"}})

@@ -65,15 +65,17 @@ std::string Join(const std::vector<std::string>& parts, const char* sep) {
   return out;
 }
 
-// Highlights of `text` for the query's phrases, when the whole text is its
-// own snippet (short enough); empty otherwise.
+// Highlights of `text` for the query's phrases: MakeSnippet() over a window
+// that covers the whole text. The window starts up to a fifth of its size
+// before the first match, so five times the text's length starts it at 0.
 nlohmann::json MarksIn(const std::string& text,
                        const std::vector<std::vector<std::string>>& phrases,
                        const corpus::TextAnalyzer& analyzer) {
   nlohmann::json marks = nlohmann::json::array();
   if (phrases.empty() || text.empty()) return marks;
-  search::Snippet s = search::MakeSnippet(
-      text, phrases, analyzer, corpus::utf8::CodePointCount(text) + 1);
+  size_t chars = corpus::utf8::CodePointCount(text);
+  search::Snippet s =
+      search::MakeSnippet(text, phrases, analyzer, 5 * chars + 5);
   if (s.text != text) return marks;
   for (const auto& h : s.highlights) marks.push_back({h.begin, h.end});
   return marks;

@@ -171,7 +171,7 @@ try {
   await ready();
   check(page.url().includes("/article?id=yzrb-20260609-02-06"), "the article has its own URL");
   check((await text(".printed h2")) === "长城脚下古堡村 民宿经济“热”起来", "the article shows its headline");
-  check(await page.locator(".printed mark").count() > 0, "the query is highlighted in the article");
+  check(await page.locator(".printed mark").count() === 3, "the query is highlighted wherever it occurs in the article");
   check((await page.inputValue("#citation")).startsWith("云州日报,2026-06-09,第2版,《长城脚下古堡村"),
     "the citation names paper, date, page and headline");
   check(await page.locator(".article-side section", { hasText: "同版文章" }).locator("li").count() > 0,
@@ -241,6 +241,11 @@ try {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   check(overflow <= 0, `no horizontal scrolling at phone width (overflow ${overflow}px)`);
   await page.screenshot({ path: join(outDir, "ui-phone.png"), fullPage: false });
+  await page.locator(".hit a.title").first().click();
+  await ready();
+  const articleOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  check(articleOverflow <= 0, `an article fits the phone width (overflow ${articleOverflow}px)`);
+  await page.screenshot({ path: join(outDir, "ui-phone-article.png"), fullPage: false });
 
   // Keyboard: the first Tab lands on the skip link, Enter in the box submits.
   await page.goto(base + "/");
