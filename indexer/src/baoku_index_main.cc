@@ -40,9 +40,12 @@ bool LoadTopics(const std::string& topics_file,
                 const std::string& overrides_file,
                 const baoku::corpus::TextAnalyzer& analyzer,
                 TopicSetup& setup) {
-  std::filesystem::path path = topics_file.empty()
-                                   ? baoku::corpus::DefaultTopicsPath()
-                                   : std::filesystem::path(topics_file);
+  // "none": assign no topics; articles keep those their input carries
+  // (NDJSON exports from a system where editors tagged them).
+  std::filesystem::path path =
+      topics_file.empty()     ? baoku::corpus::DefaultTopicsPath()
+      : topics_file == "none" ? std::filesystem::path()
+                              : std::filesystem::path(topics_file);
   std::vector<Diagnostic> errors;
   if (!path.empty()) {
     setup.taxonomy = baoku::corpus::Taxonomy::LoadFile(path, analyzer, errors);

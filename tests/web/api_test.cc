@@ -5,6 +5,7 @@
 
 #include "../search/search_fixture.h"
 #include "test_support.h"
+#include "topics_fixture.h"
 
 namespace baoku::web {
 namespace {
@@ -64,6 +65,10 @@ TEST_CASE("Bad API input is a 400 naming the parameter", "[api]") {
       {{{"q", "电梯"}, {"offset", "99999999999999"}}, "offset"},
       {{{"q", "\xC3\x28"}}, "q"},
   };
+  std::multimap<std::string, std::string> many;
+  for (int i = 0; i < 51; ++i)
+    many.emplace("reporter", "记者" + std::to_string(i));
+  CHECK(Get("/api/search", many).status == 400);
   for (const auto& c : cases) {
     INFO(c.parameter);
     HttpResponse r = Get("/api/search", c.params);
@@ -104,6 +109,189 @@ TEST_CASE("GET /healthz counts the articles", "[api]") {
   HttpResponse r = Get("/healthz");
   CHECK(r.status == 200);
   CHECK(nlohmann::json::parse(r.body)["articles"].get<int>() >= 70);
+}
+
+const Api& TopicsApi() {
+  static const Api api(ApiConfig{testing::TopicsIndex(),
+                                 testing::SourceDir() / "web" / "static"});
+  return api;
+}
+
+HttpResponse GetFrom(const Api& api, const std::string& path,
+                     std::multimap<std::string, std::string> params = {}) {
+  HttpRequest request;
+  request.path = path;
+  request.params = std::move(params);
+  return api.Handle(request);
+}
+
+TEST_CASE("Search, facets and export over HTTP handlers", "[api]") {
+  SECTION("Search filters, sort and facets") {
+    auto body = nlohmann::json::parse(Get("/api/search", {{"reporter", "高原"},
+                                                          {"reporter", "马骁"},
+                                                          {"sort", "oldest"},
+                                                          {"limit", "100"},
+                                                          {"facets", "1"}})
+                                          .body);
+    CHECK(body["total"] == 24);  // 12 + 14, less the 2 they wrote together.
+    std::string last;
+    for (const auto& hit : body["hits"]) {
+      CHECK(hit["date"].get<std::string>() >= last);
+      last = hit["date"];
+    }
+    const auto& reporters = body["facets"]["reporters"];
+    CHECK(reporters[0]["value"] == "马骁");
+    CHECK(body["facets"]["dates"]["granularity"] == "day");
+    // The query language and the topic filter, with names.
+    auto topic = nlohmann::json::parse(
+        GetFrom(TopicsApi(), "/api/search", {{"q", "主题:交通出行 公交"}})
+            .body);
+    CHECK(topic["total"] == 2);
+    CHECK(topic["hits"][0]["topics"][0]["name"] == "交通出行");
+  }
+  SECTION("GET /api/facets counts without hits") {
+    auto body = nlohmann::json::parse(Get("/api/facets", {{"q", "民宿"}}).body);
+    CHECK(body["total"] == 3);
+    CHECK(body.count("hits") == 0);
+    uint64_t sum = 0;
+    for (const auto& b : body["facets"]["dates"]["buckets"]) {
+      sum += b["count"].get<uint64_t>();
+    }
+    CHECK(sum == 3);
+  }
+  SECTION("GET /api/export: CSV for Excel, and JSON") {
+    HttpResponse csv =
+        GetFrom(TopicsApi(), "/api/export", {{"sort", "oldest"}});
+    CHECK(csv.status == 200);
+    CHECK(csv.content_type.find("text/csv") == 0);
+    CHECK(csv.body.rfind(
+              "\xEF\xBB\xBFid,date,page,title,reporters,column,topics\r\n",
+              0) == 0);
+    CHECK(csv.body.find("yzrb-20240611-01-01,2024-06-11,1,老旧小区加装电梯提速,"
+                        "张子珂,民生观察,住房与物业\r\n") != std::string::npos);
+    CHECK(csv.body.find("yzrb-20250611-02-01,2025-06-11,2,公交站台进小区,"
+                        "张子珂 李明,民生观察,交通出行 住房与物业\r\n") !=
+          std::string::npos);
+    // Quotes doubled, the field quoted because of the comma and quotes.
+    CHECK(csv.body.find("\"<script>alert(1)</script>标题\"\"><img src=x "
+                        "onerror=alert(2)>,a\"") != std::string::npos);
+    bool attachment = false;
+    for (const auto& [name, value] : csv.headers) {
+      if (name == "Content-Disposition") {
+        attachment = value.find("attachment") == 0;
+      }
+    }
+    CHECK(attachment);
+
+    HttpResponse capped = Get("/api/export", {{"limit", "7"}});
+    size_t lines = 0;
+    for (char c : capped.body) lines += c == '\n';
+    CHECK(lines == 8);  // Header and 7 rows.
+
+    auto json = nlohmann::json::parse(
+        Get("/api/export", {{"format", "json"}, {"q", "民宿"}}).body);
+    CHECK(json["total"] == 3);
+    CHECK(json["articles"].size() == 3);
+    CHECK(Get("/api/export", {{"format", "xlsx"}}).status == 400);
+    CHECK(Get("/api/export", {{"limit", "1001"}}).status == 400);
+    CHECK(Get("/api/export", {{"q", "\"open"}}).status == 400);
+  }
+}
+
+TEST_CASE("Article pages and related articles", "[api]") {
+  SECTION("GET /api/article: topics, keywords, neighbours, highlights") {
+    auto a = nlohmann::json::parse(
+        Get("/api/article", {{"id", "yzrb-20260609-02-06"}, {"q", "鎮邊堡村"}})
+            .body);
+    CHECK(a["headline"] == "长城脚下古堡村 民宿经济“热”起来");
+    CHECK(a["citation"] ==
+          "云州日报,2026-06-09,第2版,《长城脚下古堡村 民宿经济“热”起来》");
+    CHECK_FALSE(a["keywords"].empty());
+    CHECK_FALSE(a["related"].empty());
+    for (const auto& r : a["related"]) CHECK(r["id"] != a["id"]);
+    bool self_on_page = false;
+    for (const auto& n : a["neighbours"]["same_page"]) {
+      CHECK(n["page"] == 2);
+      self_on_page |= n["id"] == a["id"];
+    }
+    CHECK(self_on_page);
+    CHECK(a["neighbours"]["same_issue"].size() >
+          a["neighbours"]["same_page"].size());
+    // The traditional query marks the simplified text: [0, 4) of the first
+    // paragraph is not it, "镇边堡村" comes after "北岳县".
+    const auto& marks = a["highlights"]["paragraphs"][0];
+    REQUIRE_FALSE(marks.empty());
+    CHECK(marks[0] == nlohmann::json::array({6, 10}));
+    // Every occurrence in every paragraph, far from the start too.
+    const auto& paragraphs = a["paragraphs"];
+    for (size_t i = 0; i < paragraphs.size(); ++i) {
+      std::string p = paragraphs[i];
+      size_t occurrences = 0;
+      for (size_t at = p.find("镇边堡村"); at != std::string::npos;
+           at = p.find("镇边堡村", at + 1)) {
+        ++occurrences;
+      }
+      INFO("paragraph " << i);
+      CHECK(a["highlights"]["paragraphs"][i].size() == occurrences);
+    }
+    auto headline = nlohmann::json::parse(
+        Get("/api/article", {{"id", "yzrb-20260609-02-06"}, {"q", "民宿"}})
+            .body);
+    CHECK(headline["highlights"]["headline"] ==
+          nlohmann::json::parse("[[8, 10]]"));
+
+    auto t = nlohmann::json::parse(
+        GetFrom(TopicsApi(), "/api/article", {{"id", "yzrb-20250611-02-01"}})
+            .body);
+    CHECK(t["topics"][0]["id"] == "transport");
+    CHECK(t["topics"][0]["name"] == "交通出行");
+    CHECK(t.count("highlights") == 0);  // No query, no marks.
+  }
+  SECTION("GET /api/related") {
+    auto r = nlohmann::json::parse(
+        Get("/api/related", {{"id", "yzrb-20260609-02-06"}, {"limit", "3"}})
+            .body);
+    CHECK(r["hits"].size() == 3);
+    CHECK(Get("/api/related", {{"id", "nope"}}).status == 404);
+    CHECK(Get("/api/related").status == 400);
+    CHECK(Get("/api/related", {{"id", "yzrb-20260609-02-06"}, {"limit", "0"}})
+              .status == 400);
+  }
+}
+
+TEST_CASE("Hostile text comes back as JSON strings, unchanged", "[api]") {
+  HttpResponse r =
+      GetFrom(TopicsApi(), "/api/article", {{"id", testing::kHostileId}});
+  REQUIRE(r.status == 200);
+  auto a = nlohmann::json::parse(r.body);
+  CHECK(a["headline"] == testing::kHostileHeadline);
+  CHECK(a["column"] == "javascript:alert(3)");
+  CHECK(r.content_type.find("application/json") == 0);
+}
+
+TEST_CASE("Every UI view is the one page, and parameters have limits",
+          "[api]") {
+  // The UI and the checks before a handler never open the index.
+  const Api no_index(ApiConfig{testing::SourceDir() / "no-such-index",
+                               testing::SourceDir() / "web" / "static"});
+  auto Get = [&](const std::string& path,
+                 std::multimap<std::string, std::string> params = {}) {
+    return GetFrom(no_index, path, std::move(params));
+  };
+  for (const char* path :
+       {"/search", "/article", "/topics", "/topic", "/reporters", "/reporter",
+        "/columns", "/column", "/calendar", "/issue", "/page", "/onthisday"}) {
+    INFO(path);
+    HttpResponse r = Get(path, {{"id", "x"}});
+    CHECK(r.status == 200);
+    CHECK(r.body.find("/static/app.js") != std::string::npos);
+  }
+  CHECK(Get("/api/nothing").status == 404);
+  CHECK(Get("/static/favicon.svg").content_type == "image/svg+xml");
+  HttpResponse long_name =
+      Get("/api/reporter", {{"name", std::string(3000, 'x')}});
+  CHECK(long_name.status == 400);
+  CHECK(nlohmann::json::parse(long_name.body)["error"]["parameter"] == "name");
 }
 
 }  // namespace

@@ -1,45 +1,22 @@
 #include "baoku/web/api.h"
 
-#include <charconv>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "baoku/corpus/article_json.h"
 #include "baoku/corpus/utf8.h"
+#include "baoku/search/query_builder.h"
 #include "baoku/search/result_json.h"
 #include "baoku/search/searcher.h"
+#include "handlers.h"
 
 namespace baoku::web {
 namespace {
 
-HttpResponse Json(int status, const nlohmann::json& body) {
-  HttpResponse r;
-  r.status = status;
-  r.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  return r;
-}
-
-const std::string* Param(const HttpRequest& request, const std::string& key) {
-  auto it = request.params.find(key);
-  return it == request.params.end() ? nullptr : &it->second;
-}
-
-// Reads an integer parameter; nullopt + error response when malformed.
-bool IntParam(const HttpRequest& request, const std::string& key, int& out,
-              HttpResponse& error) {
-  const std::string* value = Param(request, key);
-  if (!value) return true;
-  int parsed = 0;
-  auto [ptr, ec] =
-      std::from_chars(value->data(), value->data() + value->size(), parsed);
-  if (ec != std::errc() || ptr != value->data() + value->size()) {
-    error = ErrorResponse(400, key, "'" + *value + "' is not a whole number");
-    return false;
-  }
-  out = parsed;
-  return true;
-}
+using internal::Json;
+using internal::Param;
 
 std::string ContentTypeFor(const std::filesystem::path& file) {
   std::string ext = file.extension().string();
@@ -47,7 +24,61 @@ std::string ContentTypeFor(const std::filesystem::path& file) {
   if (ext == ".css") return "text/css; charset=utf-8";
   if (ext == ".js") return "text/javascript; charset=utf-8";
   if (ext == ".svg") return "image/svg+xml";
+  if (ext == ".png") return "image/png";
+  if (ext == ".ico") return "image/x-icon";
   return "application/octet-stream";
+}
+
+// The UI is one page that reads its view from the path, so that every view
+// has a plain link (and the back button works).
+const std::set<std::string, std::less<>>& UiPaths() {
+  static const std::set<std::string, std::less<>> paths = {
+      "/",         "/index.html", "/search",   "/article",  "/topics",
+      "/topic",    "/reporters",  "/reporter", "/columns",  "/column",
+      "/calendar", "/issue",      "/page",     "/onthisday"};
+  return paths;
+}
+
+// One CSV field: quoted when it holds a separator, quote or line break,
+// quotes doubled (RFC 4180). A leading =, +, - or @ would make Excel read
+// the field as a formula; a leading apostrophe keeps it text.
+std::string CsvField(const std::string& value) {
+  std::string v = value;
+  if (!v.empty() && std::string_view("=+-@").find(v[0]) != std::string::npos) {
+    v = "'" + v;
+  }
+  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
+  std::string out = "\"";
+  for (char c : v) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string Join(const std::vector<std::string>& parts, const char* sep) {
+  std::string out;
+  for (const auto& p : parts) {
+    if (!out.empty()) out += sep;
+    out += p;
+  }
+  return out;
+}
+
+// Highlights of `text` for the query's phrases: MakeSnippet() over a window
+// that covers the whole text. The window starts up to a fifth of its size
+// before the first match, so five times the text's length starts it at 0.
+nlohmann::json MarksIn(const std::string& text,
+                       const std::vector<std::vector<std::string>>& phrases,
+                       const corpus::TextAnalyzer& analyzer) {
+  nlohmann::json marks = nlohmann::json::array();
+  if (phrases.empty() || text.empty()) return marks;
+  size_t chars = corpus::utf8::CodePointCount(text);
+  search::Snippet s =
+      search::MakeSnippet(text, phrases, analyzer, 5 * chars + 5);
+  if (s.text != text) return marks;
+  for (const auto& h : s.highlights) marks.push_back({h.begin, h.end});
+  return marks;
 }
 
 }  // namespace
@@ -61,6 +92,19 @@ HttpResponse ErrorResponse(int status, const std::string& parameter,
 Api::Api(ApiConfig config) : config_(std::move(config)) {}
 
 HttpResponse Api::Handle(const HttpRequest& request) const {
+  if (request.method != "GET" && request.method != "HEAD") {
+    return ErrorResponse(405, "", "只支持 GET 请求");
+  }
+  for (const auto& [key, value] : request.params) {
+    if (!corpus::utf8::IsValid(value)) {
+      return ErrorResponse(400, key, "参数 " + key + " 不是有效的 UTF-8 文本");
+    }
+    if (key != "q" && corpus::utf8::LongerThan(value, kMaxParamChars)) {
+      return ErrorResponse(400, key,
+                           "参数 " + key + " 过长(最多 " +
+                               std::to_string(kMaxParamChars) + " 字)");
+    }
+  }
   try {
     return Route(request);
   } catch (const search::ShardUnavailable& e) {
@@ -70,21 +114,25 @@ HttpResponse Api::Handle(const HttpRequest& request) const {
 }
 
 HttpResponse Api::Route(const HttpRequest& request) const {
-  if (request.method != "GET" && request.method != "HEAD") {
-    return ErrorResponse(405, "", "only GET is supported");
-  }
-  for (const auto& [key, value] : request.params) {
-    if (!corpus::utf8::IsValid(value)) {
-      return ErrorResponse(400, key, "parameter is not valid UTF-8");
-    }
-  }
+  using Handler = HttpResponse (Api::*)(const HttpRequest&) const;
+  static const std::map<std::string, Handler, std::less<>> routes = {
+      {"/api/search", &Api::Search},       {"/api/facets", &Api::FacetsOnly},
+      {"/api/export", &Api::Export},       {"/api/article", &Api::Article},
+      {"/api/related", &Api::Related},     {"/api/topics", &Api::Topics},
+      {"/api/topic", &Api::Topic},         {"/api/reporters", &Api::Reporters},
+      {"/api/reporter", &Api::Reporter},   {"/api/columns", &Api::Columns},
+      {"/api/column", &Api::Column},       {"/api/calendar", &Api::Calendar},
+      {"/api/issue", &Api::Issue},         {"/api/page", &Api::Page},
+      {"/api/onthisday", &Api::OnThisDay}, {"/api/suggest", &Api::Suggest},
+  };
   const std::string& path = request.path;
+  if (auto it = routes.find(path); it != routes.end()) {
+    return (this->*(it->second))(request);
+  }
   if (path == "/healthz") return Health();
-  if (path == "/api/search") return Search(request);
-  if (path == "/api/article") return Article(request);
-  if (path == "/" || path == "/index.html") return StaticFile("index.html");
+  if (UiPaths().count(path)) return StaticFile("index.html");
   if (path.rfind("/static/", 0) == 0) return StaticFile(path.substr(8));
-  return ErrorResponse(404, "", "no such page: " + path);
+  return ErrorResponse(404, "", "没有这个页面:" + path);
 }
 
 HttpResponse Api::Health() const {
@@ -94,54 +142,160 @@ HttpResponse Api::Health() const {
 
 HttpResponse Api::Search(const HttpRequest& request) const {
   search::SearchRequest query;
-  if (const std::string* q = Param(request, "q")) query.query = *q;
-  for (const auto& [key, value] : request.params) {
-    if (auto field = search::FieldFromName(key);
-        field && search::FieldName(*field) == key) {
-      query.filters.push_back({*field, value});
-    }
-  }
-  if (const std::string* sort = Param(request, "sort")) {
-    auto order = search::SortOrderFromName(*sort);
-    if (!order) {
-      return ErrorResponse(400, "sort",
-                           "sort 应为 relevance、newest、oldest 或 print");
-    }
-    query.sort = *order;
-  }
-  if (const std::string* facets = Param(request, "facets")) {
-    query.with_facets = *facets == "1" || *facets == "true";
-  }
   HttpResponse error;
-  if (!IntParam(request, "offset", query.offset, error) ||
-      !IntParam(request, "limit", query.limit, error) ||
-      !IntParam(request, "facet_limit", query.facet_limit, error)) {
-    return error;
-  }
+  if (!internal::ReadSearchParams(request, query, error)) return error;
   search::Searcher searcher(config_.db, analyzer_);
   search::SearchResponse response = searcher.Search(query);
-  if (response.error) {
-    return Json(400, search::QueryErrorToJson(*response.error));
+  if (response.error) return internal::QueryErrorResponse(*response.error);
+  nlohmann::json body =
+      search::SearchResponseToJson(response, searcher.topics());
+  body["limit"] = query.limit;
+  return Json(200, body);
+}
+
+HttpResponse Api::FacetsOnly(const HttpRequest& request) const {
+  search::SearchRequest query;
+  HttpResponse error;
+  if (!internal::ReadSearchParams(request, query, error)) return error;
+  query.offset = 0;
+  query.limit = 1;
+  query.with_snippets = false;
+  query.with_facets = true;
+  search::Searcher searcher(config_.db, analyzer_);
+  search::SearchResponse response = searcher.Search(query);
+  if (response.error) return internal::QueryErrorResponse(*response.error);
+  return Json(200, {{"total", response.total},
+                    {"facets", search::FacetsToJson(*response.facets)}});
+}
+
+HttpResponse Api::Export(const HttpRequest& request) const {
+  search::SearchRequest query;
+  HttpResponse error;
+  if (!internal::ReadSearchParams(request, query, error)) return error;
+  std::string format = "csv";
+  if (const std::string* f = Param(request, "format")) format = *f;
+  if (format != "csv" && format != "json") {
+    return ErrorResponse(400, "format", "format 应为 csv 或 json");
   }
-  return Json(200, search::SearchResponseToJson(response, searcher.topics()));
+  int rows = kMaxExportRows;
+  if (!internal::IntParam(request, "limit", rows, error)) return error;
+  if (rows < 1 || rows > kMaxExportRows) {
+    return ErrorResponse(
+        400, "limit",
+        "limit 应在 1 到 " + std::to_string(kMaxExportRows) + " 之间");
+  }
+  search::Searcher searcher(config_.db, analyzer_);
+  internal::Collected all = internal::SearchAll(searcher, query, rows);
+  if (all.error) return internal::QueryErrorResponse(*all.error);
+
+  HttpResponse r;
+  const auto& topics = searcher.topics();
+  if (format == "json") {
+    r = Json(200, {{"total", all.total},
+                   {"rows", all.hits.size()},
+                   {"articles", internal::BriefsJson(all.hits, topics)}});
+    r.headers.push_back(
+        {"Content-Disposition", "attachment; filename=\"baoku.json\""});
+    return r;
+  }
+  // A BOM, so that Excel reads the file as UTF-8; CRLF as RFC 4180 says.
+  std::string csv =
+      "\xEF\xBB\xBFid,date,page,title,reporters,column,topics\r\n";
+  for (const auto& hit : all.hits) {
+    const corpus::Article& a = hit.article;
+    std::vector<std::string> topic_names;
+    for (const auto& t : a.topics) topic_names.push_back(topics.Label(t.id));
+    csv += CsvField(a.id) + "," + a.date.ToIso() + "," +
+           std::to_string(a.page) + "," + CsvField(corpus::DisplayTitle(a)) +
+           "," + CsvField(Join(a.reporters, " ")) + "," + CsvField(a.column) +
+           "," + CsvField(Join(topic_names, " ")) + "\r\n";
+  }
+  r.content_type = "text/csv; charset=utf-8";
+  r.body = std::move(csv);
+  r.headers.push_back(
+      {"Content-Disposition", "attachment; filename=\"baoku.csv\""});
+  return r;
 }
 
 HttpResponse Api::Article(const HttpRequest& request) const {
-  const std::string* id = Param(request, "id");
-  if (!id || id->empty()) return ErrorResponse(400, "id", "missing 'id'");
+  std::string id;
+  HttpResponse error;
+  if (!internal::RequiredParam(request, "id", id, error)) return error;
   search::Searcher searcher(config_.db, analyzer_);
-  auto article = searcher.FindArticle(*id);
-  if (!article) return ErrorResponse(404, "id", "no article with id " + *id);
-  return Json(200, corpus::ArticleToJson(*article));
+  auto article = searcher.FindArticle(id);
+  if (!article) return ErrorResponse(404, "id", "没有这篇文章:" + id);
+  const auto& topics = searcher.topics();
+
+  nlohmann::json body = corpus::ArticleToJson(*article);
+  body["topics"] = search::TopicsToJson(*article, topics);
+  body["title"] = corpus::DisplayTitle(*article);
+  body["keywords"] =
+      searcher.Keywords(id, 12).value_or(std::vector<std::string>{});
+  nlohmann::json related = nlohmann::json::array();
+  for (const auto& hit :
+       searcher.Related(id, 6).value_or(std::vector<search::Hit>{})) {
+    related.push_back(internal::BriefJson(hit.article, topics));
+  }
+  body["related"] = related;
+  search::Neighbours neighbours = searcher.NeighboursOf(*article);
+  body["neighbours"] = {
+      {"same_page", internal::BriefsJson(neighbours.same_page, topics)},
+      {"same_issue", internal::BriefsJson(neighbours.same_issue, topics)}};
+  body["citation"] =
+      (article->paper.empty() ? article->paper_code : article->paper) + "," +
+      article->date.ToIso() + ",第" + std::to_string(article->page) + "版,《" +
+      corpus::DisplayTitle(*article) + "》";
+
+  // The query's words marked in the title block and paragraphs, as offsets
+  // like a snippet's, for the reader who came from a search.
+  if (const std::string* q = Param(request, "q"); q && !q->empty()) {
+    search::BuiltQuery built =
+        search::BuildQuery(*q, analyzer_, nullptr, &topics);
+    const auto& phrases = built.highlight_phrases;
+    nlohmann::json paragraphs = nlohmann::json::array();
+    for (const auto& p : article->paragraphs) {
+      paragraphs.push_back(MarksIn(p, phrases, analyzer_));
+    }
+    body["highlights"] = {
+        {"headline", MarksIn(article->headline, phrases, analyzer_)},
+        {"kicker", MarksIn(article->kicker, phrases, analyzer_)},
+        {"subtitle", MarksIn(article->subtitle, phrases, analyzer_)},
+        {"paragraphs", paragraphs}};
+  }
+  return Json(200, body);
+}
+
+HttpResponse Api::Related(const HttpRequest& request) const {
+  std::string id;
+  HttpResponse error;
+  if (!internal::RequiredParam(request, "id", id, error)) return error;
+  int limit = 10;
+  if (!internal::IntParam(request, "limit", limit, error)) return error;
+  if (limit < 1 || limit > search::kMaxLimit) {
+    return ErrorResponse(400, "limit", "limit 应在 1 到 100 之间");
+  }
+  search::Searcher searcher(config_.db, analyzer_);
+  auto hits = searcher.Related(id, limit);
+  if (!hits) return ErrorResponse(404, "id", "没有这篇文章:" + id);
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& hit : *hits) {
+    out.push_back(search::HitToJson(hit, searcher.topics()));
+  }
+  return Json(200, {{"id", id}, {"hits", out}});
 }
 
 HttpResponse Api::StaticFile(const std::string& name) const {
   // Only plain file names from the UI folder: no traversal, no listing.
   bool plain = !name.empty() && name.find('/') == std::string::npos &&
-               name.find('\\') == std::string::npos && name[0] != '.';
+               name.find('\\') == std::string::npos && name[0] != '.' &&
+               name.find('\0') == std::string::npos;
   std::filesystem::path file = config_.static_dir / name;
+  std::error_code ec;
+  if (!plain || !std::filesystem::is_regular_file(file, ec)) {
+    return ErrorResponse(404, "", "没有这个文件:" + name);
+  }
   std::ifstream in(file, std::ios::binary);
-  if (!plain || !in) return ErrorResponse(404, "", "no such file: " + name);
+  if (!in) return ErrorResponse(404, "", "没有这个文件:" + name);
   std::stringstream body;
   body << in.rdbuf();
   HttpResponse r;

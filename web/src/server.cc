@@ -30,6 +30,7 @@ HttpRequest ToPlain(const httplib::Request& req) {
 void Write(const HttpResponse& from, httplib::Response& to) {
   to.status = from.status;
   to.set_content(from.body, from.content_type.c_str());
+  for (const auto& [name, value] : from.headers) to.set_header(name, value);
   to.set_header("X-Content-Type-Options", "nosniff");
   to.set_header("Content-Security-Policy",
                 "default-src 'self'; img-src 'self' data:; "

@@ -1,6 +1,7 @@
 // The HTTP API and UI routes of baoku-serve as plain functions: a request
 // struct in, a response struct out. No sockets here, so handlers are tested
-// directly; web/src/server.cc binds them to cpp-httplib.
+// directly; web/src/server.cc binds them to cpp-httplib. docs/API.md
+// documents every route with curl examples.
 //
 // Thread-safety: Api is immutable after construction; Handle() may be called
 // from many threads at once (each call opens its own index reader, which
@@ -11,8 +12,14 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "baoku/corpus/text_analyzer.h"
+
+namespace baoku::search {
+class Searcher;
+}
 
 namespace baoku::web {
 
@@ -26,6 +33,8 @@ struct HttpResponse {
   int status = 200;
   std::string content_type = "application/json; charset=utf-8";
   std::string body;
+  // Extra headers (e.g. Content-Disposition of an export).
+  std::vector<std::pair<std::string, std::string>> headers;
 };
 
 struct ApiConfig {
@@ -33,23 +42,51 @@ struct ApiConfig {
   std::filesystem::path static_dir;  // The web UI's files.
 };
 
+// Limits on what one request may ask for.
+inline constexpr size_t kMaxParamChars = 1000;  // Any one parameter value.
+inline constexpr int kMaxExportRows = 1000;
+inline constexpr size_t kMaxFilters = 50;  // reporter=, topic=, ... together.
+// Articles a listing (issue, column, topic ranking) reads at most.
+inline constexpr int kMaxListed = 1000;
+
 class Api {
  public:
   explicit Api(ApiConfig config);
 
-  // Routes: GET /healthz, /api/search?q=&offset=&limit=, /api/article?id=,
-  // / and /static/<file> (the UI). Bad input is a 400 with a JSON error
-  // naming the parameter; unknown paths 404. Throws only for infrastructure
-  // failures (index missing or corrupt), which the server turns into 500.
-  // An unreachable shard of a sharded index is a 503 naming the shard.
+  // Routes (all GET; docs/API.md): /healthz; /api/search, /api/facets,
+  // /api/export, /api/article, /api/related, /api/topics, /api/topic,
+  // /api/reporters, /api/reporter, /api/columns, /api/column,
+  // /api/calendar, /api/issue, /api/page, /api/onthisday, /api/suggest;
+  // the UI's pages (/, /article, /topics, ...: index.html) and
+  // /static/<file>. Bad input is a 400 with a JSON error naming the
+  // parameter, a missing article/reporter/... a 404, unknown paths 404.
+  // Throws only for infrastructure failures (index missing or corrupt),
+  // which the server turns into 500. An unreachable shard of a sharded
+  // index is a 503 naming the shard.
   HttpResponse Handle(const HttpRequest& request) const;
 
  private:
   HttpResponse Route(const HttpRequest& request) const;
   HttpResponse Search(const HttpRequest& request) const;
+  HttpResponse FacetsOnly(const HttpRequest& request) const;
+  HttpResponse Export(const HttpRequest& request) const;
   HttpResponse Article(const HttpRequest& request) const;
+  HttpResponse Related(const HttpRequest& request) const;
   HttpResponse Health() const;
   HttpResponse StaticFile(const std::string& name) const;
+
+  // Browsing (browse.cc).
+  HttpResponse Topics(const HttpRequest& request) const;
+  HttpResponse Topic(const HttpRequest& request) const;
+  HttpResponse Reporters(const HttpRequest& request) const;
+  HttpResponse Reporter(const HttpRequest& request) const;
+  HttpResponse Columns(const HttpRequest& request) const;
+  HttpResponse Column(const HttpRequest& request) const;
+  HttpResponse Calendar(const HttpRequest& request) const;
+  HttpResponse Issue(const HttpRequest& request) const;
+  HttpResponse Page(const HttpRequest& request) const;
+  HttpResponse OnThisDay(const HttpRequest& request) const;
+  HttpResponse Suggest(const HttpRequest& request) const;
 
   ApiConfig config_;
   corpus::TextAnalyzer analyzer_;

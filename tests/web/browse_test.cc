@@ -1,0 +1,284 @@
+// The browsing routes (web/src/browse.cc) as handlers, without sockets: on
+// the samples (no topics yet) and on a small index whose articles carry
+// topics over three years.
+#include <catch2/catch.hpp>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "../search/search_fixture.h"
+#include "baoku/web/api.h"
+#include "test_support.h"
+#include "topics_fixture.h"
+
+namespace baoku::web {
+namespace {
+
+using nlohmann::json;
+
+const Api& TopicsApi() {
+  static const Api api(ApiConfig{testing::TopicsIndex(),
+                                 testing::SourceDir() / "web" / "static"});
+  return api;
+}
+
+const Api& SamplesApi() {
+  static const Api api(ApiConfig{testing::SamplesIndex(),
+                                 testing::SourceDir() / "web" / "static"});
+  return api;
+}
+
+HttpResponse Get(const Api& api, const std::string& path,
+                 std::multimap<std::string, std::string> params = {}) {
+  HttpRequest request;
+  request.path = path;
+  request.params = std::move(params);
+  return api.Handle(request);
+}
+
+json GetJson(const Api& api, const std::string& path,
+             std::multimap<std::string, std::string> params = {}) {
+  HttpResponse r = Get(api, path, std::move(params));
+  INFO(path << " " << r.body);
+  REQUIRE(r.status == 200);
+  return json::parse(r.body);
+}
+
+std::vector<std::string> Ids(const json& articles) {
+  std::vector<std::string> ids;
+  for (const auto& a : articles) ids.push_back(a["id"]);
+  return ids;
+}
+
+TEST_CASE("/api/topics lists every topic with counts and a timeline",
+          "[browse]") {
+  json body = GetJson(TopicsApi(), "/api/topics");
+  const json& topics = body["topics"];
+  REQUIRE(topics.size() == 3);
+  std::map<std::string, json> by_id;
+  for (const auto& t : topics) by_id[t["id"]] = t;
+  CHECK(by_id["housing"]["name"] == "住房与物业");
+  CHECK(by_id["housing"]["count"] == 3);
+  CHECK(by_id["transport"]["count"] == 2);
+  CHECK(by_id["culture"]["count"] == 0);  // In the taxonomy, not yet used.
+  const json& timeline = by_id["housing"]["timeline"];
+  CHECK(timeline["granularity"] == "year");
+  CHECK(timeline["buckets"] == json::parse(R"([{"key":"2024","count":1},
+      {"key":"2025","count":1},{"key":"2026","count":1}])"));
+}
+
+TEST_CASE("/api/topic gives a topic's articles, reporters and columns",
+          "[browse]") {
+  // By id, Chinese name, alias, traditional characters or full-width Latin.
+  for (const char* name :
+       {"housing", "住房与物业", "物业", "住房與物業", "Ｈｏｕｓｉｎｇ"}) {
+    INFO(name);
+    json t = GetJson(TopicsApi(), "/api/topic", {{"id", name}});
+    CHECK(t["id"] == "housing");
+    CHECK(t["name"] == "住房与物业");
+    CHECK(t["total"] == 3);
+    CHECK(Ids(t["recent"]) == std::vector<std::string>{"yzrb-20260612-03-01",
+                                                       "yzrb-20250611-02-01",
+                                                       "yzrb-20240611-01-01"});
+    // Most relevant: by the scorer's confidence (0.9, 0.7, 0.4).
+    CHECK(Ids(t["relevant"]) ==
+          std::vector<std::string>{"yzrb-20240611-01-01", "yzrb-20260612-03-01",
+                                   "yzrb-20250611-02-01"});
+    CHECK(t["reporters"][0]["value"] == "张子珂");
+    CHECK(t["reporters"][0]["count"] == 2);
+    CHECK(t["columns"][0]["value"] == "民生观察");
+    CHECK(t["recent"][0]["topics"][0]["name"] == "住房与物业");
+  }
+  CHECK(Get(TopicsApi(), "/api/topic", {{"id", "没有这个主题"}}).status == 404);
+  CHECK(Get(TopicsApi(), "/api/topic").status == 400);
+}
+
+TEST_CASE("/api/reporters and /api/reporter", "[browse]") {
+  json list = GetJson(TopicsApi(), "/api/reporters");
+  CHECK(list["reporters"][0]["value"] == "张子珂");
+  CHECK(list["reporters"][0]["count"] == 2);
+
+  json r = GetJson(TopicsApi(), "/api/reporter", {{"name", "张子珂"}});
+  CHECK(r["name"] == "张子珂");
+  CHECK(r["total"] == 2);
+  CHECK(r["years"] == json::parse(R"([{"year":2024,"count":1},
+      {"year":2025,"count":1}])"));
+  CHECK(Ids(r["articles"]) ==
+        std::vector<std::string>{"yzrb-20250611-02-01",
+                                 "yzrb-20240611-01-01"});  // Newest first.
+  REQUIRE(r["coauthors"].size() == 1);
+  CHECK(r["coauthors"][0]["value"] == "李明");
+  std::set<std::string> topics;
+  for (const auto& t : r["topics"]) topics.insert(t["label"]);
+  CHECK(topics == std::set<std::string>{"住房与物业", "交通出行"});
+
+  CHECK(Get(TopicsApi(), "/api/reporter", {{"name", "无名氏"}}).status == 404);
+  CHECK(Get(TopicsApi(), "/api/reporter", {{"name", " "}}).status == 400);
+  CHECK(Get(TopicsApi(), "/api/reporter", {{"name", "张子珂"}, {"limit", "0"}})
+            .status == 400);
+}
+
+TEST_CASE("/api/columns and a column's instalments in order", "[browse]") {
+  json list = GetJson(TopicsApi(), "/api/columns");
+  REQUIRE(list["columns"].size() == 2);  // No entry for "no column".
+  CHECK(list["columns"][0]["value"] == "民生观察");
+  CHECK(list["columns"][0]["count"] == 3);
+
+  json c = GetJson(TopicsApi(), "/api/column", {{"name", "民生观察"}});
+  CHECK(c["total"] == 3);
+  CHECK(Ids(c["instalments"]) ==
+        std::vector<std::string>{"yzrb-20240611-01-01", "yzrb-20250611-02-01",
+                                 "yzrb-20260611-01-01"});
+  CHECK(c["instalments"][2]["number"].is_null());  // Not numbered.
+  // Traditional characters find the column as printed.
+  CHECK(GetJson(TopicsApi(), "/api/column", {{"name", "民生觀察"}})["name"] ==
+        "民生观察");
+  CHECK(Get(TopicsApi(), "/api/column", {{"name", "无此栏目"}}).status == 404);
+}
+
+// The samples in one test case: indexing them is what takes time.
+TEST_CASE("Browsing the samples", "[browse]") {
+  SECTION("Topics, a reporter's pages, a numbered series") {
+    CHECK(GetJson(SamplesApi(), "/api/topics")["topics"].size() >= 10);
+    // Paging, and the samples: a reporter of 12 articles in one month.
+    json page = GetJson(SamplesApi(), "/api/reporter",
+                        {{"name", "高原"}, {"offset", "10"}, {"limit", "5"}});
+    CHECK(page["total"] == 12);
+    CHECK(page["articles"].size() == 2);
+    CHECK(page["years"] == json::parse(R"([{"year":2026,"count":12}])"));
+
+    // A numbered series: the numbers it prints, in their order.
+    json qa = GetJson(SamplesApi(), "/api/column",
+                      {{"name", "民法典进社区·百姓身边百问百答"}});
+    std::vector<int> numbers;
+    for (const auto& a : qa["instalments"]) numbers.push_back(a["number"]);
+    CHECK(numbers == std::vector<int>{7, 8, 9, 10, 11, 12});
+  }
+  SECTION("Calendar, issue and page browse the archive by date") {
+    json cal = GetJson(SamplesApi(), "/api/calendar");
+    CHECK(cal["month"] == "2026-06");
+    CHECK(cal["first"] == "2026-06-09");
+    CHECK(cal["last"] == "2026-06-17");
+    REQUIRE(cal["days"].size() == 9);
+    CHECK(cal["days"][0]["date"] == "2026-06-09");
+    uint64_t sum = 0;
+    for (const auto& d : cal["days"]) sum += d["count"].get<uint64_t>();
+    CHECK(sum == cal["total"].get<uint64_t>());
+    CHECK(cal["prev"].is_null());
+
+    json old = GetJson(TopicsApi(), "/api/calendar", {{"month", "2025-06"}});
+    CHECK(old["days"] == json::parse(R"([{"date":"2025-06-11","count":1}])"));
+    CHECK(old["prev"] == "2025-05");
+    CHECK(old["next"] == "2025-07");
+    CHECK(GetJson(TopicsApi(), "/api/calendar",
+                  {{"month", "2026年6月"}})["total"] == 3);
+
+    json issue = GetJson(SamplesApi(), "/api/issue", {{"date", "2026-06-11"}});
+    CHECK(issue["paper"] == "云州日报");
+    REQUIRE(issue["pages"].size() >= 2);
+    int last_page = 0;
+    for (const auto& p : issue["pages"]) {
+      CHECK(p["page"].get<int>() > last_page);  // Pages in order.
+      last_page = p["page"];
+      int last_ordinal = 0;
+      for (const auto& a : p["articles"]) {
+        CHECK(a["ordinal"].get<int>() > last_ordinal);  // Print order.
+        last_ordinal = a["ordinal"];
+      }
+    }
+    json page = GetJson(SamplesApi(), "/api/page",
+                        {{"date", "2026-06-11"}, {"page", "1"}});
+    CHECK(page["page"] == 1);
+    CHECK(page["articles"] == issue["pages"][0]["articles"]);
+
+    struct Bad {
+      const char* path;
+      std::multimap<std::string, std::string> params;
+      int status;
+      const char* parameter;
+    };
+    const Bad bad[] = {
+        {"/api/calendar", {{"month", "2026-13"}}, 400, "month"},
+        {"/api/calendar", {{"month", "2026-06-11"}}, 400, "month"},
+        {"/api/issue", {}, 400, "date"},
+        {"/api/issue", {{"date", "2026-06"}}, 400, "date"},
+        {"/api/issue", {{"date", "昨天"}}, 400, "date"},
+        {"/api/issue", {{"date", "1999-01-01"}}, 404, "date"},
+        {"/api/page", {{"date", "2026-06-11"}}, 400, "page"},
+        {"/api/page", {{"date", "2026-06-11"}, {"page", "x"}}, 400, "page"},
+        {"/api/page", {{"date", "2026-06-11"}, {"page", "88"}}, 404, "page"},
+        {"/api/onthisday", {{"date", "2026-02-30"}}, 400, "date"},
+    };
+    for (const auto& b : bad) {
+      INFO(b.path << " " << (b.params.empty() ? "" : b.params.begin()->second));
+      HttpResponse r = Get(SamplesApi(), b.path, b.params);
+      CHECK(r.status == b.status);
+      CHECK(json::parse(r.body)["error"]["parameter"] == b.parameter);
+    }
+  }
+}
+
+TEST_CASE("/api/onthisday lists the same day of earlier years", "[browse]") {
+  json r = GetJson(TopicsApi(), "/api/onthisday", {{"date", "2026-06-11"}});
+  REQUIRE(r["years"].size() == 2);
+  CHECK(r["years"][0]["year"] == 2025);  // Newest year first.
+  CHECK(Ids(r["years"][0]["articles"]) ==
+        std::vector<std::string>{"yzrb-20250611-02-01"});
+  CHECK(r["years"][1]["year"] == 2024);
+  // Not the day itself, not other days.
+  CHECK(
+      GetJson(TopicsApi(), "/api/onthisday", {{"date", "2024-06-11"}})["years"]
+          .empty());
+  CHECK(GetJson(TopicsApi(), "/api/onthisday",
+                {{"date", "2027-06-12"}})["years"][0]["year"] == 2026);
+  // Without a date: today, which must answer.
+  CHECK(Get(TopicsApi(), "/api/onthisday").status == 200);
+}
+
+TEST_CASE("/api/suggest completes names, normalized", "[browse]") {
+  struct Case {
+    const char* field;
+    const char* prefix;
+    const char* first;  // nullptr: no suggestion.
+  };
+  const Case cases[] = {
+      {"reporter", "张", "张子珂"},
+      {"reporter", "張子", "张子珂"},  // Traditional.
+      {"reporter", "王", "王芳"},
+      {"reporter", "赵", nullptr},
+      {"column", "民生觀", "民生观察"},
+      {"column", "观察", "民生观察"},  // Contains, not a prefix.
+      {"topic", "住房", "housing"},
+      {"topic", "住房與", "housing"},
+      {"topic", "ＴＲＡＮ", "transport"},  // Full-width Latin.
+      {"topic", "文化", "culture"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.field << " " << c.prefix);
+    json r = GetJson(TopicsApi(), "/api/suggest",
+                     {{"field", c.field}, {"prefix", c.prefix}});
+    if (!c.first) {
+      CHECK(r["suggestions"].empty());
+      continue;
+    }
+    REQUIRE_FALSE(r["suggestions"].empty());
+    CHECK(r["suggestions"][0]["value"] == c.first);
+  }
+  // Containment counts too: "o" is in Housing and Transport only.
+  json two = GetJson(TopicsApi(), "/api/suggest",
+                     {{"field", "topic"}, {"prefix", "o"}});
+  CHECK(two["suggestions"].size() == 2);
+  json limited = GetJson(TopicsApi(), "/api/suggest",
+                         {{"field", "topic"}, {"prefix", "o"}, {"limit", "1"}});
+  CHECK(limited["suggestions"].size() == 1);
+  CHECK(Get(TopicsApi(), "/api/suggest", {{"field", "title"}, {"prefix", "a"}})
+            .status == 400);
+  CHECK(Get(TopicsApi(), "/api/suggest", {{"field", "reporter"}}).status ==
+        400);
+  CHECK(Get(TopicsApi(), "/api/suggest",
+            {{"field", "reporter"}, {"prefix", "a"}, {"limit", "500"}})
+            .status == 400);
+}
+
+}  // namespace
+}  // namespace baoku::web

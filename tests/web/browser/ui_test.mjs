@@ -1,0 +1,263 @@
+// The web UI in headless Chromium: indexes corpus/samples plus one hostile
+// article, starts baoku-serve on an ephemeral loopback port, then searches,
+// narrows by a facet and a chart bar, opens an article and a reporter page,
+// browses the calendar, checks the phone layout and that hostile text is
+// shown as text. Screenshots go to OUT_DIR for a person to look at.
+//
+// Usage: node ui_test.mjs BAOKU_INDEX BAOKU_SERVE SAMPLES_DIR OUT_DIR
+// Exits non-zero on any failure, including when Chromium cannot start.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { chromium } from "playwright-core";
+
+const [indexer, serve, samples, outDir] = process.argv.slice(2);
+if (!outDir) {
+  console.error("usage: node ui_test.mjs BAOKU_INDEX BAOKU_SERVE SAMPLES_DIR OUT_DIR");
+  process.exit(2);
+}
+mkdirSync(outDir, { recursive: true });
+const work = mkdtempSync(join(tmpdir(), "baoku-ui-"));
+const db = join(work, "db");
+
+let failures = 0;
+function check(ok, what) {
+  console.log(`${ok ? "ok  " : "FAIL"} ${what}`);
+  if (!ok) failures++;
+}
+
+// The hostile article: markup and script URLs in every text field.
+const hostile = {
+  date: "2026-06-18", page: 9, paper: "云州日报", paper_code: "yzrb", section: "测试版",
+  headline: "<script>window.__xss=1</script>恶意标题\"><img src=x onerror=\"window.__xss=2\">",
+  kicker: "<img src=x onerror=window.__xss=3>",
+  column: "javascript:window.__xss=4",
+  reporters: ["<b>钱多多</b>"],
+  paragraphs: ["正文含有<script>window.__xss=5</script>和\"><img src=x onerror=window.__xss=6>,还有 javascript:window.__xss=7 链接,试探注入。"],
+};
+// Articles with the topics an editor gave them (ids of corpus/topics.json).
+const topical = [
+  { date: "2025-06-11", page: 1, headline: "老旧小区加装电梯提速", reporters: ["张子珂"], column: "民生观察",
+    topics: [{ id: "housing", score: 0.9 }], paragraphs: ["东关区今年计划为四十个老旧小区加装电梯,业主出资比例降低。"] },
+  { date: "2026-06-18", page: 2, headline: "物业费公示上墙", reporters: ["张子珂", "王芳"], column: "民生观察",
+    topics: [{ id: "housing", score: 0.7 }, { id: "transport", score: 0.3 }],
+    paragraphs: ["南湖街道要求各小区物业每季度公示收支,业主可扫码查账。"] },
+].map((a) => Object.assign({ paper: "云州日报", paper_code: "yzrb", section: "民生" }, a));
+writeFileSync(join(work, "hostile.ndjson"), [hostile, ...topical].map((a) => JSON.stringify(a)).join("\n") + "\n");
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr}`);
+}
+
+run(indexer, ["--db", db, "--quiet", samples]);
+// --topics none: the hand-made articles keep the topics they carry.
+run(indexer, ["--db", db, "--quiet", "--topics", "none", join(work, "hostile.ndjson")]);
+
+const server = spawn(serve, ["--db", db, "--port", "0", "--quiet"], { stdio: ["ignore", "pipe", "inherit"] });
+const port = await new Promise((resolve, reject) => {
+  const timer = setTimeout(() => reject(new Error("baoku-serve did not start")), 20000);
+  createInterface({ input: server.stdout }).once("line", (line) => {
+    clearTimeout(timer);
+    const m = line.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
+    m ? resolve(Number(m[1])) : reject(new Error("unexpected: " + line));
+  });
+});
+const base = `http://127.0.0.1:${port}`;
+
+let browser;
+try {
+  // A fresh profile (--user-data-dir) for every run.
+  browser = await chromium.launchPersistentContext(join(work, "profile"), {
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  const page = await browser.newPage();
+  const problems = [];
+  page.on("dialog", (d) => { problems.push("dialog: " + d.message()); d.dismiss(); });
+  page.on("pageerror", (e) => problems.push("page error: " + e.message));
+  // Failed requests are reported with their URL by the response handler.
+  page.on("console", (m) => {
+    if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) problems.push("console: " + m.text());
+  });
+  const expectedErrors = [];
+  page.on("response", (r) => {
+    if (r.status() >= 400 && !expectedErrors.some((e) => r.url().includes(e))) {
+      problems.push(`HTTP ${r.status()}: ${r.url()}`);
+    }
+  });
+  // Any request that leaves the server (an external resource) is a failure.
+  page.on("request", (r) => { if (!r.url().startsWith(base)) problems.push("external request: " + r.url()); });
+  const ready = () => page.waitForSelector("body[data-ready]", { timeout: 15000 });
+  const text = (sel) => page.locator(sel).first().innerText();
+
+  // Home.
+  await page.goto(base + "/");
+  await ready();
+  check((await text("#view")).includes("报库共收录 173 篇"), "home page counts the archive");
+
+  // Search: type, press Enter.
+  await page.fill("#q", "民宿");
+  await page.press("#q", "Enter");
+  await ready();
+  const status = await text(".toolbar .status");
+  const total = Number((status.match(/共找到 (\d+) 篇/) || [])[1]);
+  check(total > 1, `search 民宿 finds several articles (${status})`);
+  check(page.url().includes("/search?q=%E6%B0%91%E5%AE%BF"), "the query is in the URL");
+  check(await page.locator(".hit mark").count() > 0, "hits show highlighted matches");
+  check(await page.locator(".hit .meta").first().innerText().then((t) => /2026-06-\d\d · 第\d+版/.test(t)),
+    "hits show date and page");
+  check(await page.locator(".chart .bars a").count() > 0, "the time chart has bars");
+  await page.screenshot({ path: join(outDir, "ui-search.png"), fullPage: true });
+
+  // Suggestions: traditional input finds the simplified name.
+  await page.fill("#f-reporter", "鄭");
+  await page.waitForFunction(() => document.querySelectorAll("datalist option").length > 0, null, { timeout: 5000 })
+    .catch(() => {});
+  const options = await page.locator("datalist option").evaluateAll((os) => os.map((o) => o.value));
+  check(options.includes("郑可欣"), `the reporter box suggests 郑可欣 for 鄭 (${options.join(",")})`);
+  await page.fill("#f-reporter", "");
+
+  // The date range of the filter form.
+  await page.fill("#f-from", "2026-06-10");
+  await page.fill("#f-to", "2026-06-15");
+  await page.locator("form.filters button[type=submit]").click();
+  await ready();
+  check(new URL(page.url()).searchParams.get("date") === "2026-06-10..2026-06-15", "the date range is in the URL");
+  const ranged = Number(((await text(".toolbar .status")).match(/共找到 (\d+) 篇/) || [])[1]);
+  const dates = await page.locator(".hit .meta a[href^='/issue']").allInnerTexts();
+  check(ranged === 2 && dates.every((d) => d >= "2026-06-10" && d <= "2026-06-15"),
+    `the date range narrows the search (${ranged}: ${dates.join(" ")})`);
+  await page.goBack();
+  await ready();
+
+  // Narrow by the first reporter facet.
+  const facet = page.locator(".facets section", { hasText: "记者" }).locator("a").first();
+  const reporter = (await facet.innerText()).trim();
+  await facet.click();
+  await ready();
+  const narrowed = Number(((await text(".toolbar .status")).match(/共找到 (\d+) 篇/) || [])[1]);
+  check(narrowed > 0 && narrowed <= total, `facet 记者 ${reporter} narrows ${total} → ${narrowed}`);
+  check(new URL(page.url()).searchParams.getAll("reporter").includes(reporter), "the facet is in the URL");
+  check((await text(".active-filters")).includes(`记者:${reporter}`), "the active filter is shown as a chip");
+  const hitsReporters = await page.locator(".hit .meta").allInnerTexts();
+  check(hitsReporters.every((t) => t.includes(reporter)), "every hit is by that reporter");
+
+  // Back restores the unfiltered search.
+  await page.goBack();
+  await ready();
+  check((await text(".toolbar .status")).includes(`共找到 ${total} 篇`), "the back button restores the search");
+  await page.goForward();
+  await ready();
+
+  // A chart bar narrows the dates.
+  await page.locator(".chart .bars a").first().click();
+  await ready();
+  check(new URL(page.url()).searchParams.get("date") !== null, "a chart bar sets the date filter");
+
+  // Open the first hit.
+  await page.goto(base + "/search?q=" + encodeURIComponent("镇边堡村"));
+  await ready();
+  await page.locator(".hit a.title").first().click();
+  await ready();
+  check(page.url().includes("/article?id=yzrb-20260609-02-06"), "the article has its own URL");
+  check((await text(".printed h2")) === "长城脚下古堡村 民宿经济“热”起来", "the article shows its headline");
+  check(await page.locator(".printed mark").count() === 3, "the query is highlighted wherever it occurs in the article");
+  check((await page.inputValue("#citation")).startsWith("云州日报,2026-06-09,第2版,《长城脚下古堡村"),
+    "the citation names paper, date, page and headline");
+  check(await page.locator(".article-side section", { hasText: "同版文章" }).locator("li").count() > 0,
+    "the other articles of the page are listed");
+  check(await page.locator(".article-side section", { hasText: "关键词" }).locator("a").count() > 0,
+    "keywords are listed");
+  await page.screenshot({ path: join(outDir, "ui-article.png"), fullPage: true });
+
+  // The reporter page from the byline link.
+  await page.locator(".printed a[href^='/reporter']").first().click();
+  await ready();
+  check((await text("#view h2")) === "记者:高原", "the reporter page opens from the article");
+  check((await text("#view")).includes("每年发稿量") && (await text("#view")).includes("共 12 篇"),
+    "the reporter page counts the articles per year");
+  await page.screenshot({ path: join(outDir, "ui-reporter.png"), fullPage: true });
+
+  // Topics: the list with counts, a topic's page.
+  await page.locator("#nav a", { hasText: "主题" }).click();
+  await ready();
+  check(/住房与物业\s*\d+ 篇/.test(await text(".topic-grid")),
+    "the topics page lists every topic with its count");
+  await page.locator(".topic-grid a.title", { hasText: "住房与物业" }).click();
+  await ready();
+  check((await text("#view h2")) === "主题:住房与物业", "a topic opens its page");
+  const topicText = await text("#view");
+  check(topicText.includes("物业费公示上墙"),
+    "the topic page lists its articles");
+  check((await page.locator("section", { hasText: "主要记者" }).innerText()).includes("张子珂"),
+    "the topic page lists its reporters");
+  await page.screenshot({ path: join(outDir, "ui-topic.png"), fullPage: true });
+
+  // Calendar → issue → page.
+  await page.locator("#nav a", { hasText: "日历" }).click();
+  await ready();
+  check((await text("#view h2")) === "2026年6月", "the calendar opens on the latest month");
+  await page.screenshot({ path: join(outDir, "ui-calendar.png") });
+  await page.locator(".calendar a", { hasText: "11" }).click();
+  await ready();
+  check((await text("#view h2")).includes("2026-06-11"), "a calendar day opens the issue");
+  await page.screenshot({ path: join(outDir, "ui-issue.png") });
+  await page.locator(".issue-page h3 a").first().click();
+  await ready();
+  check((await text("#view h2")).startsWith("2026-06-11 第1版"), "an issue's page lists its articles");
+
+  // Hostile text is shown as text: no script ran, no element was injected.
+  await page.goto(base + "/search?q=" + encodeURIComponent("试探注入"));
+  await ready();
+  check((await text(".hit a.title")).includes("<script>window.__xss=1</script>恶意标题"),
+    "a hostile headline is shown as text in the results");
+  await page.locator(".hit a.title").first().click();
+  await ready();
+  check((await text(".printed h2")).includes("<script>"), "a hostile headline is shown as text in the article");
+  check((await text(".printed")).includes("javascript:window.__xss=7"), "a javascript: URL stays text");
+  expectedErrors.push("/api/column?");  // The hostile column may be unknown.
+  await page.goto(base + "/column?name=" + encodeURIComponent(hostile.column));
+  await ready();
+  await page.goto(base + "/reporter?name=" + encodeURIComponent(hostile.reporters[0]));
+  await ready();
+  check(await page.evaluate(() => window.__xss === undefined), "no injected script ran");
+  check(await page.evaluate(() => document.querySelectorAll("#view img, #view script, #view b").length === 0),
+    "no element was injected");
+
+  // Phone width.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(base + "/search?q=" + encodeURIComponent("民宿"));
+  await ready();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  check(overflow <= 0, `no horizontal scrolling at phone width (overflow ${overflow}px)`);
+  await page.screenshot({ path: join(outDir, "ui-phone.png"), fullPage: false });
+  await page.locator(".hit a.title").first().click();
+  await ready();
+  const articleOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  check(articleOverflow <= 0, `an article fits the phone width (overflow ${articleOverflow}px)`);
+  await page.screenshot({ path: join(outDir, "ui-phone-article.png"), fullPage: false });
+
+  // Keyboard: the first Tab lands on the skip link, Enter in the box submits.
+  await page.goto(base + "/");
+  await ready();
+  await page.keyboard.press("Tab");
+  check(await page.evaluate(() => document.activeElement.className === "skip"), "Tab reaches the skip link first");
+
+  check(problems.length === 0, "no dialogs, page errors or external requests" +
+    (problems.length ? ": " + problems.join("; ") : ""));
+} catch (err) {
+  console.log("FAIL " + (err.stack || err));
+  failures++;
+} finally {
+  if (browser) await browser.close();
+  server.kill("SIGTERM");
+  rmSync(work, { recursive: true, force: true });
+}
+console.log(failures ? `${failures} check(s) failed` : "all checks passed");
+process.exit(failures ? 1 : 0);

@@ -1,0 +1,509 @@
+// Browsing handlers: topics, reporters, columns, the calendar of issues,
+// "on this day" and name suggestions. They are built from Search() with
+// filters and the facet counts over its matches, so they need nothing from
+// the index beyond what a search reads.
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string_view>
+
+#include "baoku/search/date_range.h"
+#include "baoku/search/result_json.h"
+#include "baoku/search/searcher.h"
+#include "baoku/web/api.h"
+#include "handlers.h"
+
+namespace baoku::web {
+namespace {
+
+using internal::Json;
+using internal::Param;
+
+// Facet lists over the whole archive, as long as the searcher makes them.
+search::Facets ArchiveFacets(search::Searcher& searcher) {
+  search::SearchRequest all;
+  all.limit = 1;
+  all.with_snippets = false;
+  all.with_facets = true;
+  all.facet_limit = search::kMaxFacetValues;
+  return searcher.Search(all).facets.value_or(search::Facets{});
+}
+
+// The oldest or newest article's date, or nullopt for an empty archive.
+std::optional<corpus::Date> EndDate(search::Searcher& searcher, bool newest) {
+  search::SearchRequest request;
+  request.limit = 1;
+  request.with_snippets = false;
+  request.sort =
+      newest ? search::SortOrder::kNewest : search::SortOrder::kOldest;
+  auto response = searcher.Search(request);
+  if (response.hits.empty()) return std::nullopt;
+  return response.hits.front().article.date;
+}
+
+nlohmann::json ValuesJson(const std::vector<search::FacetValue>& values) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& v : values) {
+    if (v.value.empty()) continue;  // Articles without a column, say.
+    out.push_back({{"value", v.value}, {"label", v.label}, {"count", v.count}});
+  }
+  return out;
+}
+
+nlohmann::json TimelineJson(const search::Facets& facets) {
+  nlohmann::json buckets = nlohmann::json::array();
+  for (const auto& b : facets.dates) {
+    buckets.push_back({{"key", b.key}, {"count", b.count}});
+  }
+  return {{"granularity", facets.date_granularity}, {"buckets", buckets}};
+}
+
+// Counts per year from a date histogram of any granularity.
+nlohmann::json YearsJson(const search::Facets& facets) {
+  std::map<std::string, uint64_t> years;
+  for (const auto& b : facets.dates) years[b.key.substr(0, 4)] += b.count;
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& [year, count] : years) {
+    out.push_back({{"year", std::stoi(year)}, {"count", count}});
+  }
+  return out;
+}
+
+// "2026-06-11"-style day, month ("2026-06") or any precision, as the query
+// language reads dates; false and a 400 naming `key` otherwise.
+bool DateParam(const std::string& key, const std::string& value,
+               search::DatePrecision precision, search::DatePoint& out,
+               HttpResponse& error) {
+  auto parsed = search::ParseDateRange(value);
+  const char* want = precision == search::DatePrecision::kDay
+                         ? "某一天,如 2026-06-11"
+                         : "某个月,如 2026-06";
+  if (!parsed.range || !parsed.range->single || !parsed.range->from ||
+      parsed.range->from->precision != precision) {
+    error = ErrorResponse(400, key,
+                          key + " 应为" + want + ",而不是“" + value + "”");
+    return false;
+  }
+  out = *parsed.range->from;
+  return true;
+}
+
+std::string IsoMonth(int year, int month) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d", year, month);
+  return buffer;
+}
+
+std::string IsoDay(int year, int month, int day) {
+  return IsoMonth(year, month) + (day < 10 ? "-0" : "-") + std::to_string(day);
+}
+
+// The facet value matching `name` when normalized (the name as printed).
+std::string CanonicalName(const std::vector<search::FacetValue>& values,
+                          const std::string& name,
+                          const corpus::TextAnalyzer& analyzer) {
+  std::string key = analyzer.NormalizeKey(name);
+  for (const auto& v : values) {
+    if (analyzer.NormalizeKey(v.value) == key) return v.value;
+  }
+  return name;
+}
+
+}  // namespace
+
+HttpResponse Api::Topics(const HttpRequest&) const {
+  search::Searcher searcher(config_.db, analyzer_);
+  search::Facets facets = ArchiveFacets(searcher);
+  std::map<std::string, uint64_t> counts;
+  for (const auto& v : facets.topics) counts[v.value] = v.count;
+  nlohmann::json topics = nlohmann::json::array();
+  for (const auto& t : searcher.topics().all()) {
+    nlohmann::json entry = {{"id", t.id},
+                            {"name", t.name},
+                            {"name_en", t.name_en},
+                            {"count", counts.count(t.id) ? counts[t.id] : 0}};
+    // Each topic's timeline: the date histogram of its articles.
+    search::SearchRequest request;
+    request.limit = 1;
+    request.with_snippets = false;
+    request.with_facets = true;
+    request.facet_limit = 1;
+    request.filters = {{search::Field::kTopic, t.id}};
+    search::SearchResponse r = searcher.Search(request);
+    entry["timeline"] = TimelineJson(r.facets.value_or(search::Facets{}));
+    topics.push_back(std::move(entry));
+  }
+  return Json(200, {{"topics", topics}});
+}
+
+HttpResponse Api::Topic(const HttpRequest& request) const {
+  std::string name;
+  HttpResponse error;
+  if (!internal::RequiredParam(request, "id", name, error)) return error;
+  search::Searcher searcher(config_.db, analyzer_);
+  const search::TopicNames& names = searcher.topics();
+  auto id = names.Resolve(name);
+  if (!id) return ErrorResponse(404, "id", "没有这个主题:" + name);
+  search::SearchRequest query;
+  query.filters = {{search::Field::kTopic, *id}};
+  query.sort = search::SortOrder::kNewest;
+  query.with_facets = true;
+  internal::Collected all = internal::SearchAll(searcher, query, kMaxListed);
+  if (all.error) return internal::QueryErrorResponse(*all.error);
+  search::Facets facets = all.facets.value_or(search::Facets{});
+
+  constexpr size_t kShown = 10;
+  std::vector<search::Hit> recent(
+      all.hits.begin(), all.hits.begin() + std::min(kShown, all.hits.size()));
+  // Most relevant: the articles the topic scorer was surest of.
+  auto score = [&](const search::Hit& hit) {
+    for (const auto& t : hit.article.topics) {
+      if (t.id == *id) return t.score + (t.pinned ? 1000.0 : 0.0);
+    }
+    return 0.0;
+  };
+  std::vector<search::Hit> relevant = all.hits;
+  std::stable_sort(relevant.begin(), relevant.end(),
+                   [&](const search::Hit& a, const search::Hit& b) {
+                     return score(a) > score(b);
+                   });
+  if (relevant.size() > kShown) relevant.resize(kShown);
+
+  std::string label = names.Label(*id);
+  std::string name_en;
+  for (const auto& t : names.all()) {
+    if (t.id == *id) name_en = t.name_en;
+  }
+  return Json(200, {{"id", *id},
+                    {"name", label},
+                    {"name_en", name_en},
+                    {"total", all.total},
+                    {"timeline", TimelineJson(facets)},
+                    {"years", YearsJson(facets)},
+                    {"reporters", ValuesJson(facets.reporters)},
+                    {"columns", ValuesJson(facets.columns)},
+                    {"recent", internal::BriefsJson(recent, names)},
+                    {"relevant", internal::BriefsJson(relevant, names)}});
+}
+
+HttpResponse Api::Reporters(const HttpRequest&) const {
+  search::Searcher searcher(config_.db, analyzer_);
+  search::Facets facets = ArchiveFacets(searcher);
+  return Json(200, {{"reporters", ValuesJson(facets.reporters)}});
+}
+
+HttpResponse Api::Reporter(const HttpRequest& request) const {
+  std::string name;
+  HttpResponse error;
+  if (!internal::RequiredParam(request, "name", name, error)) return error;
+  search::SearchRequest query;
+  query.filters = {{search::Field::kReporter, name}};
+  query.sort = search::SortOrder::kNewest;
+  query.with_facets = true;
+  query.with_snippets = false;
+  query.limit = 20;
+  if (!internal::IntParam(request, "offset", query.offset, error) ||
+      !internal::IntParam(request, "limit", query.limit, error)) {
+    return error;
+  }
+  search::Searcher searcher(config_.db, analyzer_);
+  search::SearchResponse r = searcher.Search(query);
+  if (r.error) return internal::QueryErrorResponse(*r.error);
+  if (r.total == 0) return ErrorResponse(404, "name", "没有这位记者:" + name);
+  const search::Facets& facets = *r.facets;
+  std::string canonical = CanonicalName(facets.reporters, name, analyzer_);
+  std::vector<search::FacetValue> coauthors;
+  for (const auto& v : facets.reporters) {
+    if (v.value != canonical) coauthors.push_back(v);
+  }
+  return Json(200,
+              {{"name", canonical},
+               {"total", r.total},
+               {"offset", query.offset},
+               {"limit", query.limit},
+               {"years", YearsJson(facets)},
+               {"timeline", TimelineJson(facets)},
+               {"topics", ValuesJson(facets.topics)},
+               {"columns", ValuesJson(facets.columns)},
+               {"coauthors", ValuesJson(coauthors)},
+               {"articles", internal::BriefsJson(r.hits, searcher.topics())}});
+}
+
+HttpResponse Api::Columns(const HttpRequest&) const {
+  search::Searcher searcher(config_.db, analyzer_);
+  search::Facets facets = ArchiveFacets(searcher);
+  return Json(200, {{"columns", ValuesJson(facets.columns)}});
+}
+
+HttpResponse Api::Column(const HttpRequest& request) const {
+  std::string name;
+  HttpResponse error;
+  if (!internal::RequiredParam(request, "name", name, error)) return error;
+  search::SearchRequest query;
+  query.filters = {{search::Field::kColumn, name}};
+  // A series runs in date order; instalments of one day in print order.
+  query.sort = search::SortOrder::kOldest;
+  query.with_facets = true;
+  search::Searcher searcher(config_.db, analyzer_);
+  internal::Collected all = internal::SearchAll(searcher, query, kMaxListed);
+  if (all.error) return internal::QueryErrorResponse(*all.error);
+  if (all.total == 0) return ErrorResponse(404, "name", "没有这个栏目:" + name);
+  search::Facets facets = all.facets.value_or(search::Facets{});
+  std::string canonical = CanonicalName(facets.columns, name, analyzer_);
+  // In the order of the printed numbers when every instalment has one
+  // (a late correction or a re-run then falls into place), else by date.
+  std::vector<std::optional<int>> numbers;
+  bool all_numbered = true;
+  for (const auto& hit : all.hits) {
+    numbers.push_back(internal::InstalmentNumber(hit.article));
+    all_numbered = all_numbered && numbers.back();
+  }
+  std::vector<size_t> order(all.hits.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  if (all_numbered) {
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      return *numbers[a] < *numbers[b];
+    });
+  }
+  nlohmann::json instalments = nlohmann::json::array();
+  for (size_t i : order) {
+    nlohmann::json brief =
+        internal::BriefJson(all.hits[i].article, searcher.topics());
+    brief["number"] = numbers[i] ? nlohmann::json(*numbers[i]) : nullptr;
+    instalments.push_back(std::move(brief));
+  }
+  return Json(200, {{"name", canonical},
+                    {"total", all.total},
+                    {"reporters", ValuesJson(facets.reporters)},
+                    {"instalments", instalments}});
+}
+
+HttpResponse Api::Calendar(const HttpRequest& request) const {
+  search::Searcher searcher(config_.db, analyzer_);
+  auto first = EndDate(searcher, false);
+  auto last = EndDate(searcher, true);
+  search::DatePoint month;
+  HttpResponse error;
+  if (const std::string* m = Param(request, "month")) {
+    if (!DateParam("month", *m, search::DatePrecision::kMonth, month, error)) {
+      return error;
+    }
+  } else if (last) {
+    month = {last->year, last->month, 0, search::DatePrecision::kMonth};
+  } else {
+    return Json(200, {{"month", nullptr}, {"days", nlohmann::json::array()}});
+  }
+  std::string iso = IsoMonth(month.year, month.month);
+  search::SearchRequest query;
+  query.filters = {{search::Field::kDate, iso}};
+  query.limit = 1;
+  query.with_snippets = false;
+  query.with_facets = true;
+  search::SearchResponse r = searcher.Search(query);
+  if (r.error) return internal::QueryErrorResponse(*r.error);
+  nlohmann::json days = nlohmann::json::array();
+  if (r.facets) {
+    for (const auto& b : r.facets->dates) {
+      days.push_back({{"date", b.key}, {"count", b.count}});
+    }
+  }
+  int prev_y = month.month == 1 ? month.year - 1 : month.year;
+  int prev_m = month.month == 1 ? 12 : month.month - 1;
+  int next_y = month.month == 12 ? month.year + 1 : month.year;
+  int next_m = month.month == 12 ? 1 : month.month + 1;
+  std::string prev = IsoMonth(prev_y, prev_m);
+  std::string next = IsoMonth(next_y, next_m);
+  nlohmann::json body = {{"month", iso},
+                         {"total", r.total},
+                         {"days", days},
+                         {"first", first ? first->ToIso() : ""},
+                         {"last", last ? last->ToIso() : ""}};
+  // Neighbouring months only while they lie within the archive.
+  body["prev"] = first && prev >= first->ToIso().substr(0, 7)
+                     ? nlohmann::json(prev)
+                     : nlohmann::json(nullptr);
+  body["next"] = last && next <= last->ToIso().substr(0, 7)
+                     ? nlohmann::json(next)
+                     : nlohmann::json(nullptr);
+  return Json(200, body);
+}
+
+HttpResponse Api::Issue(const HttpRequest& request) const {
+  std::string value;
+  HttpResponse error;
+  search::DatePoint day;
+  if (!internal::RequiredParam(request, "date", value, error) ||
+      !DateParam("date", value, search::DatePrecision::kDay, day, error)) {
+    return error;
+  }
+  std::string iso = IsoDay(day.year, day.month, day.day);
+  search::SearchRequest query;
+  query.filters = {{search::Field::kDate, iso}};
+  query.sort = search::SortOrder::kPrint;
+  search::Searcher searcher(config_.db, analyzer_);
+  internal::Collected all = internal::SearchAll(searcher, query, kMaxListed);
+  if (all.error) return internal::QueryErrorResponse(*all.error);
+  if (all.hits.empty()) return ErrorResponse(404, "date", iso + " 没有出版");
+  nlohmann::json pages = nlohmann::json::array();
+  for (const auto& hit : all.hits) {
+    const corpus::Article& a = hit.article;
+    if (pages.empty() || pages.back()["page"] != a.page) {
+      pages.push_back({{"page", a.page},
+                       {"section", a.section},
+                       {"articles", nlohmann::json::array()}});
+    }
+    pages.back()["articles"].push_back(
+        internal::BriefJson(a, searcher.topics()));
+  }
+  return Json(200, {{"date", iso},
+                    {"paper", all.hits.front().article.paper},
+                    {"total", all.total},
+                    {"pages", pages}});
+}
+
+HttpResponse Api::Page(const HttpRequest& request) const {
+  std::string value;
+  std::string page;
+  HttpResponse error;
+  search::DatePoint day;
+  if (!internal::RequiredParam(request, "date", value, error) ||
+      !DateParam("date", value, search::DatePrecision::kDay, day, error) ||
+      !internal::RequiredParam(request, "page", page, error)) {
+    return error;
+  }
+  std::string iso = IsoDay(day.year, day.month, day.day);
+  search::SearchRequest query;
+  query.filters = {{search::Field::kDate, iso}, {search::Field::kPage, page}};
+  query.sort = search::SortOrder::kPrint;
+  search::Searcher searcher(config_.db, analyzer_);
+  internal::Collected all = internal::SearchAll(searcher, query, kMaxListed);
+  if (all.error) return internal::QueryErrorResponse(*all.error);
+  if (all.hits.empty()) {
+    return ErrorResponse(404, "page", iso + " 没有第" + page + "版");
+  }
+  const corpus::Article& a = all.hits.front().article;
+  return Json(
+      200, {{"date", iso},
+            {"page", a.page},
+            {"section", a.section},
+            {"paper", a.paper},
+            {"articles", internal::BriefsJson(all.hits, searcher.topics())}});
+}
+
+HttpResponse Api::OnThisDay(const HttpRequest& request) const {
+  search::DatePoint day;
+  HttpResponse error;
+  if (const std::string* d = Param(request, "date")) {
+    if (!DateParam("date", *d, search::DatePrecision::kDay, day, error)) {
+      return error;
+    }
+  } else {
+    std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    day = {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday,
+           search::DatePrecision::kDay};
+  }
+  search::Searcher searcher(config_.db, analyzer_);
+  nlohmann::json years = nlohmann::json::array();
+  auto first = EndDate(searcher, false);
+  search::SearchRequest query;
+  query.sort = search::SortOrder::kNewest;
+  // One search: several filters of one field match any of them.
+  for (int y = first ? first->year : day.year; y < day.year; ++y) {
+    if (corpus::IsValidDate(y, day.month, day.day)) {
+      query.filters.push_back(
+          {search::Field::kDate, IsoDay(y, day.month, day.day)});
+    }
+  }
+  if (!query.filters.empty()) {
+    internal::Collected all = internal::SearchAll(searcher, query, 200);
+    if (all.error) return internal::QueryErrorResponse(*all.error);
+    for (const auto& hit : all.hits) {
+      int year = hit.article.date.year;
+      if (years.empty() || years.back()["year"] != year) {
+        years.push_back(
+            {{"year", year}, {"articles", nlohmann::json::array()}});
+      }
+      years.back()["articles"].push_back(
+          internal::BriefJson(hit.article, searcher.topics()));
+    }
+  }
+  return Json(
+      200, {{"date", IsoDay(day.year, day.month, day.day)}, {"years", years}});
+}
+
+HttpResponse Api::Suggest(const HttpRequest& request) const {
+  std::string field;
+  std::string prefix;
+  HttpResponse error;
+  if (!internal::RequiredParam(request, "field", field, error) ||
+      !internal::RequiredParam(request, "prefix", prefix, error)) {
+    return error;
+  }
+  if (field != "reporter" && field != "column" && field != "topic") {
+    return ErrorResponse(400, "field", "field 应为 reporter、column 或 topic");
+  }
+  int limit = 10;
+  if (!internal::IntParam(request, "limit", limit, error)) return error;
+  if (limit < 1 || limit > 50) {
+    return ErrorResponse(400, "limit", "limit 应在 1 到 50 之间");
+  }
+  search::Searcher searcher(config_.db, analyzer_);
+  search::Facets facets = ArchiveFacets(searcher);
+  // Candidates: the value a filter takes, what a reader sees, the names it
+  // is found by, its count.
+  struct Candidate {
+    search::FacetValue value;
+    std::vector<std::string> names;
+  };
+  std::vector<Candidate> candidates;
+  if (field == "topic") {
+    std::map<std::string, uint64_t> counts;
+    for (const auto& v : facets.topics) counts[v.value] = v.count;
+    for (const auto& t : searcher.topics().all()) {
+      candidates.push_back(
+          {{t.id, t.name, counts[t.id]}, {t.name, t.name_en, t.id}});
+    }
+  } else {
+    for (const auto& v :
+         field == "reporter" ? facets.reporters : facets.columns) {
+      if (!v.value.empty()) candidates.push_back({v, {v.value}});
+    }
+  }
+  // Prefix matches first, then names that merely contain the text; by count
+  // within each.
+  std::string key = analyzer_.NormalizeKey(prefix);
+  std::vector<std::pair<int, const Candidate*>> matches;
+  for (const auto& c : candidates) {
+    int rank = 0;
+    for (const auto& n : c.names) {
+      std::string normalized = analyzer_.NormalizeKey(n);
+      if (normalized.rfind(key, 0) == 0) {
+        rank = 2;
+      } else if (rank == 0 && normalized.find(key) != std::string::npos) {
+        rank = 1;
+      }
+    }
+    if (rank > 0) matches.push_back({rank, &c});
+  }
+  std::stable_sort(matches.begin(), matches.end(),
+                   [](const auto& a, const auto& b) {
+                     if (a.first != b.first) return a.first > b.first;
+                     return a.second->value.count > b.second->value.count;
+                   });
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& [rank, c] : matches) {
+    if (static_cast<int>(out.size()) >= limit) break;
+    out.push_back({{"value", c->value.value},
+                   {"label", c->value.label},
+                   {"count", c->value.count}});
+  }
+  return Json(200,
+              {{"field", field}, {"prefix", prefix}, {"suggestions", out}});
+}
+
+}  // namespace baoku::web

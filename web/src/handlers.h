@@ -1,0 +1,66 @@
+// Helpers shared by the API's handlers (api.cc, browse.cc): parameters,
+// JSON responses, the short article form of listings, paging through a
+// whole result list. Private to web/.
+#ifndef BAOKU_WEB_HANDLERS_H_
+#define BAOKU_WEB_HANDLERS_H_
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "baoku/search/searcher.h"
+#include "baoku/web/api.h"
+
+namespace baoku::web::internal {
+
+HttpResponse Json(int status, const nlohmann::json& body);
+
+// The first value of `key`, or nullptr.
+const std::string* Param(const HttpRequest& request, const std::string& key);
+
+// Reads an integer parameter into `out` (left alone when absent); false and
+// a 400 in `error` when it is not a whole number.
+bool IntParam(const HttpRequest& request, const std::string& key, int& out,
+              HttpResponse& error);
+
+// A required, non-blank parameter; false and a 400 in `error` when missing.
+bool RequiredParam(const HttpRequest& request, const std::string& key,
+                   std::string& out, HttpResponse& error);
+
+// q, the field filters (reporter=, topic=, ...), sort, offset, limit,
+// facets, facet_limit into `query`; false and a 400 in `error` when one of
+// them is malformed. The searcher checks the values' ranges.
+bool ReadSearchParams(const HttpRequest& request, search::SearchRequest& query,
+                      HttpResponse& error);
+
+// What listings show of an article: {"id", "title", "headline", "kicker",
+// "column", "date", "page", "section", "ordinal", "kind", "reporters",
+// "topics": [{"id", "name"}], "lead"}.
+nlohmann::json BriefJson(const corpus::Article& article,
+                         const search::TopicNames& topics);
+nlohmann::json BriefsJson(const std::vector<search::Hit>& hits,
+                          const search::TopicNames& topics);
+
+// Pages through Search() (without snippets) for up to `max` hits.
+struct Collected {
+  uint64_t total = 0;
+  std::vector<search::Hit> hits;
+  std::optional<search::Facets> facets;  // When the request asked for them.
+  std::optional<search::QueryError> error;
+};
+Collected SearchAll(search::Searcher& searcher, search::SearchRequest request,
+                    int max);
+
+// The instalment number a series prints in the headline or kicker:
+// "7.物业服务合同…", "11．…", "第3期", "第十二问", "（三）", "…之五".
+// nullopt when there is none.
+std::optional<int> InstalmentNumber(const corpus::Article& article);
+
+// The 400 for a query error of the search.
+HttpResponse QueryErrorResponse(const search::QueryError& error);
+
+}  // namespace baoku::web::internal
+
+#endif  // BAOKU_WEB_HANDLERS_H_
