@@ -53,6 +53,7 @@ class ChildProcess {
   std::string ReadLine(int timeout_ms);
   // Sends `signal` and waits; returns the exit status (128+n if killed).
   int Stop(int signal);
+  pid_t pid() const { return pid_; }
 
  private:
   pid_t pid_ = -1;
