@@ -273,7 +273,7 @@ TEST_CASE("Hostile query parameters are answered, never crash the server",
 
 TEST_CASE("Stalled clients are dropped and do not block others",
           "[server][security]") {
-  testing::ServeProcess server(testing::SamplesIndex(), {"--threads", "4"});
+  testing::ServeProcess server(testing::SamplesIndex());  // Default pool.
   const int port = server.port();
   // Three clients send half a request line and stall (slowloris)...
   std::vector<std::thread> stalled;

@@ -3,6 +3,7 @@
 #include <httplib.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <chrono>
 #include <mutex>
 #include <stdexcept>
@@ -76,8 +77,12 @@ Server::Server(const Api& api, ServerOptions options)
   Impl& impl = *impl_;
   int threads = impl.options.threads;
   if (threads <= 0) {
-    threads =
+    // A connection holds its worker while it idles between keep-alive
+    // requests or stalls mid-request, so the pool is larger than the cores:
+    // a few slow clients must not stop everyone else being served.
+    int cores =
         static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    threads = std::max(8, 4 * cores);
   }
   impl.http.new_task_queue = [threads] {
     return new httplib::ThreadPool(static_cast<size_t>(threads));
