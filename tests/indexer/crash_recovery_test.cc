@@ -100,12 +100,6 @@ unsigned EnvNumber(const char* name, unsigned fallback) {
   return value && *value ? static_cast<unsigned>(std::stoul(value)) : fallback;
 }
 
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define BAOKU_TEST_SLOW_BUILD 1
-#endif
-#endif
-
 TEST_CASE("kill -9 during indexing loses nothing and never shows half an issue",
           "[indexer][crash]") {
   testing::TempDir dir;
@@ -132,11 +126,7 @@ TEST_CASE("kill -9 during indexing loses nothing and never shows half an issue",
 
   // Seeded, so a failing trial can be replayed: BAOKU_CRASH_SEED=n. Under
   // the sanitizers a run is several times slower, so fewer trials.
-#ifdef BAOKU_TEST_SLOW_BUILD
-  constexpr unsigned kDefaultTrials = 6;
-#else
-  constexpr unsigned kDefaultTrials = 20;
-#endif
+  constexpr unsigned kDefaultTrials = testing::kSanitizedBuild ? 6 : 20;
   const unsigned seed = EnvNumber("BAOKU_CRASH_SEED", 424242);
   const unsigned trials = EnvNumber("BAOKU_CRASH_TRIALS", kDefaultTrials);
   std::mt19937 rng(seed);
