@@ -44,6 +44,23 @@ const corpus::Lexicon& ProjectLexicon(const corpus::TextAnalyzer& analyzer) {
   return lexicon;
 }
 
+// Runs `read` on the latest revision of `db`. A reader can only read the
+// newest revisions: when a busy indexer commits twice while a search runs,
+// the search's revision is discarded (DatabaseModifiedError). It then
+// starts again on the newest one, which holds whole issues as ever.
+template <typename Read>
+auto Reading(Xapian::Database& db, Read read) {
+  constexpr int kAttempts = 10;
+  for (int attempt = 1;; ++attempt) {
+    try {
+      db.reopen();
+      return read();
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == kAttempts) throw;
+    }
+  }
+}
+
 }  // namespace
 
 Searcher::Searcher(const std::filesystem::path& path,
@@ -79,31 +96,34 @@ SearchResponse Searcher::Search(const SearchRequest& request) {
     response.error = built.error;
     return response;
   }
-  db_.reopen();
-  Xapian::Enquire enquire(db_);
-  enquire.set_query(built.query);
-  Xapian::MSet mset =
-      enquire.get_mset(request.offset, request.limit, db_.get_doccount());
-  response.total = mset.get_matches_estimated();
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    Hit hit;
-    hit.article = ArticleOf(it.get_document());
-    hit.score = it.get_weight();
-    if (request.with_snippets) {
-      hit.snippet = MakeSnippet(BodyText(hit.article), built.highlight_phrases,
-                                analyzer_);
+  return Reading(db_, [&] {
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(built.query);
+    Xapian::MSet mset =
+        enquire.get_mset(request.offset, request.limit, db_.get_doccount());
+    SearchResponse found = response;
+    found.total = mset.get_matches_estimated();
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      Hit hit;
+      hit.article = ArticleOf(it.get_document());
+      hit.score = it.get_weight();
+      if (request.with_snippets) {
+        hit.snippet = MakeSnippet(BodyText(hit.article),
+                                  built.highlight_phrases, analyzer_);
+      }
+      found.hits.push_back(std::move(hit));
     }
-    response.hits.push_back(std::move(hit));
-  }
-  return response;
+    return found;
+  });
 }
 
 std::optional<corpus::Article> Searcher::FindArticle(const std::string& id) {
-  db_.reopen();
-  std::string term = std::string(corpus::schema::kId) + id;
-  auto it = db_.postlist_begin(term);
-  if (it == db_.postlist_end(term)) return std::nullopt;
-  return ArticleOf(db_.get_document(*it));
+  return Reading(db_, [&]() -> std::optional<corpus::Article> {
+    std::string term = std::string(corpus::schema::kId) + id;
+    auto it = db_.postlist_begin(term);
+    if (it == db_.postlist_end(term)) return std::nullopt;
+    return ArticleOf(db_.get_document(*it));
+  });
 }
 
 }  // namespace baoku::search

@@ -126,7 +126,7 @@ TEST_CASE("kill -9 during indexing loses nothing and never shows half an issue",
 
   // Seeded, so a failing trial can be replayed: BAOKU_CRASH_SEED=n. Under
   // the sanitizers a run is several times slower, so fewer trials.
-  constexpr unsigned kDefaultTrials = testing::kSanitizedBuild ? 6 : 20;
+  constexpr unsigned kDefaultTrials = testing::kSanitizedBuild ? 4 : 20;
   const unsigned seed = EnvNumber("BAOKU_CRASH_SEED", 424242);
   const unsigned trials = EnvNumber("BAOKU_CRASH_TRIALS", kDefaultTrials);
   std::mt19937 rng(seed);

@@ -109,7 +109,7 @@ TEST_CASE("Serving under load while re-indexing: no failure, no half issue",
   testing::WriteFile(dir / "load.lua", R"(
 local paths = {
   "/api/search?q=%E7%A4%BE%E5%8C%BA%E9%A3%9F%E5%A0%82",
-  "/api/search?q=%E4%BE%BF%E6%B0%91%E6%9C%8D%E5%8A%A1&limit=20",
+  "/api/search?q=%E4%BE%BF%E6%B0%91%E6%9C%8D%E5%8A%A1&limit=100",
   "/api/search?q=issuemark3&offset=2",
   "/api/search?q=%E8%80%81%E4%BA%BA+%E4%BC%98%E6%83%A0",
   "/api/article?id=)" + article_id + R"(",
@@ -206,8 +206,10 @@ end
   // may take most of the window.
   CHECK(index_runs >= 1);
   CHECK(index_failures == 0);
-  // Flat memory: the last RSS within 64 MiB of the first.
-  CHECK(rss_end - rss_start < 64 * 1024);
+  // Flat memory: the last RSS within 64 MiB of the first. Not under ASan,
+  // whose quarantine keeps up to 256 MiB of freed memory (LeakSanitizer
+  // checks the server for leaks when it stops instead).
+  if (!testing::kSanitizedBuild) CHECK(rss_end - rss_start < 64 * 1024);
   CHECK(server.Stop() == 0);
 }
 

@@ -3,7 +3,8 @@
 // A Searcher holds an open Xapian database. Not thread-safe: use one per
 // thread (opening is cheap). Each Search() first reopens the database so that
 // it sees the latest commit of a concurrent baoku-index; commits are per
-// issue, so a search never sees half an issue.
+// issue, so a search never sees half an issue. A search whose revision a
+// concurrent commit discards starts again on the newest one.
 #ifndef BAOKU_SEARCH_SEARCHER_H_
 #define BAOKU_SEARCH_SEARCHER_H_
 
