@@ -96,25 +96,30 @@ SearchResponse Searcher::Search(const SearchRequest& request) {
     response.error = built.error;
     return response;
   }
-  return Reading(db_, [&] {
+  // Only the index reads are retried; snippets are made afterwards from the
+  // articles read, so that a retry's window is as short as can be.
+  SearchResponse found = Reading(db_, [&] {
     Xapian::Enquire enquire(db_);
     enquire.set_query(built.query);
     Xapian::MSet mset =
         enquire.get_mset(request.offset, request.limit, db_.get_doccount());
-    SearchResponse found = response;
-    found.total = mset.get_matches_estimated();
+    SearchResponse read = response;
+    read.total = mset.get_matches_estimated();
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       Hit hit;
       hit.article = ArticleOf(it.get_document());
       hit.score = it.get_weight();
-      if (request.with_snippets) {
-        hit.snippet = MakeSnippet(BodyText(hit.article),
-                                  built.highlight_phrases, analyzer_);
-      }
-      found.hits.push_back(std::move(hit));
+      read.hits.push_back(std::move(hit));
     }
-    return found;
+    return read;
   });
+  if (request.with_snippets) {
+    for (Hit& hit : found.hits) {
+      hit.snippet = MakeSnippet(BodyText(hit.article), built.highlight_phrases,
+                                analyzer_);
+    }
+  }
+  return found;
 }
 
 std::optional<corpus::Article> Searcher::FindArticle(const std::string& id) {
