@@ -61,6 +61,19 @@ class ChildProcess {
   std::string buffer_;
 };
 
+// True in an ASan or TSan build, where code runs several times slower:
+// tests that measure nothing by their size scale their loops down.
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+#define BAOKU_TESTING_SANITIZED 1
+#endif
+#endif
+#ifdef BAOKU_TESTING_SANITIZED
+inline constexpr bool kSanitizedBuild = true;
+#else
+inline constexpr bool kSanitizedBuild = false;
+#endif
+
 // Test exit code that CTest reports as "skipped" (SKIP_RETURN_CODE).
 inline constexpr int kSkipExitCode = 77;
 

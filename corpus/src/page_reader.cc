@@ -12,6 +12,43 @@ namespace {
 
 using utf8::StartsWith;
 
+// True when `s` holds something a search could find: a letter, digit or
+// Han character rather than only punctuation, symbols and spaces (ICU is
+// not used here; the punctuation blocks are enough for newspaper text).
+bool HasSearchableText(std::string_view s) {
+  for (size_t pos = 0; pos < s.size();) {
+    char32_t cp = utf8::Next(s, pos);
+    if (cp < 0x80) {
+      if ((cp >= '0' && cp <= '9') ||
+          ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')) {
+        return true;
+      }
+    } else if (cp >= 0xFF10 && cp <= 0xFF5A) {  // Full-width forms.
+      if ((cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) || cp >= 0xFF41) {
+        return true;
+      }
+    } else if (cp >= 0xC0 && !(cp >= 0x2000 && cp <= 0x2BFF) &&
+               !(cp >= 0x3000 && cp <= 0x303F) &&
+               !(cp >= 0xFE10 && cp <= 0xFE6F) && !(cp >= 0xFF00) &&
+               !utf8::IsSpace(cp)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool HasSearchableText(const Article& a) {
+  for (const std::string* field : {&a.kicker, &a.headline, &a.subtitle}) {
+    if (HasSearchableText(*field)) return true;
+  }
+  for (const auto* list : {&a.paragraphs, &a.subheads}) {
+    for (const auto& text : *list) {
+      if (HasSearchableText(text)) return true;
+    }
+  }
+  return false;
+}
+
 // What a paragraph looks like on its own, before context decides.
 enum class Shape {
   kBody,            // Running text.
@@ -429,6 +466,12 @@ class PageSplitter {
            "lines " + std::to_string(a.lines.first) + "-" +
                std::to_string(a.lines.last) +
                ": a title or byline with no text after it; not an article"});
+    } else if (!HasSearchableText(a)) {
+      result_.warnings.push_back(
+          {file_, a.lines.first,
+           "lines " + std::to_string(a.lines.first) + "-" +
+               std::to_string(a.lines.last) +
+               ": only punctuation and symbols; not an article"});
     } else {
       if (a.kind == ArticleKind::kQa) last_qa_column_ = a.column;
       result_.articles.push_back(std::move(a));

@@ -290,6 +290,13 @@ std::vector<WordSpan> TextAnalyzer::Segment(std::string_view text,
     uint32_t end = norm.orig_end[seg.limit - 1];
     std::string_view piece = text.substr(begin, end - begin);
     if (utf8::Trim(piece).empty()) continue;
+    if (!spans.empty() && begin < spans.back().end) {
+      // One original character that normalizes to several (… → ...) and
+      // that ICU broke apart stays one segment of the original text.
+      spans.back().end = std::max(spans.back().end, end);
+      spans.back().word = spans.back().word || seg.word;
+      continue;
+    }
     spans.push_back({begin, end, seg.word});
   }
   return spans;

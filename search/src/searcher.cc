@@ -87,6 +87,23 @@ auto Guarded(F&& f) {
   }
 }
 
+// Runs `read` on the latest revision of `db`. A reader can only read the
+// newest revisions: when a busy indexer commits twice while a search runs,
+// the search's revision is discarded (DatabaseModifiedError). It then
+// starts again on the newest one, which holds whole issues as ever.
+template <typename Read>
+auto Reading(Xapian::Database& db, Read read) {
+  constexpr int kAttempts = 10;
+  for (int attempt = 1;; ++attempt) {
+    try {
+      db.reopen();
+      return read();
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == kAttempts) throw;
+    }
+  }
+}
+
 Xapian::Database OpenDatabase(const std::filesystem::path& path) {
   return Guarded([&] { return Xapian::Database(path.string()); });
 }
@@ -148,7 +165,6 @@ SearchResponse Searcher::DoSearch(const SearchRequest& request) {
         0};
     return response;
   }
-  db_.reopen();
   QueryContext context{analyzer_, &lexicon_, &topics_};
   BuiltQuery built =
       BuildQuery(ParseQuery(request.query), request.filters, context);
@@ -156,17 +172,39 @@ SearchResponse Searcher::DoSearch(const SearchRequest& request) {
     response.error = built.error;
     return response;
   }
-  Xapian::Enquire enquire(db_);
-  enquire.set_query(built.query);
-  SetSort(enquire, request.sort);
-  // Checking every match makes the total exact.
-  Xapian::MSet mset =
-      enquire.get_mset(request.offset, request.limit, db_.get_doccount());
-  response.total = mset.get_matches_estimated();
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    Hit hit;
-    hit.article = ArticleOf(it.get_document());
-    hit.score = it.get_weight();
+  // Only the index reads are retried, hits and facets together so that they
+  // come from one revision; snippets are made afterwards from the articles
+  // read, so that a retry's window is as short as can be.
+  SearchResponse found = Reading(db_, [&] {
+    SearchResponse read = response;
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(built.query);
+    SetSort(enquire, request.sort);
+    // Checking every match makes the total exact.
+    Xapian::MSet mset =
+        enquire.get_mset(request.offset, request.limit, db_.get_doccount());
+    read.total = mset.get_matches_estimated();
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      Hit hit;
+      hit.article = ArticleOf(it.get_document());
+      hit.score = it.get_weight();
+      read.hits.push_back(std::move(hit));
+    }
+    if (request.with_facets) {
+      // A pass of its own, asking for no hits: with hits asked for, spies
+      // on remote shards count some documents twice (seen with
+      // xapian-tcpsrv 1.4.22 and 20 hits sorted by value).
+      FacetCounter facets;
+      Xapian::Enquire counting(db_);
+      counting.set_query(built.query);
+      counting.set_weighting_scheme(Xapian::BoolWeight());
+      facets.Attach(counting);
+      counting.get_mset(0, 0, db_.get_doccount());
+      read.facets = facets.Collect(topics_, request.facet_limit);
+    }
+    return read;
+  });
+  for (Hit& hit : found.hits) {
     std::string title = corpus::DisplayTitle(hit.article);
     if (request.with_snippets) {
       hit.snippet = MakeSnippet(BodyText(hit.article), built.highlight_phrases,
@@ -176,21 +214,8 @@ SearchResponse Searcher::DoSearch(const SearchRequest& request) {
     } else {
       hit.title.text = title;
     }
-    response.hits.push_back(std::move(hit));
   }
-  if (request.with_facets) {
-    // A pass of its own, asking for no hits: with hits asked for, spies on
-    // remote shards count some documents twice (seen with xapian-tcpsrv
-    // 1.4.22 and 20 hits sorted by value).
-    FacetCounter facets;
-    Xapian::Enquire counting(db_);
-    counting.set_query(built.query);
-    counting.set_weighting_scheme(Xapian::BoolWeight());
-    facets.Attach(counting);
-    counting.get_mset(0, 0, db_.get_doccount());
-    response.facets = facets.Collect(topics_, request.facet_limit);
-  }
-  return response;
+  return found;
 }
 
 std::optional<Xapian::docid> Searcher::DocidOf(const std::string& id) {
@@ -201,11 +226,12 @@ std::optional<Xapian::docid> Searcher::DocidOf(const std::string& id) {
 }
 
 std::optional<corpus::Article> Searcher::FindArticle(const std::string& id) {
-  return Guarded([&]() -> std::optional<corpus::Article> {
-    db_.reopen();
-    auto docid = DocidOf(id);
-    if (!docid) return std::nullopt;
-    return ArticleOf(db_.get_document(*docid));
+  return Guarded([&] {
+    return Reading(db_, [&]() -> std::optional<corpus::Article> {
+      auto docid = DocidOf(id);
+      if (!docid) return std::nullopt;
+      return ArticleOf(db_.get_document(*docid));
+    });
   });
 }
 
@@ -224,12 +250,12 @@ std::vector<std::string> Searcher::SignificantTerms(Xapian::docid docid,
 
 std::optional<std::vector<Hit>> Searcher::Related(const std::string& id,
                                                   int limit) {
-  return Guarded([&] { return DoRelated(id, limit); });
+  return Guarded(
+      [&] { return Reading(db_, [&] { return DoRelated(id, limit); }); });
 }
 
 std::optional<std::vector<Hit>> Searcher::DoRelated(const std::string& id,
                                                     int limit) {
-  db_.reopen();
   auto docid = DocidOf(id);
   if (!docid) return std::nullopt;
   std::vector<std::string> terms = SignificantWords(*docid, 16);
@@ -283,11 +309,12 @@ std::vector<std::string> Searcher::SignificantWords(Xapian::docid docid,
 
 std::optional<std::vector<std::string>> Searcher::Keywords(
     const std::string& id, int limit) {
-  return Guarded([&]() -> std::optional<std::vector<std::string>> {
-    db_.reopen();
-    auto docid = DocidOf(id);
-    if (!docid) return std::nullopt;
-    return SignificantWords(*docid, std::clamp(limit, 1, kMaxLimit));
+  return Guarded([&] {
+    return Reading(db_, [&]() -> std::optional<std::vector<std::string>> {
+      auto docid = DocidOf(id);
+      if (!docid) return std::nullopt;
+      return SignificantWords(*docid, std::clamp(limit, 1, kMaxLimit));
+    });
   });
 }
 

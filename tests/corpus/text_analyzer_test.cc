@@ -128,6 +128,35 @@ TEST_CASE("Token spans point into the original text", "[analyzer]") {
   }
 }
 
+// Found by tests/fuzz/analyzer_fuzz: "…" normalizes to "...", which ICU
+// split into three segments over the same original character.
+TEST_CASE("Segments cover the original text in order, each once",
+          "[analyzer]") {
+  struct Case {
+    const char* text;
+    std::vector<std::string> pieces;  // The segments' original text.
+  };
+  const Case cases[] = {
+      {"等等…好的", {"等等", "…", "好的"}},
+      {"。，…—·", {"。", "，", "…", "—", "·"}},
+      {"①号楼", {"①", "号", "楼"}},
+      {"㎡单价", {"㎡", "单价"}},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    const std::string text = c.text;
+    std::vector<std::string> pieces;
+    uint32_t last_end = 0;
+    for (const auto& span : Analyzer().Segment(text)) {
+      CHECK(span.begin >= last_end);
+      CHECK(span.begin < span.end);
+      last_end = span.end;
+      pieces.push_back(text.substr(span.begin, span.end - span.begin));
+    }
+    CHECK(pieces == c.pieces);
+  }
+}
+
 TEST_CASE("Positions continue from first_position", "[analyzer]") {
   auto tokens = Analyzer().Analyze("资金", 100);
   REQUIRE_FALSE(tokens.empty());

@@ -9,23 +9,20 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 
+#include "serve_fixture.h"
 #include "test_support.h"
 #include "topics_fixture.h"
 
 namespace baoku::web {
 namespace {
 
-std::string Tool(const std::string& module, const std::string& name) {
-  return (testing::BinaryDir() / module / name).string();
-}
+using testing::Tool;
 
 // Starts baoku-serve on an ephemeral loopback port; returns the port.
 int StartServer(testing::ChildProcess& server) {
-  std::string line = server.ReadLine(20000);
-  std::smatch m;
-  REQUIRE(
-      std::regex_search(line, m, std::regex(R"(http://127\.0\.0\.1:(\d+)/)")));
-  return std::stoi(m[1]);
+  int port = testing::ReadServePort(server);
+  REQUIRE(port > 0);
+  return port;
 }
 
 nlohmann::json Search(httplib::Client& client, const std::string& q) {

@@ -286,6 +286,7 @@ HttpResponse Api::Related(const HttpRequest& request) const {
 
 HttpResponse Api::StaticFile(const std::string& name) const {
   // Only plain file names from the UI folder: no traversal, no listing.
+  // A NUL would cut the name short when opened ("app.js%00.css").
   bool plain = !name.empty() && name.find('/') == std::string::npos &&
                name.find('\\') == std::string::npos && name[0] != '.' &&
                name.find('\0') == std::string::npos;

@@ -29,7 +29,8 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(0, 65535));
   app.add_option("--threads", options.threads,
-                 "Worker threads (0: one per core)")
+                 "Worker threads, one per open connection (0: 4 per core, at "
+                 "least 8)")
       ->check(CLI::Range(0, 256));
   app.add_option("--static", static_dir, "Folder of the web UI files")
       ->capture_default_str();

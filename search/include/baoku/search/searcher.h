@@ -5,7 +5,8 @@
 // listing shards, local or remote). Not thread-safe: use one per thread
 // (opening is cheap). Each call first reopens the database so that it sees
 // the latest commit of a concurrent baoku-index; commits are per issue, so a
-// search never sees half an issue.
+// search never sees half an issue. A search whose revision a concurrent
+// commit discards starts again on the newest one.
 #ifndef BAOKU_SEARCH_SEARCHER_H_
 #define BAOKU_SEARCH_SEARCHER_H_
 

@@ -17,7 +17,7 @@ namespace baoku::web {
 struct ServerOptions {
   std::string bind = "127.0.0.1";
   int port = 8080;                     // 0: any free port.
-  int threads = 0;                     // 0: one per core.
+  int threads = 0;                     // 0: 4 per core, at least 8.
   std::ostream* access_log = nullptr;  // One line per request when set.
 };
 

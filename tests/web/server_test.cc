@@ -1,0 +1,317 @@
+// The HTTP layer of baoku-serve against hostile clients: loopback only by
+// default, no file outside the UI folder, no header injection, security
+// headers on every response, size limits and idle timeouts, and every bad
+// request answered with a JSON error rather than a crash.
+#include "baoku/web/server.h"
+
+#include <arpa/inet.h>
+#include <ifaddrs.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <thread>
+#include <vector>
+
+#include "../search/search_fixture.h"
+#include "serve_fixture.h"
+
+namespace baoku::web {
+namespace {
+
+using testing::RawHttp;
+
+struct Reply {
+  int status = 0;
+  std::string head;  // Status line and headers, lower-cased.
+  std::string body;
+};
+
+Reply Parse(const std::string& raw) {
+  Reply r;
+  size_t end = raw.find("\r\n\r\n");
+  if (raw.rfind("HTTP/1.1 ", 0) != 0 || end == std::string::npos) return r;
+  r.status = std::stoi(raw.substr(9, 3));
+  r.head = raw.substr(0, end);
+  for (char& c : r.head) c = static_cast<char>(std::tolower(c));
+  r.body = raw.substr(end + 4);
+  return r;
+}
+
+Reply Get(int port, const std::string& target) {
+  return Parse(RawHttp(port, "GET " + target +
+                                 " HTTP/1.1\r\nHost: localhost\r\n"
+                                 "Connection: close\r\n\r\n"));
+}
+
+size_t Count(const std::string& text, const std::string& what) {
+  size_t n = 0;
+  for (size_t at = text.find(what); at != std::string::npos;
+       at = text.find(what, at + 1)) {
+    ++n;
+  }
+  return n;
+}
+
+// Fetches each target and runs `check` on the reply.
+template <typename Check>
+void ForEachTarget(int port, std::initializer_list<const char*> targets,
+                   Check check) {
+  for (const char* target : targets) {
+    INFO(target);
+    check(Get(port, target));
+  }
+}
+
+// A JSON error body {"error": {"parameter", "message"}}.
+void CheckJsonError(const Reply& r, const std::string& parameter) {
+  CHECK(r.head.find("content-type: application/json") != std::string::npos);
+  auto body = nlohmann::json::parse(r.body, nullptr, false);
+  REQUIRE(body.is_object());
+  CHECK(body["error"]["parameter"] == parameter);
+  CHECK_FALSE(body["error"]["message"].get<std::string>().empty());
+}
+
+TEST_CASE("baoku-serve listens on loopback only unless told otherwise",
+          "[server][security]") {
+  CHECK(ServerOptions{}.bind == "127.0.0.1");
+  testing::ServeProcess server(testing::SamplesIndex());
+  CHECK(Get(server.port(), "/healthz").status == 200);
+  // Not reachable on any other address of this machine.
+  ifaddrs* list = nullptr;
+  REQUIRE(getifaddrs(&list) == 0);
+  int others = 0;
+  for (ifaddrs* a = list; a; a = a->ifa_next) {
+    if (!a->ifa_addr || a->ifa_addr->sa_family != AF_INET) continue;
+    sockaddr_in addr = *reinterpret_cast<sockaddr_in*>(a->ifa_addr);
+    if ((ntohl(addr.sin_addr.s_addr) >> 24) == 127) continue;
+    ++others;
+    addr.sin_port = htons(static_cast<uint16_t>(server.port()));
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    INFO(inet_ntoa(addr.sin_addr));
+    CHECK(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0);
+    close(fd);
+  }
+  freeifaddrs(list);
+  WARN("non-loopback addresses tried: " << others);
+}
+
+TEST_CASE("No file outside the UI folder, no directory listing",
+          "[server][security]") {
+  testing::ServeProcess server(testing::SamplesIndex());
+  ForEachTarget(
+      server.port(),
+      {
+          "/static/",
+          "/static",
+          "/static/..%2f..%2f..%2f..%2fetc%2fpasswd",
+          "/static/..%2f..%2f..%2f..%2fetc/passwd",
+          "/static/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+          "/static/%252e%252e%252f%252e%252e%252fetc%252fpasswd",
+          "/static/..%252f..%252f..%252fetc%252fpasswd",
+          "/static/..%5c..%5c..%5cetc%5cpasswd",
+          "/static/....//....//....//etc/passwd",
+          "/static/%c0%ae%c0%ae/%c0%ae%c0%ae/etc/passwd",
+          "/../../../../etc/passwd",
+          "/static/index.html%00.css",
+          "/static/app.js%00.html",
+          "/static/.htaccess",
+          "/static/../../CMakeLists.txt",
+          "/static/..%2fCMakeLists.txt",
+          "/%2e%2e/%2e%2e/CMakeLists.txt",
+      },
+      [](const Reply& r) {
+        CHECK(r.status >= 400);
+        CHECK(r.status < 500);
+        CHECK(r.body.find("root:") == std::string::npos);
+        CHECK(r.body.find("cmake_minimum_required") == std::string::npos);
+        CheckJsonError(r, "");
+      });
+  CHECK(Get(server.port(), "/").status == 200);
+}
+
+TEST_CASE("Parameters never reach response headers", "[server][security]") {
+  testing::ServeProcess server(testing::SamplesIndex());
+  ForEachTarget(
+      server.port(),
+      {
+          "/api/search?q=%E7%94%B5%E6%A2%AF%0d%0aX-Injected:%20yes",
+          "/api/search?q=%0d%0aSet-Cookie:%20a=b",
+          "/api/article?id=x%0d%0aX-Injected:%20yes",
+          "/api/article?id=%0aX-Injected:%20yes%0a%0a<script>",
+          "/nowhere%0d%0aX-Injected:%20yes",
+          "/api/search?q=%E7%94%B5%E6%A2%AF&limit=1%0d%0aX-Injected:%20yes",
+      },
+      [](const Reply& r) {
+        CHECK(r.status != 0);
+        CHECK(r.head.find("x-injected") == std::string::npos);
+        CHECK(r.head.find("set-cookie") == std::string::npos);
+        // Reflected text is only ever inside a JSON string, served as JSON
+        // that browsers may not sniff as HTML.
+        CHECK(r.head.find("content-type: application/json") !=
+              std::string::npos);
+        CHECK(r.head.find("x-content-type-options: nosniff") !=
+              std::string::npos);
+      });
+}
+
+TEST_CASE("Every response carries the security headers once",
+          "[server][security]") {
+  testing::ServeProcess server(testing::SamplesIndex());
+  const std::string long_target = "/api/search?q=" + std::string(9000, 'a');
+  const struct {
+    std::string target;
+    int status;
+  } cases[] = {
+      {"/", 200},
+      {"/static/app.js", 200},
+      {"/api/search?q=%E7%94%B5%E6%A2%AF", 200},
+      {"/api/search?q=%22open", 400},
+      {"/api/article?id=nothing", 404},
+      {"/nowhere", 404},
+      {long_target, 414},
+  };
+  for (const auto& c : cases) {
+    INFO(c.target.substr(0, 60));
+    Reply r = Get(server.port(), c.target);
+    CHECK(r.status == c.status);
+    CHECK(Count(r.head, "x-content-type-options: nosniff") == 1);
+    CHECK(Count(r.head, "content-security-policy: default-src 'self'") == 1);
+    CHECK(Count(r.head, "frame-ancestors 'none'") == 1);
+    CHECK(Count(r.head, "referrer-policy: no-referrer") == 1);
+    CHECK(Count(r.head, "x-frame-options: deny") == 1);
+  }
+}
+
+TEST_CASE("Oversized and malformed requests get a JSON error",
+          "[server][security]") {
+  testing::ServeProcess server(testing::SamplesIndex());
+  const int port = server.port();
+  std::string han_query;
+  for (int i = 0; i < 10000; ++i) han_query += "%E7%94%B5";
+  const struct {
+    const char* name;
+    std::string request;
+    int status;
+    const char* parameter;
+  } cases[] = {
+      {"10,000-character query",
+       "GET /api/search?q=" + han_query + " HTTP/1.1\r\n\r\n", 414, ""},
+      {"1,500-character query within the URL limit",
+       "GET /api/search?q=" + std::string(1500, 'a') + " HTTP/1.1\r\n\r\n", 400,
+       "q"},
+      {"1 MB body",
+       "POST /api/search HTTP/1.1\r\nContent-Length: 1048576\r\n\r\n" +
+           std::string(1 << 20, 'x'),
+       413, ""},
+      {"POST", "POST /api/search?q=a HTTP/1.1\r\nContent-Length: 0\r\n\r\n",
+       405, ""},
+      {"DELETE", "DELETE /api/article?id=a HTTP/1.1\r\n\r\n", 405, ""},
+      {"header line of 20 KB",
+       "GET /healthz HTTP/1.1\r\nX-Long: " + std::string(20000, 'a') +
+           "\r\n\r\n",
+       400, ""},
+      {"garbage request line", "\x01\x02 \xff\xfe HTTP/9.9\r\n\r\n", 400, ""},
+  };
+  for (const auto& c : cases) {
+    INFO(c.name);
+    Reply r = Parse(RawHttp(port, c.request));
+    CHECK(r.status == c.status);
+    CheckJsonError(r, c.parameter);
+  }
+  // Still serving.
+  CHECK(Get(port, "/healthz").status == 200);
+}
+
+TEST_CASE("Hostile query parameters are answered, never crash the server",
+          "[server][bad-input]") {
+  testing::ServeProcess server(testing::SamplesIndex());
+  const int port = server.port();
+  const std::string dianti = "q=%E7%94%B5%E6%A2%AF";  // 电梯
+  const struct {
+    std::string target;
+    int status;
+    const char* parameter;  // Of the error; nullptr for a 200.
+  } cases[] = {
+      {"/api/search?q=%FF%FE", 400, "q"},
+      {"/api/search?q=%E7%94", 400, "q"},
+      {"/api/article?id=%FF%FE", 400, "id"},
+      {"/api/search?" + dianti + "&limit=%FF", 400, "limit"},
+      {"/api/search?q=%00%01%02%1B%7F", 400, "q"},
+      {"/api/search?q=%E7%94%B5%00%E6%A2%AF", 200, nullptr},
+      {"/api/search?q=%09%0B%0C%E7%94%B5%E6%A2%AF", 200, nullptr},
+      {"/api/search?" + dianti + "&offset=-1", 400, "offset"},
+      {"/api/search?" + dianti + "&offset=-2147483648", 400, "offset"},
+      {"/api/search?" + dianti + "&offset=100000", 200, nullptr},
+      {"/api/search?" + dianti + "&offset=2147483647", 400, "offset"},
+      {"/api/search?" + dianti + "&offset=99999999999999999999", 400, "offset"},
+      {"/api/search?" + dianti + "&limit=0", 400, "limit"},
+      {"/api/search?" + dianti + "&limit=-1", 400, "limit"},
+      {"/api/search?" + dianti + "&limit=2147483647", 400, "limit"},
+      {"/api/search?" + dianti + "&limit=1e3", 400, "limit"},
+      {"/api/search?" + dianti + "&limit=+5", 400, "limit"},
+      {"/api/article?id=yzrb-20260611-99999999999999999999-01", 404, "id"},
+      {"/api/article?id=" + std::string(5000, 'a'), 400, "id"},
+      {"/api/search?q=" + std::string(2000, '(') + "%E7%94%B5", 400, "q"},
+      {"/api/search?q=%E3%80%8C%E3%80%8C%E3%80%8C%E7%94%B5%E6%A2%AF", 200,
+       nullptr},
+  };
+  for (const auto& c : cases) {
+    INFO(c.target.substr(0, 80));
+    Reply r = Get(port, c.target);
+    CHECK(r.status == c.status);
+    if (c.parameter) CheckJsonError(r, c.parameter);
+    if (c.status == 200) {
+      auto body = nlohmann::json::parse(r.body, nullptr, false);
+      CHECK(body.contains("hits"));
+    }
+  }
+  CHECK(Get(port, "/healthz").status == 200);
+}
+
+TEST_CASE("Stalled clients are dropped and do not block others",
+          "[server][security]") {
+  testing::ServeProcess server(testing::SamplesIndex());  // Default pool.
+  const int port = server.port();
+  // Three clients send half a request line and stall (slowloris)...
+  std::vector<std::thread> stalled;
+  std::vector<double> held(3);
+  for (int i = 0; i < 3; ++i) {
+    stalled.emplace_back([&, i] {
+      auto start = std::chrono::steady_clock::now();
+      RawHttp(port, "GET /api/search?q=", 30000);
+      held[i] = std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                              start)
+                    .count();
+    });
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  // ...while another is still served at once.
+  auto start = std::chrono::steady_clock::now();
+  CHECK(Get(port, "/api/search?q=%E7%94%B5%E6%A2%AF").status == 200);
+  double served =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
+  CHECK(served < 2.0);
+  for (auto& t : stalled) t.join();
+  // The server hangs up on them after its read timeout (5 s).
+  for (double seconds : held) {
+    CHECK(seconds > 4.0);
+    CHECK(seconds < 8.0);
+  }
+  // An idle keep-alive connection is closed soon too.
+  start = std::chrono::steady_clock::now();
+  std::string raw =
+      RawHttp(port, "GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n", 30000);
+  double idle =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
+  CHECK(Parse(raw).status == 200);
+  CHECK(idle < 4.0);
+}
+
+}  // namespace
+}  // namespace baoku::web
