@@ -79,11 +79,13 @@ void SetSort(Xapian::Enquire& enquire, SortOrder sort) {
 
 // Runs `f`, turning a lost remote shard into ShardUnavailable.
 template <typename F>
-auto Guarded(F&& f) {
+auto Guarded(F&& f, const std::string& where = "") {
   try {
     return f();
   } catch (const Xapian::NetworkError& e) {
     ThrowUnavailable(e);
+  } catch (const Xapian::Error& e) {
+    throw IndexError((where.empty() ? "" : where + ": ") + e.get_description());
   }
 }
 
@@ -105,7 +107,8 @@ auto Reading(Xapian::Database& db, Read read) {
 }
 
 Xapian::Database OpenDatabase(const std::filesystem::path& path) {
-  return Guarded([&] { return Xapian::Database(path.string()); });
+  return Guarded([&] { return Xapian::Database(path.string()); },
+                 path.string());
 }
 
 }  // namespace

@@ -1,6 +1,5 @@
 // baoku-serve: the JSON API and web UI over a baoku index.
 #include <signal.h>
-#include <xapian.h>
 
 #include <CLI/CLI.hpp>
 #include <iostream>
@@ -70,9 +69,6 @@ int main(int argc, char** argv) {
     pthread_kill(signal_waiter.native_handle(), SIGTERM);
     signal_waiter.join();
     return ok ? 0 : 1;
-  } catch (const Xapian::Error& e) {
-    std::cerr << "baoku-serve: " << db << ": " << e.get_description() << "\n";
-    return 3;
   } catch (const std::exception& e) {
     std::cerr << "baoku-serve: " << e.what() << "\n";
     return 3;

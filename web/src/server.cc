@@ -1,13 +1,14 @@
 #include "baoku/web/server.h"
 
 #include <httplib.h>
-#include <xapian.h>
 
 #include <algorithm>
 #include <chrono>
 #include <mutex>
 #include <stdexcept>
 #include <thread>
+
+#include "baoku/search/searcher.h"
 
 namespace baoku::web {
 
@@ -121,8 +122,8 @@ Server::Server(const Api& api, ServerOptions options)
     std::string what = "internal error";
     try {
       std::rethrow_exception(error);
-    } catch (const Xapian::Error& e) {
-      what = "index error: " + e.get_description();
+    } catch (const search::IndexError& e) {
+      what = std::string("index error: ") + e.what();
     } catch (const std::exception& e) {
       what = e.what();
     } catch (...) {

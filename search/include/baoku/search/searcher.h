@@ -82,11 +82,19 @@ class ShardUnavailable : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The index cannot be read: missing, not an index, corrupt. Carries
+// Xapian's description, so that callers need not include Xapian.
+class IndexError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 class Searcher {
  public:
   // Opens the index at `path`. Throws ShardUnavailable when a remote shard
-  // cannot be reached, Xapian::Error for other failures. Every method
-  // below throws ShardUnavailable when a shard goes away.
+  // cannot be reached, IndexError for other failures. Every method below
+  // throws ShardUnavailable when a shard goes away, IndexError when the
+  // index cannot be read.
   // `analyzer` must outlive the Searcher.
   Searcher(const std::filesystem::path& path,
            const corpus::TextAnalyzer& analyzer);
