@@ -65,6 +65,18 @@ std::vector<std::string> Lexicon::Words() const {
   return out;
 }
 
+std::vector<std::string> Lexicon::SplitStored(std::string_view stored) {
+  std::vector<std::string> words;
+  size_t pos = 0;
+  while (pos < stored.size()) {
+    size_t end = stored.find('\n', pos);
+    if (end == std::string_view::npos) end = stored.size();
+    if (end > pos) words.emplace_back(stored.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  return words;
+}
+
 std::filesystem::path DefaultLexiconPath() {
 #ifdef BAOKU_LEXICON_PATH
   return ExistingOrEmpty(BAOKU_LEXICON_PATH);

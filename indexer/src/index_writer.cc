@@ -90,17 +90,8 @@ std::string IndexWriter::PageFingerprint(const std::string& page_key) const {
 }
 
 std::vector<std::string> IndexWriter::StoredLexiconWords() const {
-  std::string stored =
-      db_.get_metadata(std::string(schema::kLexiconMetadataKey));
-  std::vector<std::string> words;
-  size_t pos = 0;
-  while (pos < stored.size()) {
-    size_t end = stored.find('\n', pos);
-    if (end == std::string::npos) end = stored.size();
-    if (end > pos) words.push_back(stored.substr(pos, end - pos));
-    pos = end + 1;
-  }
-  return words;
+  return corpus::Lexicon::SplitStored(
+      db_.get_metadata(std::string(schema::kLexiconMetadataKey)));
 }
 
 void IndexWriter::StoreTopics(const std::string& taxonomy_json) {

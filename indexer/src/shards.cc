@@ -6,7 +6,6 @@
 #include <charconv>
 #include <fstream>
 #include <set>
-#include <sstream>
 #include <stdexcept>
 
 #include "baoku/corpus/schema.h"
@@ -199,10 +198,9 @@ std::vector<std::string> ShardSet::StoredLexiconWords() {
     fs::path path = ShardPath(name);
     if (!fs::exists(path)) path += kClosedSuffix;
     Xapian::Database db(path.string());
-    std::stringstream stored(
-        db.get_metadata(std::string(corpus::schema::kLexiconMetadataKey)));
-    for (std::string w; std::getline(stored, w);) {
-      if (!w.empty()) words.insert(w);
+    for (auto& word : corpus::Lexicon::SplitStored(db.get_metadata(
+             std::string(corpus::schema::kLexiconMetadataKey)))) {
+      words.insert(std::move(word));
     }
   }
   return {words.begin(), words.end()};

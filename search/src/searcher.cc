@@ -129,12 +129,8 @@ Searcher::Searcher(const std::filesystem::path& path,
   std::string stored = Guarded([&] {
     return db_.get_metadata(std::string(schema::kLexiconMetadataKey));
   });
-  size_t pos = 0;
-  while (pos < stored.size()) {
-    size_t end = stored.find('\n', pos);
-    if (end == std::string::npos) end = stored.size();
-    lexicon_.Add(std::string_view(stored).substr(pos, end - pos), analyzer_);
-    pos = end + 1;
+  for (const auto& word : corpus::Lexicon::SplitStored(stored)) {
+    lexicon_.Add(word, analyzer_);
   }
   topics_ = TopicNames::FromTaxonomyJson(
       Guarded([&] {

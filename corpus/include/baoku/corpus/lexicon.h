@@ -51,6 +51,10 @@ class Lexicon {
 
   static constexpr size_t kMaxWordChars = 12;
 
+  // The words of a lexicon as stored with an index (metadata
+  // schema::kLexiconMetadataKey): one per line, empty lines skipped.
+  static std::vector<std::string> SplitStored(std::string_view stored);
+
  private:
   std::unordered_set<std::string> words_;
   std::unordered_set<char32_t> first_code_points_;
