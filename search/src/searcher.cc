@@ -179,9 +179,14 @@ SearchResponse Searcher::DoSearch(const SearchRequest& request) {
     Xapian::Enquire enquire(db_);
     enquire.set_query(built.query);
     SetSort(enquire, request.sort);
-    // Checking every match makes the total exact.
+    // Checking every match makes the total exact. The facet pass checks
+    // every match anyway, so with facets the hits are ranked without it:
+    // on 100,000 articles that made the ranking pass of a common word
+    // about 10 times cheaper (bench/run, docs/BENCHMARKS.md).
+    Xapian::doccount check_at_least =
+        request.with_facets ? 0 : db_.get_doccount();
     Xapian::MSet mset =
-        enquire.get_mset(request.offset, request.limit, db_.get_doccount());
+        enquire.get_mset(request.offset, request.limit, check_at_least);
     read.total = mset.get_matches_estimated();
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       Hit hit;
@@ -192,13 +197,15 @@ SearchResponse Searcher::DoSearch(const SearchRequest& request) {
     if (request.with_facets) {
       // A pass of its own, asking for no hits: with hits asked for, spies
       // on remote shards count some documents twice (seen with
-      // xapian-tcpsrv 1.4.22 and 20 hits sorted by value).
+      // xapian-tcpsrv 1.4.22 and 20 hits sorted by value). Unweighted,
+      // it counts every match: the exact total.
       FacetCounter facets;
       Xapian::Enquire counting(db_);
       counting.set_query(built.query);
       counting.set_weighting_scheme(Xapian::BoolWeight());
       facets.Attach(counting);
-      counting.get_mset(0, 0, db_.get_doccount());
+      read.total =
+          counting.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
       read.facets = facets.Collect(topics_, request.facet_limit);
     }
     return read;
