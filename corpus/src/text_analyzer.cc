@@ -163,8 +163,10 @@ int32_t NumberUnitLimit(const icu::UnicodeString& text, int32_t start,
   return limit;
 }
 
+// The segments of `text`, which starts at `offset` of the text the
+// segments index.
 std::vector<IcuSegment> IcuSegments(const icu::UnicodeString& text,
-                                    icu::BreakIterator& words) {
+                                    icu::BreakIterator& words, int32_t offset) {
   std::vector<IcuSegment> out;
   words.setText(text);
   int32_t start = words.first();
@@ -172,7 +174,8 @@ std::vector<IcuSegment> IcuSegments(const icu::UnicodeString& text,
        start = limit, limit = words.next()) {
     int32_t status = words.getRuleStatus();
     bool word = !(status >= UBRK_WORD_NONE && status < UBRK_WORD_NONE_LIMIT);
-    out.push_back({start, limit, word, word && AllHan(text, start, limit)});
+    out.push_back({start + offset, limit + offset, word,
+                   word && AllHan(text, start, limit)});
   }
   return out;
 }
@@ -206,28 +209,28 @@ std::vector<IcuSegment> MergeLexiconWords(const icu::UnicodeString& text,
 
 TextAnalyzer::TextAnalyzer() { ThreadState(); }
 
-std::vector<Token> TextAnalyzer::Analyze(std::string_view text,
-                                         uint32_t first_position,
-                                         const Lexicon* lexicon) const {
-  IcuThreadState& icu = ThreadState();
-  NormalizedText norm = NormalizeWithMap(text, icu);
-  std::vector<Token> tokens;
-  if (norm.text.isEmpty()) return tokens;
+namespace {
 
-  auto add = [&](TokenKind kind, int32_t start, int32_t limit,
-                 uint32_t position) {
+// Appends the tokens of norm.text[begin, end) to `tokens`, positions from
+// `position` on (advanced past the last one used). The range must end where
+// ICU breaks words whatever the context: the text's ends or white space.
+void AnalyzeRange(const NormalizedText& norm, int32_t begin, int32_t end,
+                  uint32_t& position, const Lexicon* lexicon,
+                  IcuThreadState& icu, std::vector<Token>& tokens) {
+  auto add = [&](TokenKind kind, int32_t start, int32_t limit, uint32_t at) {
     std::string term = ToUtf8(norm.text, start, limit);
     if (term.size() > schema::kMaxTermBytes) return;
-    tokens.push_back({std::move(term), kind, position, norm.orig_begin[start],
+    tokens.push_back({std::move(term), kind, at, norm.orig_begin[start],
                       norm.orig_end[limit - 1]});
   };
 
-  std::vector<IcuSegment> segments = IcuSegments(norm.text, *icu.words);
+  std::vector<IcuSegment> segments = IcuSegments(
+      norm.text.tempSubStringBetween(begin, end), *icu.words, begin);
   if (lexicon && !lexicon->empty()) {
     segments = MergeLexiconWords(norm.text, segments, *lexicon);
   }
+  size_t first_token = tokens.size();
   std::vector<HanChar> han;
-  uint32_t position = first_position;
   for (const IcuSegment& seg : segments) {
     if (!seg.word) continue;
     // Split the segment into runs of Han and of everything else.
@@ -270,8 +273,77 @@ std::vector<Token> TextAnalyzer::Analyze(std::string_view text,
     }
   }
   std::stable_sort(
-      tokens.begin(), tokens.end(),
+      tokens.begin() + static_cast<std::ptrdiff_t>(first_token), tokens.end(),
       [](const Token& a, const Token& b) { return a.position < b.position; });
+}
+
+bool IsSpace(UChar c) {
+  return c == u' ' || c == u'\t' || c == u'\n' || c == u'\r' || c == u'\f' ||
+         c == u'\v';
+}
+
+}  // namespace
+
+std::vector<Token> TextAnalyzer::Analyze(std::string_view text,
+                                         uint32_t first_position,
+                                         const Lexicon* lexicon) const {
+  IcuThreadState& icu = ThreadState();
+  NormalizedText norm = NormalizeWithMap(text, icu);
+  std::vector<Token> tokens;
+  if (norm.text.isEmpty()) return tokens;
+  uint32_t position = first_position;
+  AnalyzeRange(norm, 0, norm.text.length(), position, lexicon, icu, tokens);
+  return tokens;
+}
+
+std::vector<Token> TextAnalyzer::AnalyzeFor(
+    std::string_view text, const std::vector<std::string>& terms) const {
+  IcuThreadState& icu = ThreadState();
+  NormalizedText norm = NormalizeWithMap(text, icu);
+  std::vector<Token> tokens;
+  std::vector<icu::UnicodeString> wanted;
+  for (const auto& term : terms) {
+    if (!term.empty()) wanted.push_back(icu::UnicodeString::fromUTF8(term));
+  }
+  const int32_t length = norm.text.length();
+  uint32_t position = 0;
+  int32_t range_begin = -1;  // Start of the pieces kept so far, if any.
+  int32_t range_end = 0;
+  auto flush = [&] {
+    if (range_begin >= 0) {
+      AnalyzeRange(norm, range_begin, range_end, position, nullptr, icu,
+                   tokens);
+    }
+    range_begin = -1;
+  };
+  for (int32_t i = 0; i < length;) {
+    if (IsSpace(norm.text.charAt(i))) {
+      ++i;
+      continue;
+    }
+    int32_t piece_end = i;
+    bool takes_position = false;
+    while (piece_end < length && !IsSpace(norm.text.charAt(piece_end))) {
+      UChar32 c = norm.text.char32At(piece_end);
+      takes_position = takes_position || u_isalnum(c) || IsHanCodePoint(c);
+      piece_end += U16_LENGTH(c);
+    }
+    bool holds_term = !takes_position;  // Analyzed: it may take none.
+    for (size_t k = 0; k < wanted.size() && !holds_term; ++k) {
+      holds_term = norm.text.indexOf(wanted[k], i, piece_end - i) >= 0;
+    }
+    if (holds_term) {
+      if (range_begin < 0) range_begin = i;
+      range_end = piece_end;
+    } else {
+      // It holds a letter, digit or Han character, so it takes at least one
+      // position in Analyze(): no phrase runs across it.
+      flush();
+      ++position;
+    }
+    i = piece_end;
+  }
+  flush();
   return tokens;
 }
 
@@ -281,7 +353,7 @@ std::vector<WordSpan> TextAnalyzer::Segment(std::string_view text,
   NormalizedText norm = NormalizeWithMap(text, icu);
   std::vector<WordSpan> spans;
   if (norm.text.isEmpty()) return spans;
-  std::vector<IcuSegment> segments = IcuSegments(norm.text, *icu.words);
+  std::vector<IcuSegment> segments = IcuSegments(norm.text, *icu.words, 0);
   if (lexicon && !lexicon->empty()) {
     segments = MergeLexiconWords(norm.text, segments, *lexicon);
   }

@@ -43,9 +43,16 @@ Snippet MakeSnippet(std::string_view text,
                     const std::vector<std::vector<std::string>>& phrases,
                     const corpus::TextAnalyzer& analyzer, size_t max_chars) {
   CodePointIndex index(text);
-  // Term at each position → its byte span.
+  std::vector<std::string> terms;
+  for (const auto& phrase : phrases) {
+    terms.insert(terms.end(), phrase.begin(), phrase.end());
+  }
+  std::sort(terms.begin(), terms.end());
+  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  // Term at each position → its byte span, for the phrases' terms only.
   std::map<std::pair<uint32_t, std::string>, std::pair<uint32_t, uint32_t>> at;
-  for (const auto& token : analyzer.Analyze(text)) {
+  for (const auto& token : analyzer.AnalyzeFor(text, terms)) {
+    if (!std::binary_search(terms.begin(), terms.end(), token.term)) continue;
     at.emplace(std::make_pair(token.position, token.term),
                std::make_pair(token.begin, token.end));
   }

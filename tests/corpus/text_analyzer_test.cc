@@ -1,6 +1,8 @@
 #include "baoku/corpus/text_analyzer.h"
 
 #include <catch2/catch.hpp>
+#include <map>
+#include <random>
 #include <set>
 
 namespace baoku::corpus {
@@ -171,6 +173,99 @@ TEST_CASE("Long ICU words are extra ranking tokens", "[analyzer]") {
       TermsOfKind(Analyzer().Analyze("中华人民共和国"), TokenKind::kHanWord);
   CHECK_FALSE(words.empty());
   for (const auto& w : words) CHECK(w.size() >= 9);  // 3+ Han characters.
+}
+
+// Byte spans of the occurrences of `phrase` (terms at consecutive positions)
+// among `tokens`.
+std::set<std::pair<uint32_t, uint32_t>> Occurrences(
+    const std::vector<Token>& tokens, const std::vector<std::string>& phrase) {
+  std::map<std::pair<uint32_t, std::string>, const Token*> at;
+  for (const auto& t : tokens)
+    at.emplace(std::make_pair(t.position, t.term), &t);
+  std::set<std::pair<uint32_t, uint32_t>> out;
+  for (const auto& t : tokens) {
+    if (t.term != phrase.front()) continue;
+    uint32_t end = t.end;
+    bool whole = true;
+    for (size_t k = 1; k < phrase.size() && whole; ++k) {
+      auto it = at.find({t.position + static_cast<uint32_t>(k), phrase[k]});
+      whole = it != at.end();
+      if (whole) end = std::max(end, it->second->end);
+    }
+    if (whole) out.insert({t.begin, end});
+  }
+  return out;
+}
+
+TEST_CASE("AnalyzeFor finds the same phrases as Analyze", "[analyzer]") {
+  // Pieces of news text: Han (simplified and traditional), Latin, numbers
+  // with units, full-width forms, punctuation alone, and the white space
+  // that separates pieces (ASCII, ideographic, no-break, newline).
+  const std::vector<std::string> parts = {
+      "维修资金", "維修資金",     "住建局", "张子珂", "排查、整改", "“养老金”",
+      "GoHome",   "ＧＯＨＯＭＥ", "5G",     "3.47亿", "２０２６年", "99.53%",
+      "Q&A",      "——",           "…",      ",",      "。",         "(孙娜娜)",
+      "资金",     "维修",         "alpha",  "gamma",  "beta",       "COVID-19"};
+  const std::vector<std::string> spaces = {" ",      "  ", "\u3000",
+                                           "\u00a0", "\n", ""};
+  std::mt19937 random(20261130);
+  auto pick = [&](size_t n) {
+    return std::uniform_int_distribution<size_t>(0, n - 1)(random);
+  };
+  int phrases_checked = 0, phrases_found = 0;
+  for (int round = 0; round < 400; ++round) {
+    std::string text;
+    size_t count = 2 + pick(12);
+    for (size_t k = 0; k < count; ++k) {
+      text += parts[pick(parts.size())];
+      text += spaces[pick(spaces.size())];
+    }
+    auto all = Analyzer().Analyze(text);
+    if (all.empty()) continue;
+    for (int n = 0; n < 12; ++n) {
+      // Half the phrases are runs of the text's own tokens, half are tokens
+      // from anywhere in it (which must not match across a piece left out).
+      std::vector<std::string> phrase;
+      size_t length = 1 + pick(4);
+      if (n % 2 == 0) {
+        uint32_t first = all[pick(all.size())].position;
+        for (uint32_t p = first; p < first + length; ++p) {
+          std::vector<const Token*> here;
+          for (const auto& t : all) {
+            if (t.position == p) here.push_back(&t);
+          }
+          if (here.empty()) break;
+          phrase.push_back(here[pick(here.size())]->term);
+        }
+      } else {
+        for (size_t k = 0; k < length; ++k) {
+          phrase.push_back(all[pick(all.size())].term);
+        }
+      }
+      INFO("text: " << text << " / phrase starts " << phrase.front());
+      auto expected = Occurrences(all, phrase);
+      CHECK(Occurrences(Analyzer().AnalyzeFor(text, phrase), phrase) ==
+            expected);
+      ++phrases_checked;
+      if (!expected.empty()) ++phrases_found;
+    }
+  }
+  CHECK(phrases_checked > 4000);
+  CHECK(phrases_found > 2000);  // The comparison is not of empty sets.
+}
+
+TEST_CASE("AnalyzeFor leaves out the pieces without a term", "[analyzer]") {
+  auto tokens = Analyzer().AnalyzeFor("alpha beta gamma", {"alpha", "gamma"});
+  std::vector<std::string> terms;
+  for (const auto& t : tokens) terms.push_back(t.term);
+  CHECK(terms == std::vector<std::string>{"alpha", "gamma"});
+  REQUIRE(tokens.size() == 2);
+  CHECK(tokens[1].position > tokens[0].position + 1);
+  CHECK(tokens[1].begin == 11);
+  // Punctuation alone between two pieces takes no position: kept.
+  tokens = Analyzer().AnalyzeFor("alpha — gamma", {"alpha", "gamma"});
+  REQUIRE(tokens.size() == 2);
+  CHECK(tokens[1].position == tokens[0].position + 1);
 }
 
 }  // namespace

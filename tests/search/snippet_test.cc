@@ -43,6 +43,17 @@ TEST_CASE("Snippets mark whole phrases in the original text", "[snippet]") {
       {"打通了“排查、整改、问责”全链条", "排查、整改", {"排查、整改"}},
       // Parts of a phrase alone are not marked.
       {"资金到位,维修及时。", "维修资金", {}},
+      // Pieces between white space without a query term are not analyzed
+      // (TextAnalyzer::AnalyzeFor) yet still keep a phrase from spanning
+      // them; punctuation alone between two parts does not.
+      {"alpha beta gamma", "\"alpha gamma\"", {}},
+      {"alpha — gamma", "\"alpha gamma\"", {"alpha — gamma"}},
+      {"第一段无关。 维修资金到位。 中间一段。 再提维修资金",
+       "维修资金",
+       {"维修资金", "维修资金"}},
+      {"住宅 專項維修資金 Q&A 3.47亿",
+       "维修资金 3.47亿",
+       {"維修資金", "3.47亿"}},
   };
   for (const auto& c : cases) {
     INFO(c.text << " / " << c.query);

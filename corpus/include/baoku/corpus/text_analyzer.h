@@ -62,6 +62,16 @@ class TextAnalyzer {
   std::vector<Token> Analyze(std::string_view text, uint32_t first_position = 0,
                              const Lexicon* lexicon = nullptr) const;
 
+  // Analyze(text) (positions from 0, no lexicon) for finding phrases of
+  // `terms` in a long text, e.g. a query's in an article for its snippet:
+  // only the white-space-separated pieces that hold one of `terms` (or no
+  // letter, digit or Han character) are analyzed. A piece left out takes a
+  // position, as it does in Analyze(), so no phrase runs across it; tokens
+  // of the pieces analyzed are those of Analyze(text), with positions
+  // consecutive wherever Analyze()'s are.
+  std::vector<Token> AnalyzeFor(std::string_view text,
+                                const std::vector<std::string>& terms) const;
+
   // The word segmentation behind Analyze(): ICU dictionary words, merged by
   // the lexicon when given; white space left out.
   std::vector<WordSpan> Segment(std::string_view text,
