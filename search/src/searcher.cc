@@ -1,5 +1,6 @@
 #include "baoku/search/searcher.h"
 
+#include <limits>
 #include <stdexcept>
 
 #include "baoku/corpus/article_json.h"
@@ -206,7 +207,9 @@ SearchResponse Searcher::DoSearch(const SearchRequest& request) {
       facets.Attach(counting);
       read.total =
           counting.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
-      read.facets = facets.Collect(topics_, request.facet_limit);
+      read.facets = facets.Collect(
+          topics_, request.every_facet_value ? std::numeric_limits<int>::max()
+                                             : request.facet_limit);
     }
     return read;
   });

@@ -139,6 +139,22 @@ TEST_CASE("Facet lists are ordered and capped", "[facets]") {
   CHECK(searcher.Search(request).error->parameter == "facet_limit");
 }
 
+TEST_CASE("every_facet_value lists every value, facet_limit aside",
+          "[facets]") {
+  Searcher searcher(testing::SamplesIndex(), testing::SharedAnalyzer());
+  Expected e = CountRecords(testing::SampleArticles());
+  REQUIRE(e.reporters.size() > 3);
+  SearchRequest request;
+  request.with_facets = true;
+  request.facet_limit = 3;
+  request.every_facet_value = true;
+  SearchResponse response = searcher.Search(request);
+  REQUIRE(response.facets);
+  CHECK(AsCounts(response.facets->reporters) == e.reporters);
+  CHECK(AsCounts(response.facets->columns) == e.columns);
+  CHECK(AsCounts(response.facets->pages) == e.pages);
+}
+
 TEST_CASE("Without facets asked for, none are counted", "[facets]") {
   Searcher searcher(testing::SamplesIndex(), testing::SharedAnalyzer());
   SearchRequest request;

@@ -2,11 +2,15 @@
 // the samples (no topics yet) and on a small index whose articles carry
 // topics over three years.
 #include <catch2/catch.hpp>
+#include <cstdio>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <tuple>
 
 #include "../search/search_fixture.h"
+#include "baoku/indexer/batch.h"
+#include "baoku/search/facets.h"
 #include "baoku/web/api.h"
 #include "test_support.h"
 #include "topics_fixture.h"
@@ -25,6 +29,56 @@ const Api& TopicsApi() {
 const Api& SamplesApi() {
   static const Api api(ApiConfig{testing::SamplesIndex(),
                                  testing::SourceDir() / "web" / "static"});
+  return api;
+}
+
+// An archive with more reporters (260) and columns (210) than a facet list
+// of a search holds (search::kMaxFacetValues), one article each.
+const Api& CrowdedApi() {
+  static testing::TempDir dir;
+  static const Api api = [] {
+    const char* surnames[] = {"王", "李", "张", "刘", "陈", "杨", "黄",
+                              "赵", "吴", "周", "徐", "孙", "马", "朱",
+                              "胡", "郭", "何", "林", "罗", "高", "郑",
+                              "梁", "谢", "宋", "唐", "许"};
+    const char* given[] = {"晓东", "丽娟", "建国", "海燕", "志强",
+                           "雪梅", "子涵", "文博", "春花", "一鸣"};
+    const char* places[] = {"东关", "北岳", "南湖", "西城", "云州", "江岸",
+                            "青石", "柳河", "白塔", "红旗", "长乐", "新桥",
+                            "临江", "金沙", "清水", "石门", "凤凰", "永安",
+                            "和平", "光明", "太平"};
+    const char* kinds[] = {"观察", "纪事", "走笔", "民生", "故事",
+                           "速写", "巡礼", "新貌", "一线", "人物"};
+    std::string ndjson;
+    int i = 0;
+    for (const char* surname : surnames) {
+      for (const char* name : given) {
+        char date[16];
+        std::snprintf(date, sizeof date, "2015-%02d-%02d", 1 + i / 28,
+                      1 + i % 28);
+        int column = i % 210;
+        nlohmann::json article = {
+            {"date", date},
+            {"page", 1},
+            {"paper", "云州日报"},
+            {"paper_code", "yzrb"},
+            {"headline", std::string(places[column % 21]) + "社区办起夜校"},
+            {"reporters", {std::string(surname) + name}},
+            {"column", std::string(places[column % 21]) + kinds[column / 21]},
+            {"paragraphs", {"居民晚饭后来上课,学手机支付和防诈骗知识。"}}};
+        ndjson += article.dump() + "\n";
+        ++i;
+      }
+    }
+    testing::WriteFile(dir / "crowded.ndjson", ndjson);
+    std::vector<corpus::Diagnostic> errors;
+    auto files = indexer::FindPageFiles({dir.path()}, errors);
+    auto summary = indexer::IndexFiles(dir / "db", files, {});
+    if (!errors.empty() || summary.articles != 260) {
+      throw std::runtime_error("indexing the crowded fixture failed");
+    }
+    return Api(ApiConfig{dir / "db", testing::SourceDir() / "web" / "static"});
+  }();
   return api;
 }
 
@@ -116,6 +170,30 @@ TEST_CASE("/api/reporters and /api/reporter", "[browse]") {
   CHECK(Get(TopicsApi(), "/api/reporter", {{"name", " "}}).status == 400);
   CHECK(Get(TopicsApi(), "/api/reporter", {{"name", "张子珂"}, {"limit", "0"}})
             .status == 400);
+}
+
+// Regression: the listings and suggestions came from facet lists capped at
+// search::kMaxFacetValues, so the 201st reporter of an archive could not be
+// listed or suggested.
+TEST_CASE("Listings and suggestions hold every reporter and column",
+          "[browse]") {
+  static_assert(search::kMaxFacetValues < 210);
+  CHECK(GetJson(CrowdedApi(), "/api/reporters")["reporters"].size() == 260);
+  CHECK(GetJson(CrowdedApi(), "/api/columns")["columns"].size() == 210);
+  // With equal counts, lists run in value (UTF-8 byte) order, so a capped
+  // list leaves out the greatest values: these.
+  for (auto [field, prefix, first] :
+       {std::tuple{"reporter", "黄雪梅", "黄雪梅"},
+        std::tuple{"reporter", "黃雪", "黄雪梅"},
+        std::tuple{"column", "青石速写", "青石速写"}}) {
+    INFO(field << " " << prefix);
+    json r = GetJson(CrowdedApi(), "/api/suggest",
+                     {{"field", field}, {"prefix", prefix}});
+    REQUIRE_FALSE(r["suggestions"].empty());
+    CHECK(r["suggestions"][0]["value"] == first);
+  }
+  CHECK(GetJson(CrowdedApi(), "/api/reporter", {{"name", "黄雪梅"}})["total"] ==
+        1);
 }
 
 TEST_CASE("/api/columns and a column's instalments in order", "[browse]") {

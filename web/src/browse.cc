@@ -22,13 +22,13 @@ namespace {
 using internal::Json;
 using internal::Param;
 
-// Facet lists over the whole archive, as long as the searcher makes them.
+// Facet lists over the whole archive, every value in each.
 search::Facets ArchiveFacets(search::Searcher& searcher) {
   search::SearchRequest all;
   all.limit = 1;
   all.with_snippets = false;
   all.with_facets = true;
-  all.facet_limit = search::kMaxFacetValues;
+  all.every_facet_value = true;
   return searcher.Search(all).facets.value_or(search::Facets{});
 }
 

@@ -48,6 +48,9 @@ struct SearchRequest {
   bool with_snippets = true;  // False: hits carry no snippet (cheaper).
   bool with_facets = false;
   int facet_limit = 20;  // Values per facet list, 1..kMaxFacetValues.
+  // Every value in each facet list, facet_limit ignored: for listings of
+  // all reporters or columns of an archive, which run to thousands.
+  bool every_facet_value = false;
 };
 
 inline constexpr int kMaxLimit = 100;
