@@ -111,6 +111,7 @@ class Builder {
     built.query = query;
     built.highlight_phrases = std::move(highlights_);
     built.has_free_text = has_free_text_;
+    built.has_phrase = has_phrase_;
     return built;
   }
 
@@ -175,6 +176,7 @@ class Builder {
     auto tokens = context_.analyzer.Analyze(text, 0, context_.lexicon);
     auto terms = PhraseTerms(tokens);
     if (terms.empty()) return std::nullopt;
+    has_phrase_ = has_phrase_ || terms.size() > 1;
     if (!excluded) {
       has_free_text_ = true;
       for (const auto& t : tokens) {
@@ -335,6 +337,7 @@ class Builder {
   size_t near_span_ = 0;
   std::vector<std::vector<std::string>> highlights_;
   bool has_free_text_ = false;
+  bool has_phrase_ = false;
   std::optional<QueryError> error_;
 };
 

@@ -180,14 +180,14 @@ SearchResponse Searcher::DoSearch(const SearchRequest& request) {
     Xapian::Enquire enquire(db_);
     enquire.set_query(built.query);
     SetSort(enquire, request.sort);
-    // Checking every match makes the total exact. The facet pass checks
-    // every match anyway, so with facets the hits are ranked without it:
-    // on 100,000 articles that made the ranking pass of a common word
-    // about 10 times cheaper (bench/run, docs/BENCHMARKS.md).
-    Xapian::doccount check_at_least =
-        request.with_facets ? 0 : db_.get_doccount();
-    Xapian::MSet mset =
-        enquire.get_mset(request.offset, request.limit, check_at_least);
+    // The total is exact: every match is checked, either by the ranking
+    // pass or by a counting pass of its own. A counting pass is unweighted
+    // and wants no hits, so it is much cheaper unless matches are checked
+    // for phrases; then ranking every match is the cheaper of the two
+    // (bench/run, docs/BENCHMARKS.md). The facets always count apart.
+    bool count_apart = request.with_facets || !built.has_phrase;
+    Xapian::MSet mset = enquire.get_mset(request.offset, request.limit,
+                                         count_apart ? 0 : db_.get_doccount());
     read.total = mset.get_matches_estimated();
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       Hit hit;
@@ -195,21 +195,22 @@ SearchResponse Searcher::DoSearch(const SearchRequest& request) {
       hit.score = it.get_weight();
       read.hits.push_back(std::move(hit));
     }
-    if (request.with_facets) {
-      // A pass of its own, asking for no hits: with hits asked for, spies
-      // on remote shards count some documents twice (seen with
-      // xapian-tcpsrv 1.4.22 and 20 hits sorted by value). Unweighted,
-      // it counts every match: the exact total.
+    if (count_apart) {
+      // With hits asked for, spies on remote shards count some documents
+      // twice (seen with xapian-tcpsrv 1.4.22 and 20 hits sorted by value),
+      // one more reason for a pass without hits.
       FacetCounter facets;
       Xapian::Enquire counting(db_);
       counting.set_query(built.query);
       counting.set_weighting_scheme(Xapian::BoolWeight());
-      facets.Attach(counting);
+      if (request.with_facets) facets.Attach(counting);
       read.total =
           counting.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
-      read.facets = facets.Collect(
-          topics_, request.every_facet_value ? std::numeric_limits<int>::max()
-                                             : request.facet_limit);
+      if (request.with_facets) {
+        read.facets = facets.Collect(
+            topics_, request.every_facet_value ? std::numeric_limits<int>::max()
+                                               : request.facet_limit);
+      }
     }
     return read;
   });

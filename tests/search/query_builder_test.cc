@@ -38,6 +38,35 @@ TEST_CASE("BuildQuery turns each part into a phrase of index terms",
   }
 }
 
+// has_phrase decides how the searcher counts the total (searcher.cc).
+TEST_CASE("has_phrase tells whether matching reads positions", "[query]") {
+  struct Case {
+    const char* query;
+    bool has_phrase;
+  };
+  const Case cases[] = {
+      {"资金", false},
+      {"的", false},
+      {"记者 表示", false},
+      {"年 OR 月", false},
+      {"记者:张子珂", false},
+      {"日期:2026-06", false},
+      {"", false},
+      {"维修资金", true},
+      {"維修資金", true},
+      {"资金 -维修资金", true},
+      {"标题:维修资金", true},
+      {"\"GoHome 艺术\"", true},
+      {"3.47亿", true},
+  };
+  for (const auto& c : cases) {
+    INFO(c.query);
+    auto built = BuildQuery(c.query, testing::SharedAnalyzer());
+    REQUIRE_FALSE(built.error);
+    CHECK(built.has_phrase == c.has_phrase);
+  }
+}
+
 TEST_CASE("An empty query matches every article", "[query]") {
   for (const char* query : {"", "   ", "\t"}) {
     BuiltQuery built = BuildQuery(query, testing::SharedAnalyzer());

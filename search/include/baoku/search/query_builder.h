@@ -50,6 +50,10 @@ struct BuiltQuery {
   // mark: those of the free text that is not excluded.
   std::vector<std::vector<std::string>> highlight_phrases;
   bool has_free_text = false;  // False: only filters (or nothing) were given.
+  // True when the query (ranking boosts aside) holds a phrase of several
+  // terms, so that checking a match reads positions: counting every match
+  // then costs about as much as ranking them all.
+  bool has_phrase = false;
   std::optional<QueryError> error;
 };
 
