@@ -7,11 +7,14 @@
 #include <arpa/inet.h>
 #include <ifaddrs.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <thread>
 #include <vector>
@@ -270,6 +273,65 @@ TEST_CASE("Hostile query parameters are answered, never crash the server",
     }
   }
   CHECK(Get(port, "/healthz").status == 200);
+}
+
+// The TCP port of a socket's own (local) or peer address; 0 if none.
+int PortOf(int fd, bool peer) {
+  sockaddr_in addr{};
+  socklen_t size = sizeof addr;
+  int rc = peer ? getpeername(fd, reinterpret_cast<sockaddr*>(&addr), &size)
+                : getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &size);
+  if (rc != 0 || addr.sin_family != AF_INET) return 0;
+  return ntohs(addr.sin_port);
+}
+
+// Regression: without TCP_NODELAY each request after the first on a
+// keep-alive connection waited ~40 ms for the client's delayed ACK (the
+// response leaves in two writes). The server runs in this process, so the
+// socket it accepted can be looked at directly.
+TEST_CASE("Accepted connections send without Nagle's delay", "[server]") {
+  Api api(ApiConfig{testing::SamplesIndex(),
+                    testing::SourceDir() / "web" / "static"});
+  Server server(api, ServerOptions{"127.0.0.1", 0, 2, nullptr});
+  const int port = server.Bind();
+  std::thread serving([&] { server.Run(); });
+
+  int client = socket(AF_INET, SOCK_STREAM, 0);
+  REQUIRE(client >= 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(connect(client, reinterpret_cast<sockaddr*>(&addr), sizeof addr) ==
+          0);
+  // One keep-alive exchange, so that the server has accepted and served.
+  std::string request = "GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n";
+  REQUIRE(send(client, request.data(), request.size(), MSG_NOSIGNAL) ==
+          static_cast<ssize_t>(request.size()));
+  pollfd p{client, POLLIN, 0};
+  REQUIRE(poll(&p, 1, 10000) == 1);
+  char buf[4096];
+  REQUIRE(recv(client, buf, sizeof buf, 0) > 0);
+
+  const int client_port = PortOf(client, false);
+  int accepted = -1;
+  for (const auto& entry :
+       std::filesystem::directory_iterator("/proc/self/fd")) {
+    int fd = std::stoi(entry.path().filename().string());
+    if (fd != client && PortOf(fd, false) == port &&
+        PortOf(fd, true) == client_port) {
+      accepted = fd;
+    }
+  }
+  REQUIRE(accepted >= 0);
+  int nodelay = 0;
+  socklen_t size = sizeof nodelay;
+  REQUIRE(getsockopt(accepted, IPPROTO_TCP, TCP_NODELAY, &nodelay, &size) == 0);
+  CHECK(nodelay != 0);
+
+  close(client);
+  server.Stop();
+  serving.join();
 }
 
 TEST_CASE("Stalled clients are dropped and do not block others",
