@@ -9,6 +9,7 @@
 #include <set>
 
 #include "baoku/corpus/page_reader.h"
+#include "baoku/corpus/schema.h"
 #include "baoku/corpus/utf8.h"
 #include "baoku/indexer/batch.h"
 #include "search_fixture.h"
@@ -124,6 +125,29 @@ TEST_CASE("Byline names are stored as lexicon words of the index", "[search]") {
   CHECK(words.find("王晓峰\n") != std::string::npos);
   CHECK(words.find("郭亮\n") != std::string::npos);
   CHECK(db.term_exists("王晓峰"));  // A word term, not only bigrams.
+}
+
+// Searchers share the parsed topic names while the stored taxonomy text
+// stays the same; another index's taxonomy must not be served from it.
+TEST_CASE("Each searcher has its own index's topics", "[search]") {
+  testing::TempDir dir;
+  {
+    Xapian::WritableDatabase db((dir / "db").string(),
+                                Xapian::DB_CREATE_OR_OPEN);
+    db.set_metadata(std::string(corpus::schema::kTopicsMetadataKey),
+                    R"({"topics": [{"id": "harbour", "name": "港口航运",
+                        "name_en": "Harbour", "aliases": ["码头"],
+                        "terms": {"港口": 1}}]})");
+    db.commit();
+  }
+  for (int round = 0; round < 2; ++round) {
+    Searcher samples(testing::SamplesIndex(), testing::SharedAnalyzer());
+    CHECK(samples.topics().all().size() == 20);
+    CHECK(samples.topics().Resolve("码头") == std::nullopt);
+    Searcher other(dir / "db", testing::SharedAnalyzer());
+    REQUIRE(other.topics().all().size() == 1);
+    CHECK(other.topics().Resolve("碼頭") == "harbour");
+  }
 }
 
 TEST_CASE("FindArticle returns the stored record", "[search]") {

@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -120,7 +121,7 @@ class Searcher {
   Neighbours NeighboursOf(const corpus::Article& article);
 
   // The topic names the index was built with.
-  const TopicNames& topics() const { return topics_; }
+  const TopicNames& topics() const { return *topics_; }
 
   Xapian::doccount ArticleCount() const { return db_.get_doccount(); }
 
@@ -134,7 +135,7 @@ class Searcher {
   Xapian::Database db_;
   const corpus::TextAnalyzer& analyzer_;
   corpus::Lexicon lexicon_;  // The project's and the index's words.
-  TopicNames topics_;
+  std::shared_ptr<const TopicNames> topics_;  // Shared by searchers.
 };
 
 }  // namespace baoku::search
