@@ -52,6 +52,11 @@ Xapian::Query PhraseOf(const std::vector<std::string>& terms,
                        static_cast<Xapian::termcount>(subs.size()));
 }
 
+// A fresh query matching every document. Never Xapian::Query::MatchAll:
+// that is one static object whose reference count is not atomic, and
+// queries are built on many server threads at once (xapian/query.h).
+Xapian::Query MatchEverything() { return Xapian::Query(std::string()); }
+
 Xapian::Query Unweighted(Xapian::Query query) {
   return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, 0);
 }
@@ -98,7 +103,7 @@ class Builder {
       built.error = QueryError{"q", "查询中没有可检索的字词", 0};
       return built;
     }
-    Xapian::Query query = main ? *main : Xapian::Query::MatchAll;
+    Xapian::Query query = main ? *main : MatchEverything();
     if (filter) query = Xapian::Query(Xapian::Query::OP_FILTER, query, *filter);
     if (near_.size() >= 2) {
       boosts_.emplace_back(Xapian::Query::OP_NEAR, near_.begin(), near_.end(),
@@ -138,8 +143,7 @@ class Builder {
           auto q = Node(child, excluded);
           if (!q) continue;
           if (child.negated) {
-            q = Xapian::Query(Xapian::Query::OP_AND_NOT,
-                              Xapian::Query::MatchAll, *q);
+            q = Xapian::Query(Xapian::Query::OP_AND_NOT, MatchEverything(), *q);
           }
           any.push_back(*q);
         }
@@ -162,7 +166,7 @@ class Builder {
     }
     if (include.empty() && exclude.empty()) return std::nullopt;
     Xapian::Query query = include.empty()
-                              ? Xapian::Query::MatchAll
+                              ? MatchEverything()
                               : Combine(Xapian::Query::OP_AND, include);
     if (!exclude.empty()) {
       query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,

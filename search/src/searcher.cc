@@ -4,6 +4,7 @@
 #include <memory>
 #include <mutex>
 #include <stdexcept>
+#include <utility>
 
 #include "baoku/corpus/article_json.h"
 #include "baoku/corpus/schema.h"
@@ -147,17 +148,20 @@ Searcher::Searcher(const std::filesystem::path& path,
     : db_(OpenDatabase(path)),
       analyzer_(analyzer),
       lexicon_(ProjectLexicon(analyzer)) {
-  std::string stored = Guarded([&] {
-    return db_.get_metadata(std::string(schema::kLexiconMetadataKey));
+  // Read like everything else: an indexer that commits twice meanwhile
+  // discards the revision opened (DatabaseModifiedError), seen as HTTP 500s
+  // under load while re-indexing.
+  auto [lexicon_words, taxonomy] = Guarded([&] {
+    return Reading(db_, [&] {
+      return std::pair{
+          db_.get_metadata(std::string(schema::kLexiconMetadataKey)),
+          db_.get_metadata(std::string(schema::kTopicsMetadataKey))};
+    });
   });
-  for (const auto& word : corpus::Lexicon::SplitStored(stored)) {
+  for (const auto& word : corpus::Lexicon::SplitStored(lexicon_words)) {
     lexicon_.Add(word, analyzer_);
   }
-  topics_ = CachedTopicNames(
-      Guarded([&] {
-        return db_.get_metadata(std::string(schema::kTopicsMetadataKey));
-      }),
-      analyzer_);
+  topics_ = CachedTopicNames(taxonomy, analyzer_);
 }
 
 SearchResponse Searcher::Search(const SearchRequest& request) {
