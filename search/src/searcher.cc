@@ -128,9 +128,22 @@ auto Reading(Xapian::Database& db, Read read) {
   }
 }
 
+// Opening reads the newest revision too, and an indexer that commits twice
+// meanwhile discards it: open again (seen as HTTP 500s under load while
+// re-indexing with --commit-every 1).
 Xapian::Database OpenDatabase(const std::filesystem::path& path) {
-  return Guarded([&] { return Xapian::Database(path.string()); },
-                 path.string());
+  return Guarded(
+      [&] {
+        constexpr int kAttempts = 10;
+        for (int attempt = 1;; ++attempt) {
+          try {
+            return Xapian::Database(path.string());
+          } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt == kAttempts) throw;
+          }
+        }
+      },
+      path.string());
 }
 
 }  // namespace

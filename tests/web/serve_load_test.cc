@@ -121,6 +121,12 @@ request = function()
   i = i + 1
   return wrk.format("GET", paths[(i % #paths) + 1])
 end
+-- What went wrong, in the test's failure message.
+response = function(status, headers, body)
+  if status < 200 or status > 299 then
+    io.write("non-2xx: ", status, " ", string.sub(body, 1, 300), "\n")
+  end
+end
 )");
 
   std::atomic<bool> done{false};
