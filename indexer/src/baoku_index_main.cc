@@ -197,6 +197,23 @@ int PrintStats(const std::string& db) {
   return 0;
 }
 
+// Runs `work` and returns its exit status; an index failure (Xapian's or
+// another exception) is reported naming `db` and gives 3. The one place
+// the tool's commands catch infrastructure errors.
+template <typename Work>
+int ReportingIndexErrors(const std::string& db, Work work) {
+  try {
+    return work();
+  } catch (const Xapian::Error& e) {
+    std::cerr << "baoku-index: error: " << db << ": " << e.get_description()
+              << "\n";
+    return 3;
+  } catch (const std::exception& e) {
+    std::cerr << "baoku-index: error: " << e.what() << "\n";
+    return 3;
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -306,19 +323,12 @@ int main(int argc, char** argv) {
       std::cerr << "baoku-index: --close-shard needs --db\n";
       return 2;
     }
-    try {
+    return ReportingIndexErrors(db, [&] {
       baoku::indexer::CloseShard(db, close_shard);
       std::printf("baoku-index: closed shard %s of %s\n", close_shard.c_str(),
                   db.c_str());
       return 0;
-    } catch (const Xapian::Error& e) {
-      std::cerr << "baoku-index: error: " << db << ": " << e.get_description()
-                << "\n";
-      return 3;
-    } catch (const std::exception& e) {
-      std::cerr << "baoku-index: error: " << e.what() << "\n";
-      return 3;
-    }
+    });
   }
   TopicSetup topics;
   std::optional<baoku::corpus::TextAnalyzer> analyzer;
@@ -338,7 +348,7 @@ int main(int argc, char** argv) {
       std::cerr << "baoku-index: --retopic needs a taxonomy (--topics)\n";
       return 2;
     }
-    try {
+    return ReportingIndexErrors(db, [&] {
       baoku::indexer::RetopicOptions options;
       options.lexicon_file = lexicon;
       options.overrides = &topics.overrides;
@@ -367,14 +377,7 @@ int main(int argc, char** argv) {
         all_read = all_read && s.unreadable == 0;
       }
       return all_read ? 0 : 1;
-    } catch (const Xapian::Error& e) {
-      std::cerr << "baoku-index: error: " << db << ": " << e.get_description()
-                << "\n";
-      return 3;
-    } catch (const std::exception& e) {
-      std::cerr << "baoku-index: error: " << e.what() << "\n";
-      return 3;
-    }
+    });
   }
   if (inputs.empty() && !compact) {
     std::cerr << "baoku-index: give page files or directories to index "
@@ -394,7 +397,7 @@ int main(int argc, char** argv) {
     return 2;
   }
 
-  try {
+  return ReportingIndexErrors(db, [&] {
     bool all_read = find_errors.empty();
     if (!inputs.empty()) {
       baoku::indexer::BatchOptions options;
@@ -436,12 +439,5 @@ int main(int argc, char** argv) {
           HumanBytes(baoku::indexer::ReadIndexStats(db).bytes_on_disk).c_str());
     }
     return all_read ? 0 : 1;
-  } catch (const Xapian::Error& e) {
-    std::cerr << "baoku-index: error: " << db << ": " << e.get_description()
-              << "\n";
-    return 3;
-  } catch (const std::exception& e) {
-    std::cerr << "baoku-index: error: " << e.what() << "\n";
-    return 3;
-  }
+  });
 }
