@@ -111,37 +111,38 @@ auto Guarded(F&& f, const std::string& where = "") {
   }
 }
 
-// Runs `read` on the latest revision of `db`. A reader can only read the
-// newest revisions: when a busy indexer commits twice while a search runs,
-// the search's revision is discarded (DatabaseModifiedError). It then
-// starts again on the newest one, which holds whole issues as ever.
-template <typename Read>
-auto Reading(Xapian::Database& db, Read read) {
+// Runs `f` again while a concurrent commit discards the revision it reads
+// (DatabaseModifiedError): a reader can only read the newest revisions, and
+// a busy indexer that commits twice meanwhile discards the one opened. Up
+// to 10 attempts; the newest revision holds whole issues as ever.
+template <typename F>
+auto OnNewestRevision(F f) {
   constexpr int kAttempts = 10;
   for (int attempt = 1;; ++attempt) {
     try {
-      db.reopen();
-      return read();
+      return f();
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt == kAttempts) throw;
     }
   }
 }
 
-// Opening reads the newest revision too, and an indexer that commits twice
-// meanwhile discards it: open again (seen as HTTP 500s under load while
+// Runs `read` on the latest revision of `db`.
+template <typename Read>
+auto Reading(Xapian::Database& db, Read read) {
+  return OnNewestRevision([&] {
+    db.reopen();
+    return read();
+  });
+}
+
+// Opening reads the newest revision too (seen as HTTP 500s under load while
 // re-indexing with --commit-every 1).
 Xapian::Database OpenDatabase(const std::filesystem::path& path) {
   return Guarded(
       [&] {
-        constexpr int kAttempts = 10;
-        for (int attempt = 1;; ++attempt) {
-          try {
-            return Xapian::Database(path.string());
-          } catch (const Xapian::DatabaseModifiedError&) {
-            if (attempt == kAttempts) throw;
-          }
-        }
+        return OnNewestRevision(
+            [&] { return Xapian::Database(path.string()); });
       },
       path.string());
 }
