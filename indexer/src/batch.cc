@@ -125,6 +125,8 @@ BatchSummary IndexFiles(const fs::path& db, const std::vector<fs::path>& files,
   corpus::Lexicon lexicon = LoadIndexLexicon(
       options.lexicon_file, writers.StoredLexiconWords(), analyzer,
       [&](const corpus::Diagnostic& d) { report(d, false); });
+  // All of it is stored, so that the search segments as the documents were.
+  writers.StoreLexiconWords(lexicon.Words());
   std::optional<corpus::TopicClassifier> classifier;
   if (options.taxonomy != nullptr)
     classifier.emplace(*options.taxonomy, analyzer);

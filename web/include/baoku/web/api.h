@@ -56,7 +56,8 @@ class Api {
   // Routes (all GET; docs/API.md): /healthz; /api/search, /api/facets,
   // /api/export, /api/article, /api/related, /api/topics, /api/topic,
   // /api/reporters, /api/reporter, /api/columns, /api/column,
-  // /api/calendar, /api/issue, /api/page, /api/onthisday, /api/suggest;
+  // /api/calendar, /api/issue, /api/page, /api/onthisday, /api/suggest,
+  // /api/fields;
   // the UI's pages (/, /article, /topics, ...: index.html) and
   // /static/<file>. Bad input is a 400 with a JSON error naming the
   // parameter, a missing article/reporter/... a 404, unknown paths 404.
@@ -72,6 +73,7 @@ class Api {
   HttpResponse Export(const HttpRequest& request) const;
   HttpResponse Article(const HttpRequest& request) const;
   HttpResponse Related(const HttpRequest& request) const;
+  HttpResponse Fields(const HttpRequest& request) const;
   HttpResponse Health() const;
   HttpResponse StaticFile(const std::string& name) const;
 
