@@ -26,7 +26,7 @@ from stories import (CORRESPONDENTS, EDITORS, PHOTOGRAPHERS, PHOTOS,  # noqa
                      REPORTERS, STORIES, WIRE_REPORTERS)
 
 LAYOUTS = ["blank", "indented", "packed", "export"]
-PAGES_PER_LAYOUT = 16
+PAGES_PER_LAYOUT = 24
 SECTIONS = ["要闻", "城事", "社区", "民生", "经济", "文体", "综合新闻", "评论"]
 HALF = str.maketrans({"，": ",", "（": "(", "）": ")", "？": "?", "：": ":",
                       "；": ";", "！": "!"})
@@ -99,8 +99,9 @@ def byline_for(story, rng, layout):
     marker = rng.choice(["", "", "", "□", "■", "●", "◎", "▲"])
     n = rng.choice([1, 1, 1, 2, 2, 3, 4])
     names = r[:n]
+    # About a third of the stories carry no byline, as on real pages.
     form = rng.choice(["line", "line", "line", "lead", "lead", "trail",
-                       "none", "none", "wentu", "wen_tu"])
+                       "none", "none", "none", "none", "wentu", "wen_tu"])
     if form == "line":
         role = rng.choice(["本报记者", "本报记者", "记者", "本报特约记者",
                            "见习记者", "本报实习生", "本报通讯员"])
@@ -154,8 +155,8 @@ def render_story(page, story, rng, first):
     head = []
     if story.get("column"):
         head.append(story["column"])
-    kicker = story.get("kicker") if rng.random() < 0.85 else None
-    subtitle = story.get("subtitle") if rng.random() < 0.85 else None
+    kicker = story.get("kicker") if rng.random() < 0.6 else None
+    subtitle = story.get("subtitle") if rng.random() < 0.6 else None
     if kicker:
         head.append(kicker)
     head.append(story["headline"])
@@ -255,7 +256,7 @@ def render_page(layout, index, rng, stories, photos):
     half = layout == "blank" and rng.random() < 0.8
     page = Page(layout, rng, half)
     number = rng.randint(1, 8)
-    date = (2026, 7, index + 1)
+    date = (2026, 7 + index // 28, index % 28 + 1)
     section = rng.choice(SECTIONS)
     if layout == "blank":
         page.lines.extend(["", ""])
@@ -267,7 +268,7 @@ def render_page(layout, index, rng, stories, photos):
     rng.shuffle(items)
     for i, (kind, item) in enumerate(items):
         if i > 0:
-            page.gap(rng.random() < 0.4)
+            page.gap(rng.random() < 0.3)
         if kind == "story":
             render_story(page, item, rng, i == 0)
         else:

@@ -194,6 +194,14 @@ std::optional<Byline> ParseBylineLine(std::string_view line) {
   if (!writer && !photo_too && !StartsWithRoleMarker(rest)) {
     return std::nullopt;
   }
+  // A bare "记者" glued to what follows opens a title ("记者追踪", "记者手记"),
+  // not a byline: on a byline line it is followed by a space.
+  if (StartsWith(rest, "记者")) {
+    size_t pos = std::string_view("记者").size();
+    if (pos < rest.size() && !utf8::IsSpace(utf8::Next(rest, pos))) {
+      return std::nullopt;
+    }
+  }
   if (!writer && photo_too && !StartsWithRoleMarker(rest) &&
       !LooksLikeName(rest.substr(0, rest.find(' ')))) {
     return std::nullopt;

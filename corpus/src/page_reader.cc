@@ -253,6 +253,24 @@ bool IsPageNoise(std::string_view text) {
   return false;
 }
 
+// "这座桥为何修了三年？", "这个菜场为什么这么干净！": a headline may end
+// in ！ or ？. A short line that is one such clause and no quotation is
+// read as a title line; context then decides (see DecideNewArticle).
+bool IsExclaimedTitle(std::string_view text) {
+  if (utf8::LongerThan(text, 20) || StartsWith(text, "“")) return false;
+  char32_t last = utf8::Last(text);
+  if (last != U'！' && last != U'!' && last != U'？' && last != U'?') {
+    return false;
+  }
+  std::string_view inner = text.substr(0, text.size() - (last < 0x80 ? 1 : 3));
+  size_t pos = 0;
+  while (pos < inner.size()) {
+    char32_t cp = utf8::Next(inner, pos);
+    if (IsFinalPunctuation(cp) || cp == U'，' || cp == U',') return false;
+  }
+  return true;
+}
+
 Shape ShapeOf(std::string_view text) {
   if (IsPageNoise(text)) return Shape::kNoise;
   if (ParseJump(text)) return Shape::kJump;
@@ -265,6 +283,7 @@ Shape ShapeOf(std::string_view text) {
   if (!EndsSentence(text) && !utf8::LongerThan(text, kMaxTitleChars)) {
     return Shape::kTitleLine;
   }
+  if (IsExclaimedTitle(text)) return Shape::kTitleLine;
   return Shape::kBody;
 }
 
@@ -346,7 +365,8 @@ std::vector<Paragraph> ReadParagraphs(const std::vector<PrintedLine>& lines,
         !line.indented && line.blanks_before == 0 &&
         (out.back().shape == Shape::kBody ||
          out.back().shape == Shape::kLead) &&
-        !EndsSentence(out.back().text) && !IsPageNoise(line.text)) {
+        !EndsSentence(out.back().text) &&
+        !SplitTrailingAuthor(out.back().text) && !IsPageNoise(line.text)) {
       // A column break: the paragraph goes on, unindented.
       out.back().text += line.text;
       out.back().last_line = line.line_no;
@@ -824,7 +844,20 @@ class PageSplitter {
     fire(before == 1   ? "text-before:1"
          : before <= 3 ? "text-before:2-3"
                        : "text-before:4+");
-    if (!a.subheads.empty()) fire("article:has-subheads");
+    if (!a.subheads.empty()) {
+      fire("article:has-subheads");
+      size_t sum = 0;
+      for (const auto& sub : a.subheads) sum += utf8::CodePointCount(sub);
+      double mean = static_cast<double>(sum) / a.subheads.size();
+      if (std::abs(static_cast<double>(chars) - mean) <= 2) {
+        fire("len:like-article-subheads");
+      }
+    }
+    if (!a.headline.empty()) {
+      size_t headline = utf8::CodePointCount(a.headline);
+      fire(chars >= headline ? "len:>=article-headline"
+                             : "len:<article-headline");
+    }
     if (!a.byline.empty()) fire("article:has-byline");
     if (!a.kicker.empty() || !a.subtitle.empty() || !a.column.empty()) {
       fire("article:multi-line-title");
@@ -838,7 +871,17 @@ class PageSplitter {
     bool title_follows = end < paras_.size() &&
                          paras_[end].shape == Shape::kTitleLine &&
                          paras_[end].blank_lines_before < kHardBreakBlankLines;
-    if (title_follows) fire("next-block:title-line");
+    if (title_follows) {
+      // One title line over text again (a sibling subhead), or a fuller
+      // title block or a byline (the next article).
+      bool single = end + 1 < paras_.size() &&
+                    paras_[end + 1].shape == Shape::kBody &&
+                    paras_[end + 1].blank_lines_before < kHardBreakBlankLines;
+      fire(single ? "next-block:single-title-line" : "next-block:title-block");
+    }
+    if (end < paras_.size() && paras_[end].shape == Shape::kPhotoCredit) {
+      fire("next-block:photo-credit");
+    }
     if (end >= paras_.size()) fire("next-block:page-end");
     const std::string& next = paras_[j].text;
     size_t pos = 0;
