@@ -740,6 +740,7 @@ PageReading ReadPageFile(const std::filesystem::path& path,
 
   reading = SplitPage(decoded.text, meta, file);
   reading.encoding = decoded.encoding;
+  reading.meta = meta;
   reading.warnings.insert(reading.warnings.begin(), meta_errors.begin(),
                           meta_errors.end());
   reading.warnings.insert(reading.warnings.begin(), decoded.warnings.begin(),

@@ -30,6 +30,9 @@ struct PageReading {
   // `articles` is then empty.
   std::optional<Diagnostic> error;
   std::string encoding;
+  // The page's metadata as resolved (front matter, issue.json, path,
+  // defaults); set whenever the text was decoded.
+  PageMeta meta;
 };
 
 // Splits decoded page text. `meta` must carry a date and a page; `file`
