@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "baoku/corpus/article_json.h"
+#include "baoku/corpus/ingest_report.h"
 #include "baoku/corpus/ndjson_reader.h"
 #include "baoku/corpus/page_reader.h"
 #include "baoku/indexer/batch.h"
@@ -31,7 +32,8 @@ nlohmann::json ArticlesJson(std::vector<corpus::Article> list,
     }
     corpus::AssignTopics(a, *topics.classifier, &topics.overrides);
     nlohmann::json j = corpus::ArticleToJson(a);
-    // Why: every topic with evidence, and the terms that gave it.
+    // Why: every topic with evidence, the seed terms and the tokens that
+    // weighed most.
     nlohmann::json evidence = nlohmann::json::array();
     for (const auto& ev : topics.classifier->Explain(a)) {
       nlohmann::json terms = nlohmann::json::array();
@@ -43,11 +45,24 @@ nlohmann::json ArticlesJson(std::vector<corpus::Article> list,
              {"body", t.body_hits},
              {"contribution", std::round(t.contribution * 1000) / 1000}});
       }
-      evidence.push_back({{"id", ev.id},
-                          {"name", ev.name},
-                          {"score", std::round(ev.score * 1000) / 1000},
-                          {"assigned", ev.assigned},
-                          {"terms", std::move(terms)}});
+      nlohmann::json tokens = nlohmann::json::array();
+      for (const auto& t : ev.tokens) {
+        tokens.push_back(
+            {{"token", t.term},
+             {"weight", std::round(t.weight * 1000) / 1000},
+             {"title", t.title_hits},
+             {"body", t.body_hits},
+             {"contribution", std::round(t.contribution * 1000) / 1000}});
+      }
+      evidence.push_back(
+          {{"id", ev.id},
+           {"name", ev.name},
+           {"score", std::round(ev.score * 1000) / 1000},
+           {"threshold", ev.threshold},
+           {"seed_score", std::round(ev.seed_score * 1000) / 1000},
+           {"assigned", ev.assigned},
+           {"terms", std::move(terms)},
+           {"tokens", std::move(tokens)}});
     }
     j["topic_evidence"] = std::move(evidence);
     out.push_back(std::move(j));
@@ -90,6 +105,8 @@ int Explain(const ExplainOptions& options) {
     } else {
       auto page = corpus::ReadPageFile(file, *defaults);
       out["encoding"] = page.encoding;
+      out["layout"] = page.layout;
+      out["decisions"] = corpus::DecisionsJson(page.decisions);
       out["articles"] = ArticlesJson(page.articles, topics);
       out["warnings"] = DiagnosticsJson(page.warnings);
       if (page.error) {

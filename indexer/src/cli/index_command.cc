@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "baoku/corpus/ingest_report.h"
 #include "baoku/indexer/batch.h"
 #include "baoku/indexer/maintenance.h"
 #include "commands.h"
@@ -65,6 +66,7 @@ struct IndexOptions {
   bool rebuild = false;
   size_t commit_articles = 2000;
   std::string shard_by;
+  std::string report_file;
 };
 
 // Indexes `files` into `db`; the exit status.
@@ -96,6 +98,10 @@ int IndexInto(const fs::path& db, const std::vector<fs::path>& files,
       "%zu records rejected, %zu warnings, %.2f s\n",
       s.files, s.failed_files, s.issues, s.articles, s.added, s.replaced,
       s.removed, s.unchanged, s.failed_records, s.warnings, s.seconds);
+  if (!corpus::PrintIngestReport(files, defaults, options.report_file,
+                                 options.quiet)) {
+    return 2;
+  }
   return s.failed_files == 0 && s.failed_records == 0 ? 0 : 1;
 }
 
@@ -188,6 +194,9 @@ void AddIndexCommand(CLI::App& app, int& status) {
                     "indexing the paths, if any)");
   command->add_flag("-q,--quiet", options->quiet,
                     "Print only errors and the summary");
+  command->add_option("--report", options->report_file,
+                      "Write the ingest report (articles per page, what "
+                      "looks wrong) to this JSON file");
   command
       ->add_option("--commit-every", options->commit_articles,
                    "Commit after at least this many articles (whole issues "
