@@ -74,6 +74,8 @@ struct Paragraph {
 // Lines longer than this without final punctuation are running text cut by
 // a column break, not titles or subheads.
 constexpr size_t kMaxTitleChars = 25;
+// No printed title is longer than this.
+constexpr size_t kMaxLongTitleChars = 40;
 // Two or more blank lines end an article whatever follows.
 constexpr int kHardBreakBlankLines = 2;
 
@@ -257,7 +259,9 @@ bool IsPageNoise(std::string_view text) {
 // in ！ or ？. A short line that is one such clause and no quotation is
 // read as a title line; context then decides (see DecideNewArticle).
 bool IsExclaimedTitle(std::string_view text) {
-  if (utf8::LongerThan(text, 20) || StartsWith(text, "“")) return false;
+  if (utf8::LongerThan(text, kMaxLongTitleChars) || StartsWith(text, "“")) {
+    return false;
+  }
   char32_t last = utf8::Last(text);
   if (last != U'！' && last != U'!' && last != U'？' && last != U'?') {
     return false;
@@ -271,6 +275,25 @@ bool IsExclaimedTitle(std::string_view text) {
   return true;
 }
 
+// A line longer than most titles but still one ("英国时尚协会选出100位时尚
+// 行业创意者 五分之一为中国人"): no sentence or clause punctuation inside, no
+// final punctuation. Where paragraphs are blank-line separated, such a line
+// may also be a paragraph cut by a column break; RepairBreaks decides.
+bool IsLongTitle(std::string_view text) {
+  if (utf8::LongerThan(text, kMaxLongTitleChars) || EndsSentence(text)) {
+    return false;
+  }
+  size_t pos = 0;
+  while (pos < text.size()) {
+    char32_t cp = utf8::Next(text, pos);
+    if (cp == U'，' || cp == U',' || cp == U'。' || cp == U'；' || cp == U';' ||
+        cp == U'、') {
+      return false;
+    }
+  }
+  return true;
+}
+
 Shape ShapeOf(std::string_view text) {
   if (IsPageNoise(text)) return Shape::kNoise;
   if (ParseJump(text)) return Shape::kJump;
@@ -280,10 +303,12 @@ Shape ShapeOf(std::string_view text) {
   if (IsNumberedQuestion(text)) return Shape::kQuestion;
   if (ParseLead(text)) return Shape::kLead;
   if (IsDashSubtitle(text)) return Shape::kTitleLine;
+  if (SplitTrailingAuthor(text)) return Shape::kBody;  // "…反馈。(罗琦)"
   if (!EndsSentence(text) && !utf8::LongerThan(text, kMaxTitleChars)) {
     return Shape::kTitleLine;
   }
   if (IsExclaimedTitle(text)) return Shape::kTitleLine;
+  if (IsLongTitle(text)) return Shape::kTitleLine;
   return Shape::kBody;
 }
 
@@ -445,7 +470,8 @@ std::vector<Paragraph> RepairBreaks(std::vector<Paragraph> in) {
       bool cut = (IsRunningText(prev.shape) || prev.shape == Shape::kLead) &&
                  !EndsSentence(prev.text) && !SplitTrailingAuthor(prev.text) &&
                  !IsDashSubtitle(prev.text) &&
-                 (utf8::LongerThan(prev.text, kMaxTitleChars) ||
+                 ((utf8::LongerThan(prev.text, kMaxTitleChars) &&
+                   !IsLongTitle(prev.text)) ||
                   StartsMidSentence(p.text) ||
                   (p.shape == Shape::kBody && LooksCut(prev.text, p.text)));
       if (cut && IsRunningText(p.shape) &&
