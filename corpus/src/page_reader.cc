@@ -1039,6 +1039,7 @@ PageReading ReadPageFile(const std::filesystem::path& path,
 
   reading = SplitPage(decoded.text, meta, file, options);
   reading.encoding = decoded.encoding;
+  reading.meta = meta;
   reading.warnings.insert(reading.warnings.begin(), meta_errors.begin(),
                           meta_errors.end());
   reading.warnings.insert(reading.warnings.begin(), decoded.warnings.begin(),

@@ -73,7 +73,8 @@ nlohmann::json ArticlesJson(std::vector<baoku::corpus::Article> list,
     }
     baoku::corpus::AssignTopics(a, *topics.classifier, &topics.overrides);
     nlohmann::json j = baoku::corpus::ArticleToJson(a);
-    // Why: every topic with evidence, and the terms that gave it.
+    // Why: every topic with evidence, the seed terms and the tokens that
+    // weighed most.
     nlohmann::json evidence = nlohmann::json::array();
     for (const auto& ev : topics.classifier->Explain(a)) {
       nlohmann::json terms = nlohmann::json::array();
@@ -85,11 +86,24 @@ nlohmann::json ArticlesJson(std::vector<baoku::corpus::Article> list,
              {"body", t.body_hits},
              {"contribution", std::round(t.contribution * 1000) / 1000}});
       }
-      evidence.push_back({{"id", ev.id},
-                          {"name", ev.name},
-                          {"score", std::round(ev.score * 1000) / 1000},
-                          {"assigned", ev.assigned},
-                          {"terms", std::move(terms)}});
+      nlohmann::json tokens = nlohmann::json::array();
+      for (const auto& t : ev.tokens) {
+        tokens.push_back(
+            {{"token", t.term},
+             {"weight", std::round(t.weight * 1000) / 1000},
+             {"title", t.title_hits},
+             {"body", t.body_hits},
+             {"contribution", std::round(t.contribution * 1000) / 1000}});
+      }
+      evidence.push_back(
+          {{"id", ev.id},
+           {"name", ev.name},
+           {"score", std::round(ev.score * 1000) / 1000},
+           {"threshold", ev.threshold},
+           {"seed_score", std::round(ev.seed_score * 1000) / 1000},
+           {"assigned", ev.assigned},
+           {"terms", std::move(terms)},
+           {"tokens", std::move(tokens)}});
     }
     j["topic_evidence"] = std::move(evidence);
     out.push_back(std::move(j));

@@ -34,6 +34,9 @@ struct PageReading {
   // `articles` is then empty.
   std::optional<Diagnostic> error;
   std::string encoding;
+  // The page's metadata as resolved (front matter, issue.json, path,
+  // defaults); set whenever the text was decoded.
+  PageMeta meta;
   // How the page was laid out: "blank-line paragraphs", "indented
   // paragraphs" or "one paragraph a line".
   std::string layout;
