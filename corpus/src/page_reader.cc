@@ -276,18 +276,21 @@ bool IsExclaimedTitle(std::string_view text) {
 }
 
 // A line longer than most titles but still one ("英国时尚协会选出100位时尚
-// 行业创意者 五分之一为中国人"): no sentence or clause punctuation inside, no
-// final punctuation. Where paragraphs are blank-line separated, such a line
-// may also be a paragraph cut by a column break; RepairBreaks decides.
-bool IsLongTitle(std::string_view text) {
+// 行业创意者 五分之一为中国人", "上海上港留住夺冠真正大腿,徐根宝点名…"): no
+// sentence punctuation inside, none at the end. Where paragraphs are blank-line
+// separated, such a line may also be a paragraph cut by a column break;
+// RepairBreaks decides. Commas are allowed only where each line is a paragraph:
+// on blank-line pages a comma-holding line is more often a paragraph cut by a
+// column break.
+bool IsLongTitle(std::string_view text, bool commas_allowed) {
   if (utf8::LongerThan(text, kMaxLongTitleChars) || EndsSentence(text)) {
     return false;
   }
   size_t pos = 0;
   while (pos < text.size()) {
     char32_t cp = utf8::Next(text, pos);
-    if (cp == U'，' || cp == U',' || cp == U'。' || cp == U'；' || cp == U';' ||
-        cp == U'、') {
+    if (cp == U'。' || cp == U'；' || cp == U';') return false;
+    if (!commas_allowed && (cp == U'，' || cp == U',' || cp == U'、')) {
       return false;
     }
   }
@@ -308,7 +311,7 @@ Shape ShapeOf(std::string_view text) {
     return Shape::kTitleLine;
   }
   if (IsExclaimedTitle(text)) return Shape::kTitleLine;
-  if (IsLongTitle(text)) return Shape::kTitleLine;
+  if (IsLongTitle(text, false)) return Shape::kTitleLine;
   return Shape::kBody;
 }
 
@@ -409,6 +412,10 @@ std::vector<Paragraph> ReadParagraphs(const std::vector<PrintedLine>& lines,
       if (out.empty()) p.blank_lines_before = 0;
     }
     p.shape = ShapeOf(line.text);
+    if (!conventions.blank_line_paragraphs && p.shape == Shape::kBody &&
+        !line.indented && IsLongTitle(line.text, true)) {
+      p.shape = Shape::kTitleLine;
+    }
     // Title lines are not indented where paragraphs are: an indented short
     // line is text (a cut paragraph's first part, a short sentence).
     if (conventions.indented_paragraphs && line.indented &&
@@ -462,7 +469,8 @@ bool IsRunningText(Shape s) {
 
 // Rejoins paragraphs that a column or page break cut mid-sentence:
 // "…打通了“排" + "查、整改…". A lead paragraph ("本报讯…") can be cut too.
-std::vector<Paragraph> RepairBreaks(std::vector<Paragraph> in) {
+std::vector<Paragraph> RepairBreaks(std::vector<Paragraph> in,
+                                    bool commas_in_titles) {
   std::vector<Paragraph> out;
   for (auto& p : in) {
     if (!out.empty()) {
@@ -471,7 +479,7 @@ std::vector<Paragraph> RepairBreaks(std::vector<Paragraph> in) {
                  !EndsSentence(prev.text) && !SplitTrailingAuthor(prev.text) &&
                  !IsDashSubtitle(prev.text) &&
                  ((utf8::LongerThan(prev.text, kMaxTitleChars) &&
-                   !IsLongTitle(prev.text)) ||
+                   !IsLongTitle(prev.text, commas_in_titles)) ||
                   StartsMidSentence(p.text) ||
                   (p.shape == Shape::kBody && LooksCut(prev.text, p.text)));
       if (cut && IsRunningText(p.shape) &&
@@ -1001,7 +1009,8 @@ PageReading SplitPage(std::string_view text, const PageMeta& meta,
   // Where indentation marks paragraphs, column breaks were already mended
   // by it; elsewhere the cut is found from the text.
   if (!conventions.indented_paragraphs) {
-    paragraphs = RepairBreaks(std::move(paragraphs));
+    paragraphs =
+        RepairBreaks(std::move(paragraphs), !conventions.blank_line_paragraphs);
   }
   PageReading reading =
       PageSplitter(meta, file, options).Split(std::move(paragraphs));
