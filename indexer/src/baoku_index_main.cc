@@ -273,9 +273,12 @@ int main(int argc, char** argv) {
                "the paths, if any)");
   app.add_flag("-q,--quiet", quiet, "Print only errors and the summary");
   std::string report_file;
+  bool no_report = false;
   app.add_option("--report", report_file,
                  "Write the ingest report (articles per page, what looks "
                  "wrong) to this JSON file");
+  app.add_flag("--no-report", no_report,
+               "Skip the ingest report (it reads the pages once more)");
   bool force = false;
   size_t commit_articles = 2000;
   app.add_option("--commit-every", commit_articles,
@@ -447,8 +450,8 @@ int main(int argc, char** argv) {
           s.files, s.failed_files, s.issues, s.articles, s.added, s.replaced,
           s.removed, s.unchanged, s.failed_records, s.warnings, s.seconds);
       all_read = all_read && s.failed_files == 0 && s.failed_records == 0;
-      if (!baoku::corpus::PrintIngestReport(files, defaults, report_file,
-                                            quiet)) {
+      if (!no_report && !baoku::corpus::PrintIngestReport(files, defaults,
+                                                          report_file, quiet)) {
         return 2;
       }
     }
