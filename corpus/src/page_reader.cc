@@ -617,6 +617,7 @@ class PageSplitter {
   }
 
   void Close() {
+    subhead_chars_ = 0;
     if (!current_) return;
     Article& a = *current_;
     if (a.paragraphs.empty() && a.headline.empty()) {
@@ -816,6 +817,7 @@ class PageSplitter {
     if (subheads) {
       for (size_t k = i; k < j; ++k) {
         current_->subheads.push_back(paras_[k].text);
+        subhead_chars_ += utf8::CodePointCount(paras_[k].text);
         AddText(paras_[k], paras_[k].text);
       }
       return j - 1;
@@ -881,7 +883,9 @@ class PageSplitter {
     if (!a.subheads.empty()) {
       fire("article:has-subheads");
       size_t sum = 0;
-      for (const auto& sub : a.subheads) sum += utf8::CodePointCount(sub);
+      // The article's subheads only grow: their length is kept as they are
+      // read, so a page of many subheads stays linear.
+      sum = subhead_chars_;
       double mean = static_cast<double>(sum) / a.subheads.size();
       if (std::abs(static_cast<double>(chars) - mean) <= 2) {
         fire("len:like-article-subheads");
@@ -980,6 +984,7 @@ class PageSplitter {
   int banner_first_line_ = 0;
   int caption_first_line_ = 0;
   int line_before_caption_ = 0;
+  size_t subhead_chars_ = 0;  // Of the current article's subheads.
   // The headlines read so far: their number and total length.
   size_t headline_count_ = 0, headline_chars_sum_ = 0;
   PageReading result_;
