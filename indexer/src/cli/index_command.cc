@@ -67,6 +67,7 @@ struct IndexOptions {
   size_t commit_articles = 2000;
   std::string shard_by;
   std::string report_file;
+  bool no_report = false;
 };
 
 // Indexes `files` into `db`; the exit status.
@@ -98,7 +99,8 @@ int IndexInto(const fs::path& db, const std::vector<fs::path>& files,
       "%zu records rejected, %zu warnings, %.2f s\n",
       s.files, s.failed_files, s.issues, s.articles, s.added, s.replaced,
       s.removed, s.unchanged, s.failed_records, s.warnings, s.seconds);
-  if (!corpus::PrintIngestReport(files, defaults, options.report_file,
+  if (!options.no_report &&
+      !corpus::PrintIngestReport(files, defaults, options.report_file,
                                  options.quiet)) {
     return 2;
   }
@@ -197,6 +199,8 @@ void AddIndexCommand(CLI::App& app, int& status) {
   command->add_option("--report", options->report_file,
                       "Write the ingest report (articles per page, what "
                       "looks wrong) to this JSON file");
+  command->add_flag("--no-report", options->no_report,
+                    "Skip the ingest report (it reads the pages once more)");
   command
       ->add_option("--commit-every", options->commit_articles,
                    "Commit after at least this many articles (whole issues "
