@@ -292,7 +292,10 @@ int PortOf(int fd, bool peer) {
 TEST_CASE("Accepted connections send without Nagle's delay", "[server]") {
   Api api(ApiConfig{testing::SamplesIndex(),
                     testing::SourceDir() / "web" / "static"});
-  Server server(api, ServerOptions{"127.0.0.1", 0, 2, nullptr});
+  ServerOptions options;
+  options.port = 0;
+  options.threads = 2;
+  Server server(api, options);
   const int port = server.Bind();
   std::thread serving([&] { server.Run(); });
 
