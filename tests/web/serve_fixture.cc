@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <fstream>
 #include <regex>
 #include <stdexcept>
 
@@ -96,6 +97,17 @@ std::string RawHttp(int port, const std::string& request, int timeout_ms) {
   }
   close(fd);
   return response;
+}
+
+// A figure from /proc/PID/status, in KiB.
+long ProcStatusKib(pid_t pid, const std::string& field) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/status");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind(field + ":", 0) == 0)
+      return std::stol(line.substr(field.size() + 1));
+  }
+  return -1;
 }
 
 }  // namespace baoku::testing

@@ -36,6 +36,9 @@ std::vector<std::string> ServeCommand(const std::filesystem::path& db);
 // 0 when the line does not come within 20 s.
 int ReadServePort(ChildProcess& server);
 
+// A figure from /proc/PID/status (VmRSS, VmHWM...), in KiB; -1 if absent.
+long ProcStatusKib(pid_t pid, const std::string& field);
+
 // A socket connected to 127.0.0.1:`port`; -1 when it cannot connect.
 int ConnectLoopback(int port);
 
