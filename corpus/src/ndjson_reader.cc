@@ -75,7 +75,7 @@ NdjsonReading ReadNdjsonFile(const std::filesystem::path& path,
   NdjsonReading reading;
   const std::string file = path.string();
   // A CMS export holds many articles: a larger limit than a page's.
-  DecodedFile read = ReadTextFile(path, 64 * kMaxPageBytes, "NDJSON file");
+  DecodedFile read = ReadTextFile(path, 1u << 30, "NDJSON file");
   if (read.error) {
     reading.error = read.error;
     return reading;

@@ -253,6 +253,14 @@ SearchResponse Searcher::DoSearch(const SearchRequest& request) {
   return found;
 }
 
+uint64_t Searcher::Revision() const {
+  try {
+    return db_.get_revision();
+  } catch (const Xapian::InvalidOperationError&) {
+    return 0;  // Several databases (shards).
+  }
+}
+
 std::optional<Xapian::docid> Searcher::DocidOf(const std::string& id) {
   std::string term = std::string(schema::kId) + id;
   auto it = db_.postlist_begin(term);

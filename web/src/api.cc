@@ -109,8 +109,8 @@ HttpResponse Api::Handle(const HttpRequest& request) const {
   }
 }
 
-HttpResponse Api::Route(const HttpRequest& request) const {
-  using Handler = HttpResponse (Api::*)(const HttpRequest&) const;
+// The /api/ routes: path → handler.
+const std::map<std::string, Api::Handler, std::less<>>& Api::Routes() {
   static const std::map<std::string, Handler, std::less<>> routes = {
       {"/api/search", &Api::Search},       {"/api/facets", &Api::FacetsOnly},
       {"/api/export", &Api::Export},       {"/api/article", &Api::Article},
@@ -122,6 +122,15 @@ HttpResponse Api::Route(const HttpRequest& request) const {
       {"/api/onthisday", &Api::OnThisDay}, {"/api/suggest", &Api::Suggest},
       {"/api/fields", &Api::Fields},
   };
+  return routes;
+}
+
+bool Api::IsApiRoute(std::string_view path) {
+  return Routes().find(path) != Routes().end();
+}
+
+HttpResponse Api::Route(const HttpRequest& request) const {
+  const auto& routes = Routes();
   const std::string& path = request.path;
   if (auto it = routes.find(path); it != routes.end()) {
     return (this->*(it->second))(request);

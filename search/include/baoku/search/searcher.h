@@ -125,6 +125,8 @@ class Searcher {
   const TopicNames& topics() const { return *topics_; }
 
   Xapian::doccount ArticleCount() const { return db_.get_doccount(); }
+  // The revision read (0 for a sharded index, which has one per shard).
+  uint64_t Revision() const;
 
  private:
   SearchResponse DoSearch(const SearchRequest& request);

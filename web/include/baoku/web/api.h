@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -66,7 +67,12 @@ class Api {
   // index is a 503 naming the shard.
   HttpResponse Handle(const HttpRequest& request) const;
 
+  // Whether `path` is one of the /api/ routes above.
+  static bool IsApiRoute(std::string_view path);
+
  private:
+  using Handler = HttpResponse (Api::*)(const HttpRequest&) const;
+  static const std::map<std::string, Handler, std::less<>>& Routes();
   HttpResponse Route(const HttpRequest& request) const;
   HttpResponse Search(const HttpRequest& request) const;
   HttpResponse FacetsOnly(const HttpRequest& request) const;
