@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "baoku/corpus/article_json.h"
+#include "baoku/corpus/ingest_report.h"
 #include "baoku/corpus/ndjson_reader.h"
 #include "baoku/corpus/page_reader.h"
 #include "baoku/corpus/text_analyzer.h"
@@ -127,6 +128,8 @@ int Explain(const std::vector<std::filesystem::path>& files,
     } else {
       auto page = baoku::corpus::ReadPageFile(file, defaults);
       out["encoding"] = page.encoding;
+      out["layout"] = page.layout;
+      out["decisions"] = baoku::corpus::DecisionsJson(page.decisions);
       out["articles"] = ArticlesJson(page.articles, topics);
       out["warnings"] = DiagnosticsJson(page.warnings);
       if (page.error) {
@@ -269,6 +272,10 @@ int main(int argc, char** argv) {
                "Compact the index for a read-only archive (after indexing "
                "the paths, if any)");
   app.add_flag("-q,--quiet", quiet, "Print only errors and the summary");
+  std::string report_file;
+  app.add_option("--report", report_file,
+                 "Write the ingest report (articles per page, what looks "
+                 "wrong) to this JSON file");
   bool force = false;
   size_t commit_articles = 2000;
   app.add_option("--commit-every", commit_articles,
@@ -440,6 +447,10 @@ int main(int argc, char** argv) {
           s.files, s.failed_files, s.issues, s.articles, s.added, s.replaced,
           s.removed, s.unchanged, s.failed_records, s.warnings, s.seconds);
       all_read = all_read && s.failed_files == 0 && s.failed_records == 0;
+      if (!baoku::corpus::PrintIngestReport(files, defaults, report_file,
+                                            quiet)) {
+        return 2;
+      }
     }
     if (compact && baoku::indexer::IsShardedIndex(db)) {
       std::cerr << "baoku-index: " << db
