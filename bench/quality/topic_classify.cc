@@ -6,8 +6,13 @@
 // each: {"id": ..., "topics": ["housing", ...]} with the topics best first,
 // exactly as the indexer assigns them (no overrides).
 //
+// At the end prints to stderr "classify_cpu_seconds S articles N": the
+// process CPU time spent in TopicClassifier::Classify alone (bench/quality/
+// topic_speed compares it with indexing).
+//
 // Usage: baoku-topic-classify [--topics corpus/topics.json] < in > out
 #include <CLI/CLI.hpp>
+#include <ctime>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -33,6 +38,7 @@ int main(int argc, char** argv) {
   baoku::corpus::TopicClassifier classifier(*taxonomy, analyzer);
   std::string line;
   size_t line_no = 0;
+  std::clock_t classify_clock = 0;
   while (std::getline(std::cin, line)) {
     ++line_no;
     auto j = nlohmann::json::parse(line, nullptr, false);
@@ -45,8 +51,14 @@ int main(int argc, char** argv) {
         j.value("title", ""), j.value("text", ""));
     nlohmann::json out{{"id", j.value("id", "")},
                        {"topics", nlohmann::json::array()}};
-    for (const auto& t : classifier.Classify(a)) out["topics"].push_back(t.id);
+    std::clock_t before = std::clock();
+    auto topics = classifier.Classify(a);
+    classify_clock += std::clock() - before;
+    for (const auto& t : topics) out["topics"].push_back(t.id);
     std::cout << out.dump() << "\n";
   }
+  std::cerr << "classify_cpu_seconds "
+            << static_cast<double>(classify_clock) / CLOCKS_PER_SEC
+            << " articles " << line_no << "\n";
   return 0;
 }

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <set>
 
 namespace baoku::corpus {
@@ -161,6 +162,7 @@ std::optional<TopicModel> TopicModel::Parse(std::string_view text,
                  ") does not match the \"topic\" lines (" + Join(listed) + ")");
   }
   if (errors.size() > errors_before) return std::nullopt;
+  model.BuildIndex();
   return model;
 }
 
@@ -222,10 +224,53 @@ std::string TopicModel::MismatchWith(
 void TopicModel::AddWeight(const std::string& token, size_t topic,
                            float weight) {
   weights_[token].push_back({static_cast<uint16_t>(topic), weight});
+  short_keys_.clear();
+  short_weights_.clear();
+}
+
+namespace {
+
+// The bytes of a token of 1..8 bytes as a number (UTF-8 has no 0 byte, so
+// distinct tokens give distinct keys, never 0); 0 for longer tokens.
+uint64_t ShortKey(std::string_view token) {
+  if (token.empty() || token.size() > 8) return 0;
+  uint64_t key = 0;
+  std::memcpy(&key, token.data(), token.size());
+  return key;
+}
+
+size_t SlotOf(uint64_t key, size_t mask) {
+  return static_cast<size_t>((key * 0x9e3779b97f4a7c15ull) >> 20) & mask;
+}
+
+}  // namespace
+
+void TopicModel::BuildIndex() {
+  size_t size = 16;
+  while (size < 2 * weights_.size()) size *= 2;
+  short_keys_.assign(size, 0);
+  short_weights_.assign(size, nullptr);
+  for (const auto& [token, list] : weights_) {
+    uint64_t key = ShortKey(token);
+    if (key == 0) continue;
+    size_t slot = SlotOf(key, size - 1);
+    while (short_keys_[slot] != 0) slot = (slot + 1) & (size - 1);
+    short_keys_[slot] = key;
+    short_weights_[slot] = &list;
+  }
 }
 
 std::span<const TopicWeight> TopicModel::WeightsOf(
     const std::string& token) const {
+  uint64_t key = ShortKey(token);
+  if (key != 0 && !short_keys_.empty()) {
+    size_t mask = short_keys_.size() - 1;
+    for (size_t slot = SlotOf(key, mask); short_keys_[slot] != 0;
+         slot = (slot + 1) & mask) {
+      if (short_keys_[slot] == key) return *short_weights_[slot];
+    }
+    return {};
+  }
   auto it = weights_.find(token);
   if (it == weights_.end()) return {};
   return it->second;

@@ -266,6 +266,7 @@ std::optional<Taxonomy> Taxonomy::FromJson(std::string_view text,
 std::string Taxonomy::SetModel(TopicModel model) {
   std::string mismatch = model.MismatchWith(TopicIds());
   if (mismatch.empty()) {
+    model.BuildIndex();
     model_ = std::make_shared<const TopicModel>(std::move(model));
   }
   return mismatch;

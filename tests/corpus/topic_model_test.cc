@@ -16,7 +16,8 @@ constexpr const char* kTopics =
 
 TEST_CASE("A weights file reads, scores and writes back the same", "[topics]") {
   // Tokens in byte order, as ToText() writes them.
-  std::string text = Header() + kTopics + "比赛\t0:-1 1:4\n物业\t0:3.5\n";
+  std::string text = Header() + kTopics +
+                     "supercalifragilistic\t1:2\n比赛\t0:-1 1:4\n物业\t0:3.5\n";
   std::vector<Diagnostic> errors;
   auto model = TopicModel::Parse(text, "w.tsv", errors);
   INFO((errors.empty() ? "" : errors[0].ToString()));
@@ -25,6 +26,9 @@ TEST_CASE("A weights file reads, scores and writes back the same", "[topics]") {
   CHECK(model->topics()[1].threshold == 0.6);
   CHECK(model->WeightsOf("比赛").size() == 2);
   CHECK(model->WeightsOf("足球").empty());
+  // Longer than 8 bytes: not in the short-token table, found all the same.
+  CHECK(model->WeightsOf("supercalifragilistic").size() == 1);
+  CHECK(model->WeightsOf("supercalifragilisti").empty());
   CHECK(model->ToText() == text);
   std::vector<TopicFeature> features = {{"物业", 1, 0, 0.8},
                                         {"比赛", 0, 1, 0.6}};

@@ -1,6 +1,13 @@
-// The topic classifier's quality gate on the sample archive: CI fails when
-// the assigned topics fall below micro-averaged F1 0.85 over (article,
-// topic) pairs against the gold topics an editor gave each article.
+// The topic classifier's gate on the sample archive: CI fails when the
+// assigned topics fall below micro-averaged F1 0.95 over (article, topic)
+// pairs against the gold topics an editor gave each article.
+//
+// The committed weights were fitted on these articles (among others), so
+// this is not a held-out figure (docs/QUALITY.md reports those, measured by
+// baoku-topic-train): it fails when the weights, the features they were
+// fitted on or the assignment rule break, e.g. a feature change that the
+// "features" line of the weights file did not catch, or thresholds applied
+// wrongly. Fitted weights reproduce their training data at about 0.99.
 #include "topic_quality.h"
 
 #include <catch2/catch.hpp>
@@ -24,7 +31,8 @@ TEST_CASE("Topics meet the quality bar on the sample archive",
   std::cout << q.ToTable();
   CHECK(q.articles == 170);
   CHECK(q.overall.gold >= q.articles);  // Every article has gold topics.
-  CHECK(q.overall.F1() >= 0.85);
+  REQUIRE(taxonomy->model() != nullptr);
+  CHECK(q.overall.F1() >= 0.95);
 }
 
 TEST_CASE("The topic measure counts pairs and sees a wrong taxonomy",
