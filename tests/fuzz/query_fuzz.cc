@@ -15,7 +15,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!built) return 0;
   // A valid query against its own text: the snippet must mark something.
   auto snippet =
-      baoku::search::MakeSnippet(text, built.highlight_phrases, analyzer, 40);
+      baoku::search::MakeSnippet(text, built->highlight_phrases, analyzer, 40);
   if (snippet.text.size() > text.size() + 8) __builtin_trap();
   for (const auto& tok : analyzer.Analyze(text)) {
     if (tok.begin > tok.end || tok.end > text.size()) __builtin_trap();

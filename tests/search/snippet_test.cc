@@ -106,8 +106,9 @@ TEST_CASE("The snippet of a very long text is chosen from its start",
 
 TEST_CASE("MarkAll marks every occurrence, within its bounds", "[snippet]") {
   auto built = BuildQuery("维修资金", testing::SharedAnalyzer());
+  REQUIRE(built);
   auto marks = [&](const std::string& text) {
-    return MarkAll(text, built.highlight_phrases, testing::SharedAnalyzer());
+    return MarkAll(text, built->highlight_phrases, testing::SharedAnalyzer());
   };
   auto two = marks("维修资金到位,再提维修资金。");
   REQUIRE(two.size() == 2);
