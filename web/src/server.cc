@@ -638,7 +638,10 @@ Server::Server(const Api& api, ServerOptions options)
 Server::~Server() {
   Impl& impl = *impl_;
   impl.stopping = true;
-  impl.queue_ready.notify_all();
+  {
+    std::lock_guard<std::mutex> lock(impl.queue_mutex);
+    impl.queue_ready.notify_all();
+  }
   for (auto& worker : impl.workers) {
     if (worker.joinable()) worker.join();
   }
@@ -715,8 +718,10 @@ bool Server::Run() {
   bool drained = impl.idle.wait_for(lock, impl.options.shutdown_timeout, [&] {
     return impl.queue.empty() && impl.busy == 0;
   });
-  lock.unlock();
+  // Notified under the lock: a worker between its check of `stopping` and
+  // its wait cannot miss it.
   impl.queue_ready.notify_all();
+  lock.unlock();
   if (!drained) return false;
   for (auto& worker : impl.workers) worker.join();
   impl.workers.clear();
