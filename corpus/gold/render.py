@@ -252,11 +252,11 @@ def date_weekday(date):
     return datetime.date(*date).weekday()
 
 
-def render_page(layout, index, rng, stories, photos):
+def render_page(layout, index, rng, stories, photos, year=2026):
     half = layout == "blank" and rng.random() < 0.8
     page = Page(layout, rng, half)
     number = rng.randint(1, 8)
-    date = (2026, 7 + index // 28, index % 28 + 1)
+    date = (year, 7 + index // 28, index % 28 + 1)
     section = rng.choice(SECTIONS)
     if layout == "blank":
         page.lines.extend(["", ""])
@@ -282,40 +282,49 @@ def render_page(layout, index, rng, stories, photos):
     return text, page.articles, number, date, section
 
 
-def main():
-    out = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(
-        os.path.abspath(__file__))
+def render_all(out, stories, photos, pages_per_layout, note, year=2026,
+               paper=("桐江晚报", "tjwb")):
+    """Renders pages of `stories` (dicts as in stories.py) in every layout
+    under out/<layout>/. `year`: the issues' year, or a function of the
+    layout's index giving it (so that layouts do not share dates)."""
     for li, layout in enumerate(LAYOUTS):
         rng = random.Random(1000 + li)
-        pool = list(range(len(STORIES)))
-        for index in range(PAGES_PER_LAYOUT):
+        layout_year = year if isinstance(year, int) else year(li)
+        pool = list(range(len(stories)))
+        for index in range(pages_per_layout):
             if len(pool) < 5:
-                pool = list(range(len(STORIES)))
+                pool = list(range(len(stories)))
             rng.shuffle(pool)
             n = rng.choice([3, 4, 4, 5])
-            chosen = [STORIES[pool.pop()] for _ in range(n)]
-            photos = rng.sample(PHOTOS, rng.choice([0, 0, 1, 1, 2]))
+            chosen = [stories[pool.pop()] for _ in range(n)]
+            chosen_photos = rng.sample(photos, rng.choice([0, 0, 1, 1, 2]))
             text, articles, number, date, section = render_page(
-                layout, index, rng, chosen, photos)
+                layout, index, rng, chosen, chosen_photos, layout_year)
             day = "%04d-%02d-%02d" % date
             folder = os.path.join(out, layout, day)
             os.makedirs(folder, exist_ok=True)
             name = "%02d" % number
             with open(os.path.join(folder, name + ".txt"), "w") as f:
                 f.write(text)
-            gold = dict(source=name + ".txt",
-                        note="Gold page of the fictional 桐江晚报 in the '%s' "
-                        "layout, rendered by corpus/gold/render.py from "
-                        "stories written for baoku." % layout,
+            gold = dict(source=name + ".txt", note=note % layout,
                         articles=articles)
             with open(os.path.join(folder, name + ".gold.json"), "w") as f:
                 json.dump(gold, f, ensure_ascii=False, indent=1)
                 f.write("\n")
-            issue = dict(paper="桐江晚报", paper_code="tjwb", date=day,
+            issue = dict(paper=paper[0], paper_code=paper[1], date=day,
                          sections={name: section})
             with open(os.path.join(folder, "issue.json"), "w") as f:
                 json.dump(issue, f, ensure_ascii=False, indent=1)
                 f.write("\n")
+
+
+def main():
+    out = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(
+        os.path.abspath(__file__))
+    render_all(out, STORIES, PHOTOS, PAGES_PER_LAYOUT,
+               "Gold page of the fictional 桐江晚报 in the '%s' layout, "
+               "rendered by corpus/gold/render.py from stories written for "
+               "baoku.")
 
 
 if __name__ == "__main__":

@@ -7,26 +7,43 @@
 namespace baoku::corpus {
 namespace {
 
-constexpr std::pair<ArticleKind, std::string_view> kKindNames[] = {
-    {ArticleKind::kNews, "news"},
-    {ArticleKind::kQa, "qa"},
-    {ArticleKind::kPhoto, "photo"},
-    {ArticleKind::kBrief, "brief"},
-    {ArticleKind::kCommentary, "commentary"},
-};
+const KindInfo& InfoOf(ArticleKind kind) {
+  for (const auto& info : KindInfos()) {
+    if (info.kind == kind) return info;
+  }
+  return KindInfos().front();
+}
 
 }  // namespace
 
-std::string_view KindName(ArticleKind kind) {
-  for (const auto& [k, name] : kKindNames) {
-    if (k == kind) return name;
-  }
-  return "news";
+const std::vector<KindInfo>& KindInfos() {
+  static const std::vector<KindInfo> kinds = {
+      {ArticleKind::kNews, "news", "消息", {"新闻", "报道"}},
+      {ArticleKind::kQa, "qa", "问答", {}},
+      {ArticleKind::kPhoto, "photo", "图片", {"摄影", "图片新闻"}},
+      {ArticleKind::kBrief, "brief", "简讯", {"短讯"}},
+      {ArticleKind::kCommentary, "commentary", "评论", {"言论"}},
+  };
+  return kinds;
 }
 
+std::string_view KindName(ArticleKind kind) { return InfoOf(kind).name; }
+
+std::string_view KindLabel(ArticleKind kind) { return InfoOf(kind).label; }
+
 std::optional<ArticleKind> KindFromName(std::string_view name) {
-  for (const auto& [k, kind_name] : kKindNames) {
-    if (kind_name == name) return k;
+  for (const auto& info : KindInfos()) {
+    if (info.name == name) return info.kind;
+  }
+  return std::nullopt;
+}
+
+std::optional<ArticleKind> KindFromAlias(std::string_view word) {
+  for (const auto& info : KindInfos()) {
+    if (info.name == word || info.label == word) return info.kind;
+    for (auto alias : info.aliases) {
+      if (alias == word) return info.kind;
+    }
   }
   return std::nullopt;
 }

@@ -115,10 +115,9 @@ bool ReadTopics(const nlohmann::json& j, std::vector<ArticleTopic>& out,
   return true;
 }
 
-}  // namespace
-
-bool ArticleFromJson(const nlohmann::json& j, Article& a, std::string& error,
-                     std::vector<std::string>* unknown_fields) {
+// The body of ArticleFromJson(): stops at the first error, in `error`.
+bool ReadArticle(const nlohmann::json& j, Article& a, std::string& error,
+                 std::vector<std::string>* unknown_fields) {
   if (!j.is_object()) {
     error = std::string("an article must be a JSON object, not ") + TypeName(j);
     return false;
@@ -185,6 +184,18 @@ bool ArticleFromJson(const nlohmann::json& j, Article& a, std::string& error,
     }
   }
   return true;
+}
+
+}  // namespace
+
+Result<Article> ArticleFromJson(const nlohmann::json& json,
+                                std::vector<std::string>* unknown_fields) {
+  Article article;
+  std::string error;
+  if (!ReadArticle(json, article, error, unknown_fields)) {
+    return Diagnostic({}, 0, std::move(error), "record.invalid");
+  }
+  return article;
 }
 
 }  // namespace baoku::corpus

@@ -44,6 +44,17 @@ bool LooksLikeUnreadByline(std::string_view text) {
          text.find(",") == text.npos;
 }
 
+// The median of `sorted` without one element equal to `value` (which it
+// holds), in constant time after the sort.
+double MedianWithout(const std::vector<size_t>& sorted, size_t value) {
+  size_t removed = static_cast<size_t>(
+      std::lower_bound(sorted.begin(), sorted.end(), value) - sorted.begin());
+  size_t m = sorted.size() - 1;
+  if (m == 0) return 0;
+  auto at = [&](size_t k) { return sorted[k < removed ? k : k + 1]; };
+  return m % 2 ? at(m / 2) : (at(m / 2 - 1) + at(m / 2)) / 2.0;
+}
+
 double Median(std::vector<size_t> v) {
   if (v.empty()) return 0;
   std::sort(v.begin(), v.end());
@@ -78,6 +89,8 @@ PageReport ReportPage(const PageReading& reading, const std::string& file) {
     if (running(a)) lengths.push_back(BodyChars(a));
   }
   size_t running_index = 0;
+  std::vector<size_t> sorted_lengths = lengths;
+  std::sort(sorted_lengths.begin(), sorted_lengths.end());
   for (size_t i = 0; i < reading.articles.size(); ++i) {
     const Article& a = reading.articles[i];
     if (a.kind == ArticleKind::kNews && a.byline.empty() && a.source.empty() &&
@@ -87,9 +100,7 @@ PageReport ReportPage(const PageReading& reading, const std::string& file) {
     }
     if (running(a) && lengths.size() >= 3) {
       size_t length = lengths[running_index];
-      std::vector<size_t> others = lengths;
-      others.erase(others.begin() + running_index);
-      double median = Median(others);
+      double median = MedianWithout(sorted_lengths, length);
       if (median > 0 && length > kMuchLongerRatio * median) {
         flag("much-longer", &a, a.lines.first,
              Lines(a) + ": " + std::to_string(length) +
@@ -114,12 +125,19 @@ PageReport ReportPage(const PageReading& reading, const std::string& file) {
       }
     }
   }
+  // Decisions and articles are both in page order: one pass over each.
+  size_t next_article = 0;
   for (const auto& d : reading.decisions) {
+    while (next_article < reading.articles.size() &&
+           reading.articles[next_article].lines.last < d.line) {
+      ++next_article;
+    }
     double p = 1.0 / (1.0 + std::exp(-d.score));
     if (d.new_article || p < kDoubtfulProbability) continue;
     const Article* owner = nullptr;
-    for (const auto& a : reading.articles) {
-      if (a.lines.first <= d.line && d.line <= a.lines.last) owner = &a;
+    if (next_article < reading.articles.size() &&
+        reading.articles[next_article].lines.first <= d.line) {
+      owner = &reading.articles[next_article];
     }
     char prob[16];
     std::snprintf(prob, sizeof prob, "%.2f", p);

@@ -32,13 +32,16 @@ NdjsonReading ParseNdjson(std::string_view text, const std::string& file,
       reading.errors.push_back({file, line_no, "not valid JSON"});
       continue;
     }
-    Article a;
-    std::string error;
     std::vector<std::string> unknown;
-    if (!ArticleFromJson(json, a, error, &unknown)) {
-      reading.errors.push_back({file, line_no, error});
+    Result<Article> record = ArticleFromJson(json, &unknown);
+    if (!record) {
+      Diagnostic problem = record.problem();
+      problem.file = file;
+      problem.line = line_no;
+      reading.errors.push_back(std::move(problem));
       continue;
     }
+    Article& a = *record;
     for (const auto& key : unknown) {
       reading.warnings.push_back(
           {file, line_no, "unknown field '" + key + "' ignored"});
@@ -72,7 +75,7 @@ NdjsonReading ReadNdjsonFile(const std::filesystem::path& path,
   NdjsonReading reading;
   const std::string file = path.string();
   // A CMS export holds many articles: a larger limit than a page's.
-  DecodedFile read = ReadTextFile(path, 64 * kMaxPageBytes, "NDJSON file");
+  DecodedFile read = ReadTextFile(path, 1u << 30, "NDJSON file");
   if (read.error) {
     reading.error = read.error;
     return reading;

@@ -74,6 +74,8 @@ struct Paragraph {
 // Lines longer than this without final punctuation are running text cut by
 // a column break, not titles or subheads.
 constexpr size_t kMaxTitleChars = 25;
+// No printed title is longer than this.
+constexpr size_t kMaxLongTitleChars = 40;
 // Two or more blank lines end an article whatever follows.
 constexpr int kHardBreakBlankLines = 2;
 
@@ -257,7 +259,9 @@ bool IsPageNoise(std::string_view text) {
 // in ！ or ？. A short line that is one such clause and no quotation is
 // read as a title line; context then decides (see DecideNewArticle).
 bool IsExclaimedTitle(std::string_view text) {
-  if (utf8::LongerThan(text, 20) || StartsWith(text, "“")) return false;
+  if (utf8::LongerThan(text, kMaxLongTitleChars) || StartsWith(text, "“")) {
+    return false;
+  }
   char32_t last = utf8::Last(text);
   if (last != U'！' && last != U'!' && last != U'？' && last != U'?') {
     return false;
@@ -271,6 +275,28 @@ bool IsExclaimedTitle(std::string_view text) {
   return true;
 }
 
+// A line longer than most titles but still one ("英国时尚协会选出100位时尚
+// 行业创意者 五分之一为中国人", "上海上港留住夺冠真正大腿,徐根宝点名…"): no
+// sentence punctuation inside, none at the end. Where paragraphs are blank-line
+// separated, such a line may also be a paragraph cut by a column break;
+// RepairBreaks decides. Commas are allowed only where each line is a paragraph:
+// on blank-line pages a comma-holding line is more often a paragraph cut by a
+// column break.
+bool IsLongTitle(std::string_view text, bool commas_allowed) {
+  if (utf8::LongerThan(text, kMaxLongTitleChars) || EndsSentence(text)) {
+    return false;
+  }
+  size_t pos = 0;
+  while (pos < text.size()) {
+    char32_t cp = utf8::Next(text, pos);
+    if (cp == U'。' || cp == U'；' || cp == U';') return false;
+    if (!commas_allowed && (cp == U'，' || cp == U',' || cp == U'、')) {
+      return false;
+    }
+  }
+  return true;
+}
+
 Shape ShapeOf(std::string_view text) {
   if (IsPageNoise(text)) return Shape::kNoise;
   if (ParseJump(text)) return Shape::kJump;
@@ -280,10 +306,12 @@ Shape ShapeOf(std::string_view text) {
   if (IsNumberedQuestion(text)) return Shape::kQuestion;
   if (ParseLead(text)) return Shape::kLead;
   if (IsDashSubtitle(text)) return Shape::kTitleLine;
+  if (SplitTrailingAuthor(text)) return Shape::kBody;  // "…反馈。(罗琦)"
   if (!EndsSentence(text) && !utf8::LongerThan(text, kMaxTitleChars)) {
     return Shape::kTitleLine;
   }
   if (IsExclaimedTitle(text)) return Shape::kTitleLine;
+  if (IsLongTitle(text, false)) return Shape::kTitleLine;
   return Shape::kBody;
 }
 
@@ -384,6 +412,10 @@ std::vector<Paragraph> ReadParagraphs(const std::vector<PrintedLine>& lines,
       if (out.empty()) p.blank_lines_before = 0;
     }
     p.shape = ShapeOf(line.text);
+    if (!conventions.blank_line_paragraphs && p.shape == Shape::kBody &&
+        !line.indented && IsLongTitle(line.text, true)) {
+      p.shape = Shape::kTitleLine;
+    }
     // Title lines are not indented where paragraphs are: an indented short
     // line is text (a cut paragraph's first part, a short sentence).
     if (conventions.indented_paragraphs && line.indented &&
@@ -437,7 +469,8 @@ bool IsRunningText(Shape s) {
 
 // Rejoins paragraphs that a column or page break cut mid-sentence:
 // "…打通了“排" + "查、整改…". A lead paragraph ("本报讯…") can be cut too.
-std::vector<Paragraph> RepairBreaks(std::vector<Paragraph> in) {
+std::vector<Paragraph> RepairBreaks(std::vector<Paragraph> in,
+                                    bool commas_in_titles) {
   std::vector<Paragraph> out;
   for (auto& p : in) {
     if (!out.empty()) {
@@ -445,7 +478,8 @@ std::vector<Paragraph> RepairBreaks(std::vector<Paragraph> in) {
       bool cut = (IsRunningText(prev.shape) || prev.shape == Shape::kLead) &&
                  !EndsSentence(prev.text) && !SplitTrailingAuthor(prev.text) &&
                  !IsDashSubtitle(prev.text) &&
-                 (utf8::LongerThan(prev.text, kMaxTitleChars) ||
+                 ((utf8::LongerThan(prev.text, kMaxTitleChars) &&
+                   !IsLongTitle(prev.text, commas_in_titles)) ||
                   StartsMidSentence(p.text) ||
                   (p.shape == Shape::kBody && LooksCut(prev.text, p.text)));
       if (cut && IsRunningText(p.shape) &&
@@ -583,6 +617,7 @@ class PageSplitter {
   }
 
   void Close() {
+    subhead_chars_ = 0;
     if (!current_) return;
     Article& a = *current_;
     if (a.paragraphs.empty() && a.headline.empty()) {
@@ -782,6 +817,7 @@ class PageSplitter {
     if (subheads) {
       for (size_t k = i; k < j; ++k) {
         current_->subheads.push_back(paras_[k].text);
+        subhead_chars_ += utf8::CodePointCount(paras_[k].text);
         AddText(paras_[k], paras_[k].text);
       }
       return j - 1;
@@ -847,7 +883,9 @@ class PageSplitter {
     if (!a.subheads.empty()) {
       fire("article:has-subheads");
       size_t sum = 0;
-      for (const auto& sub : a.subheads) sum += utf8::CodePointCount(sub);
+      // The article's subheads only grow: their length is kept as they are
+      // read, so a page of many subheads stays linear.
+      sum = subhead_chars_;
       double mean = static_cast<double>(sum) / a.subheads.size();
       if (std::abs(static_cast<double>(chars) - mean) <= 2) {
         fire("len:like-article-subheads");
@@ -946,6 +984,7 @@ class PageSplitter {
   int banner_first_line_ = 0;
   int caption_first_line_ = 0;
   int line_before_caption_ = 0;
+  size_t subhead_chars_ = 0;  // Of the current article's subheads.
   // The headlines read so far: their number and total length.
   size_t headline_count_ = 0, headline_chars_sum_ = 0;
   PageReading result_;
@@ -975,7 +1014,8 @@ PageReading SplitPage(std::string_view text, const PageMeta& meta,
   // Where indentation marks paragraphs, column breaks were already mended
   // by it; elsewhere the cut is found from the text.
   if (!conventions.indented_paragraphs) {
-    paragraphs = RepairBreaks(std::move(paragraphs));
+    paragraphs =
+        RepairBreaks(std::move(paragraphs), !conventions.blank_line_paragraphs);
   }
   PageReading reading =
       PageSplitter(meta, file, options).Split(std::move(paragraphs));

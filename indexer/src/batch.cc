@@ -165,12 +165,11 @@ std::string StoredSourceFile(IndexWriter& writer, const std::string& page_key) {
   std::string term = std::string(corpus::schema::kPageKey) + page_key;
   auto it = db.postlist_begin(term);
   if (it == db.postlist_end(term)) return "";
-  corpus::Article stored;
-  std::string error;
   auto json = nlohmann::json::parse(db.get_document(*it).get_data(), nullptr,
                                     /*allow_exceptions=*/false);
-  if (!corpus::ArticleFromJson(json, stored, error)) return "";
-  return stored.source_file;
+  auto stored = corpus::ArticleFromJson(json);
+  if (!stored) return "";
+  return stored->source_file;
 }
 
 // True when `stored` (a source file recorded in the index) still exists and
@@ -217,6 +216,8 @@ BatchSummary IndexFiles(const fs::path& db, const std::vector<fs::path>& files,
   corpus::Lexicon lexicon = LoadIndexLexicon(
       options.lexicon_file, writers.StoredLexiconWords(), analyzer,
       [&](const corpus::Diagnostic& d) { report(d, false); });
+  // All of it is stored, so that the search segments as the documents were.
+  writers.StoreLexiconWords(lexicon.Words());
   std::optional<corpus::TopicClassifier> classifier;
   if (options.taxonomy != nullptr)
     classifier.emplace(*options.taxonomy, analyzer);

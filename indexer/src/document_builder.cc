@@ -43,17 +43,39 @@ void AddBoolean(Xapian::Document& doc, std::string_view prefix,
   doc.add_boolean_term(std::string(prefix) + value);
 }
 
-void AddSlot(Xapian::Document& doc, unsigned slot, const std::string& value) {
-  if (!value.empty()) doc.add_value(slot, value);
-}
-
 std::string JoinList(const std::vector<std::string>& entries) {
   std::string joined;
   for (const auto& entry : entries) {
+    if (entry.empty()) continue;
     if (!joined.empty()) joined += schema::kListSeparator;
     joined += entry;
   }
   return joined;
+}
+
+// A field's boolean terms and facet slot, from its row in the table.
+void AddField(Xapian::Document& doc, const corpus::FieldSpec& field,
+              const corpus::Article& a, const corpus::TextAnalyzer& analyzer) {
+  using corpus::FieldValue;
+  if (!field.values) return;  // kText, kDate: written by BuildDocument.
+  std::vector<std::string> values = field.values(a);
+  for (const auto& value : values) {
+    // Names match however they are spelled; pages, kinds and topic ids are
+    // codes, matched as they are.
+    AddBoolean(doc, field.prefix,
+               field.value == FieldValue::kName ? analyzer.NormalizeKey(value)
+                                                : value);
+  }
+  if (!field.facet_slot) return;
+  if (field.value == FieldValue::kPage) {
+    // Sortable, so that facets list pages in order.
+    if (!values.empty()) {
+      doc.add_value(*field.facet_slot, Xapian::sortable_serialise(a.page));
+    }
+    return;
+  }
+  std::string joined = JoinList(values);
+  if (!joined.empty()) doc.add_value(*field.facet_slot, joined);
 }
 
 std::string JoinNames(const corpus::Article& a) {
@@ -74,7 +96,8 @@ std::string PageKey(const corpus::Article& a) {
 
 Xapian::Document BuildDocument(const corpus::Article& a,
                                const corpus::TextAnalyzer& analyzer,
-                               const corpus::Lexicon* lexicon) {
+                               const corpus::Lexicon* lexicon,
+                               const corpus::FieldTable& fields) {
   Xapian::Document doc;
   TextIndexer text(doc, analyzer, lexicon);
   for (const auto* line : {&a.column, &a.kicker, &a.headline, &a.subtitle}) {
@@ -89,35 +112,11 @@ Xapian::Document BuildDocument(const corpus::Article& a,
   AddBoolean(doc, schema::kDay, day);
   AddBoolean(doc, schema::kMonth, day.substr(0, 6));
   AddBoolean(doc, schema::kYear, day.substr(0, 4));
-  AddBoolean(doc, schema::kKind, std::string(corpus::KindName(a.kind)));
-  AddBoolean(doc, schema::kPage, std::to_string(a.page));
-  AddBoolean(doc, schema::kPaper, analyzer.NormalizeKey(a.paper_code));
-  AddBoolean(doc, schema::kPaper, analyzer.NormalizeKey(a.paper));
-  AddBoolean(doc, schema::kSection, analyzer.NormalizeKey(a.section));
-  AddBoolean(doc, schema::kSource, analyzer.NormalizeKey(a.source));
-  AddBoolean(doc, schema::kColumn, analyzer.NormalizeKey(a.column));
-  for (const auto& name : a.reporters) {
-    AddBoolean(doc, schema::kReporter, analyzer.NormalizeKey(name));
-  }
-  for (const auto& name : a.photographers) {
-    AddBoolean(doc, schema::kPhotographer, analyzer.NormalizeKey(name));
-  }
-  for (const auto& name : a.correspondents) {
-    AddBoolean(doc, schema::kCorrespondent, analyzer.NormalizeKey(name));
-  }
+  for (const auto& field : fields.fields()) AddField(doc, field, a, analyzer);
 
   doc.add_value(schema::kDateSlot, day);
   doc.add_value(schema::kPageSlot, Xapian::sortable_serialise(a.page));
   doc.add_value(schema::kOrdinalSlot, Xapian::sortable_serialise(a.ordinal));
-  AddSlot(doc, schema::kColumnSlot, a.column);
-  doc.add_value(schema::kKindSlot, std::string(corpus::KindName(a.kind)));
-  AddSlot(doc, schema::kReportersSlot, JoinList(a.reporters));
-  std::vector<std::string> topic_ids;
-  for (const auto& topic : a.topics) {
-    AddBoolean(doc, schema::kTopic, topic.id);
-    topic_ids.push_back(topic.id);
-  }
-  AddSlot(doc, schema::kTopicsSlot, JoinList(topic_ids));
   char order[64];
   std::snprintf(order, sizeof order, "%s%03d%03d", day.c_str(), a.page,
                 a.ordinal);

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "baoku/corpus/index_version.h"
 #include "baoku/corpus/schema.h"
 #include "baoku/indexer/document_builder.h"
 
@@ -9,12 +10,31 @@ namespace baoku::indexer {
 namespace schema = corpus::schema;
 
 IndexWriter::IndexWriter(const std::filesystem::path& path)
-    : db_(path.string(), Xapian::DB_CREATE_OR_OPEN) {}
+    : db_(path.string(), Xapian::DB_CREATE_OR_OPEN) {
+  std::string schema_key(schema::kSchemaVersionMetadataKey);
+  std::string analyzer_key(schema::kAnalyzerVersionMetadataKey);
+  std::string stored_schema = db_.get_metadata(schema_key);
+  // A new index (no documents, no metadata) takes this build's versions;
+  // they are written with its first commit.
+  bool fresh = stored_schema.empty() && db_.get_doccount() == 0 &&
+               db_.metadata_keys_begin() == db_.metadata_keys_end();
+  if (fresh) {
+    db_.set_metadata(schema_key, corpus::SchemaVersionValue());
+    db_.set_metadata(analyzer_key, corpus::AnalyzerVersionValue());
+    return;
+  }
+  auto checked = corpus::CheckIndexVersions(path.string(), stored_schema,
+                                            db_.get_metadata(analyzer_key));
+  if (!checked) throw IndexVersionError(checked.problem());
+}
 
 ReplaceStats IndexWriter::ReplacePages(
     const std::vector<std::string>& page_keys,
     const std::vector<corpus::Article>& articles,
     const corpus::TextAnalyzer& analyzer, const corpus::Lexicon* lexicon) {
+  // The whole lexicon the documents are built with goes with them, for
+  // the search.
+  if (lexicon) StoreLexiconWords(lexicon->Words());
   std::vector<std::string> ids;
   std::vector<Xapian::Document> docs;
   for (const auto& a : articles) {

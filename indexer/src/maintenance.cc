@@ -12,7 +12,6 @@ namespace schema = corpus::schema;
 
 void CompactIndex(const fs::path& db) {
   fs::path tmp = db.string() + ".compacting";
-  fs::path old = db.string() + ".before-compact";
   fs::remove_all(tmp);
   {
     // Holding the write lock keeps an indexer out while we copy.
@@ -27,9 +26,14 @@ void CompactIndex(const fs::path& db) {
     throw std::runtime_error("compacted copy of " + db.string() +
                              " lost documents; original kept");
   }
+  ReplaceIndex(db, tmp);
+}
+
+void ReplaceIndex(const fs::path& db, const fs::path& replacement) {
+  fs::path old = db.string() + ".replaced";
   fs::remove_all(old);
-  fs::rename(db, old);
-  fs::rename(tmp, db);
+  if (fs::exists(db)) fs::rename(db, old);
+  fs::rename(replacement, db);
   fs::remove_all(old);
 }
 
@@ -51,6 +55,10 @@ IndexStats ReadIndexStats(const fs::path& path, size_t top_reporters) {
   Xapian::Database db(path.string());
   IndexStats stats;
   stats.articles = db.get_doccount();
+  stats.schema_version =
+      db.get_metadata(std::string(schema::kSchemaVersionMetadataKey));
+  stats.analyzer_version =
+      db.get_metadata(std::string(schema::kAnalyzerVersionMetadataKey));
   for (const auto& entry : fs::recursive_directory_iterator(path)) {
     if (entry.is_regular_file()) stats.bytes_on_disk += entry.file_size();
   }

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "baoku/corpus/article_json.h"
+#include "baoku/corpus/index_version.h"
 #include "baoku/indexer/document_builder.h"
 
 namespace baoku::indexer {
@@ -11,11 +12,15 @@ std::string PageFingerprintOf(
     const std::vector<const corpus::Article*>& articles,
     const std::string& page_key) {
   uint64_t hash = 1469598103934665603ull;
+  auto add = [&](std::string_view bytes) {
+    for (unsigned char c : bytes) hash = (hash ^ c) * 1099511628211ull;
+  };
+  // The versions first: a new schema or analyzer re-indexes every page.
+  add("schema " + corpus::SchemaVersionValue() + " analyzer " +
+      corpus::AnalyzerVersionValue() + "\n");
   for (const auto* a : articles) {
     if (PageKey(*a) != page_key) continue;
-    for (unsigned char c : corpus::ArticleToJson(*a).dump()) {
-      hash = (hash ^ c) * 1099511628211ull;
-    }
+    add(corpus::ArticleToJson(*a).dump());
   }
   char buf[24];
   std::snprintf(buf, sizeof buf, "%016llx",

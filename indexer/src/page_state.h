@@ -16,9 +16,10 @@
 
 namespace baoku::indexer {
 
-// FNV-1a over the JSON records of the articles of `page_key` among
-// `articles`, in their order: changes whenever what the reader made of the
-// page changes (text, metadata, reader version, assigned topics).
+// FNV-1a over the schema and analyzer versions (corpus/index_version.h) and
+// the JSON records of the articles of `page_key` among `articles`, in their
+// order: changes whenever what the reader made of the page changes (text,
+// metadata, reader version, assigned topics) or what the index makes of it.
 std::string PageFingerprintOf(
     const std::vector<const corpus::Article*>& articles,
     const std::string& page_key);

@@ -45,19 +45,21 @@ RetopicSummary RetopicIndex(const std::filesystem::path& db,
     std::vector<std::pair<Xapian::docid, corpus::Article>> page;
     for (auto it = database.postlist_begin(term);
          it != database.postlist_end(term); ++it) {
-      corpus::Article article;
-      std::string error;
       std::string data = database.get_document(*it).get_data();
       auto json = nlohmann::json::parse(data, nullptr, false);
-      if (json.is_discarded() ||
-          !corpus::ArticleFromJson(json, article, error)) {
+      auto article = json.is_discarded()
+                         ? corpus::Result<corpus::Article>(corpus::Diagnostic(
+                               {}, 0, "not JSON", "record.not_json"))
+                         : corpus::ArticleFromJson(json);
+      if (!article) {
         ++summary.unreadable;
         report({db.string(), 0,
                 "document " + std::to_string(*it) + " of page " + page_key +
-                    ": stored record not readable (" + error + "); kept"});
+                    ": stored record not readable (" +
+                    article.problem().message + "); kept"});
         continue;
       }
-      page.emplace_back(*it, std::move(article));
+      page.emplace_back(*it, std::move(*article));
     }
     // Reading order, as the batch fingerprints a page.
     std::stable_sort(page.begin(), page.end(),

@@ -30,8 +30,9 @@ std::vector<std::string> StubLines(const fs::path& dir) {
 std::optional<ShardPolicy> RecordedPolicy(const fs::path& dir) {
   for (const auto& line : StubLines(dir)) {
     if (line.rfind(kPolicyComment, 0) == 0) {
-      std::string error;
-      return ParseShardPolicy(line.substr(kPolicyComment.size()), error);
+      auto policy = ParseShardPolicy(line.substr(kPolicyComment.size()));
+      if (!policy) return std::nullopt;
+      return *policy;
     }
   }
   return std::nullopt;
@@ -63,8 +64,7 @@ std::string ShardPolicy::ToString() const {
   return "none";
 }
 
-std::optional<ShardPolicy> ParseShardPolicy(std::string_view text,
-                                            std::string& error) {
+corpus::Result<ShardPolicy> ParseShardPolicy(std::string_view text) {
   ShardPolicy policy;
   if (text == "paper") {
     policy.by = ShardPolicy::By::kPaper;
@@ -76,16 +76,20 @@ std::optional<ShardPolicy> ParseShardPolicy(std::string_view text,
     auto [ptr, ec] = std::from_chars(n.data(), n.data() + n.size(), years);
     if (ec != std::errc() || ptr != n.data() + n.size() || years < 1 ||
         years > 100) {
-      error = "--shard-by years:N needs N from 1 to 100, not '" +
-              std::string(n) + "'";
-      return std::nullopt;
+      return corpus::Diagnostic::InParameter(
+          "--shard-by", 6,
+          "--shard-by years:N needs N from 1 to 100, not '" + std::string(n) +
+              "'",
+          "shards.bad_years");
     }
     policy.by = ShardPolicy::By::kYears;
     policy.years = years;
   } else {
-    error = "--shard-by must be paper, year or years:N, not '" +
-            std::string(text) + "'";
-    return std::nullopt;
+    return corpus::Diagnostic::InParameter(
+        "--shard-by", 0,
+        "--shard-by must be paper, year or years:N, not '" + std::string(text) +
+            "'",
+        "shards.bad_policy");
   }
   return policy;
 }

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "baoku/corpus/article_json.h"
+#include "baoku/corpus/fields.h"
 #include "baoku/corpus/text_analyzer.h"
 #include "baoku/corpus/utf8.h"
 #include "baoku/search/result_json.h"
@@ -43,11 +44,11 @@ void PrintValues(const char* name,
 }
 
 void PrintFacets(const baoku::search::Facets& facets) {
-  PrintValues("记者", facets.reporters);
-  PrintValues("主题", facets.topics);
-  PrintValues("栏目", facets.columns);
-  PrintValues("版面", facets.pages);
-  PrintValues("类型", facets.kinds);
+  for (const auto& field : baoku::corpus::FieldTable::Standard().fields()) {
+    if (field.facet_slot) {
+      PrintValues(field.label.c_str(), facets.Of(field.facet_key));
+    }
+  }
   if (!facets.dates.empty()) {
     std::cout << "日期:";
     for (const auto& b : facets.dates) {
@@ -114,11 +115,14 @@ int main(int argc, char** argv) {
   bool facets = false;
   std::string article_id;
   app.add_option("--db", db, "Index directory or stub file")->required();
+  std::string fields_help;
+  for (const auto& field : baoku::corpus::FieldTable::Standard().fields()) {
+    fields_help += (fields_help.empty() ? "" : ", ") + field.label + ":/" +
+                   field.name + ":";
+  }
   app.add_option("query", words,
-                 "Query: words, \"phrases\", -exclude, OR, (groups), "
-                 "记者:/reporter:, 栏目:/column:, 主题:/topic:, 日期:/date:, "
-                 "版:/page:, 类型:/kind:, 标题:/title:, 来源:/source: "
-                 "(see docs/SEARCH.md)");
+                 "Query: words, \"phrases\", -exclude, OR, (groups), " +
+                     fields_help + " (see docs/SEARCH.md)");
   app.add_option("--sort", sort, "relevance, newest, oldest or print")
       ->check(CLI::IsMember({"relevance", "newest", "oldest", "print"}));
   app.add_flag("--facets", facets, "Also count reporters, topics, dates...");

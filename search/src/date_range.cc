@@ -101,14 +101,15 @@ std::string DatePoint::LastDay() const {
   return Compact(year, m, day == 0 ? DaysInMonth(year, m) : day);
 }
 
-DateRangeResult ParseDateRange(std::string_view text) {
-  DateRangeResult result;
+corpus::Result<DateRange> ParseDateRange(std::string_view text) {
   text = corpus::utf8::Trim(text);
   auto bad = [&](std::string_view part) {
-    result.error = "日期“" + std::string(part) +
-                   "”无效：请写成 2026-06-11、2026-06、2026 或 "
-                   "2026-06-01..2026-06-30 这样的形式";
-    return result;
+    return corpus::Diagnostic::InParameter(
+        "date", 0,
+        "日期“" + std::string(part) +
+            "”无效：请写成 2026-06-11、2026-06、2026 或 "
+            "2026-06-01..2026-06-30 这样的形式",
+        "date.invalid");
   };
   if (text.empty()) return bad(text);
   DateRange range;
@@ -132,12 +133,12 @@ DateRangeResult ParseDateRange(std::string_view text) {
     }
     if (range.from && range.to &&
         range.from->FirstDay() > range.to->LastDay()) {
-      result.error = "日期范围“" + std::string(text) + "”的起点晚于终点";
-      return result;
+      return corpus::Diagnostic::InParameter(
+          "date", 0, "日期范围“" + std::string(text) + "”的起点晚于终点",
+          "date.backwards");
     }
   }
-  result.range = range;
-  return result;
+  return range;
 }
 
 }  // namespace baoku::search

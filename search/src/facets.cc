@@ -58,36 +58,51 @@ std::string IsoPrefix(const std::string& compact, size_t chars) {
 }  // namespace
 
 std::string KindLabel(std::string_view kind) {
-  if (kind == "news") return "消息";
-  if (kind == "qa") return "问答";
-  if (kind == "photo") return "图片";
-  if (kind == "brief") return "简讯";
-  if (kind == "commentary") return "评论";
-  return std::string(kind);
+  auto parsed = corpus::KindFromName(kind);
+  return std::string(parsed ? corpus::KindLabel(*parsed) : kind);
+}
+
+const std::vector<FacetValue>& Facets::Of(const std::string& facet_key) const {
+  static const std::vector<FacetValue> kNone;
+  auto it = fields.find(facet_key);
+  return it == fields.end() ? kNone : it->second;
+}
+
+FacetCounter::FacetCounter(const corpus::FieldTable& fields) {
+  for (const auto& field : fields.fields()) {
+    if (!field.facet_slot) continue;
+    spies_.push_back({&field, std::make_unique<Xapian::ValueCountMatchSpy>(
+                                  *field.facet_slot)});
+  }
 }
 
 void FacetCounter::Attach(Xapian::Enquire& enquire) {
-  for (auto* spy : {&date_, &page_, &column_, &kind_, &reporters_, &topics_}) {
-    enquire.add_matchspy(spy);
-  }
+  enquire.add_matchspy(&date_);
+  for (auto& s : spies_) enquire.add_matchspy(s.spy.get());
 }
 
 Facets FacetCounter::Collect(const TopicNames& topics, int limit) const {
+  using corpus::FieldValue;
   Facets facets;
-  facets.reporters = TopValues(SplitLists(CountsOf(reporters_)), limit);
-  facets.topics = TopValues(SplitLists(CountsOf(topics_)), limit);
-  for (auto& topic : facets.topics) topic.label = topics.Label(topic.value);
-  facets.columns = TopValues(CountsOf(column_), limit);
-  facets.kinds = TopValues(CountsOf(kind_), limit);
-  for (auto& kind : facets.kinds) kind.label = KindLabel(kind.value);
-
-  std::map<double, uint64_t> pages;
-  for (const auto& [value, count] : CountsOf(page_)) {
-    pages[Xapian::sortable_unserialise(value)] += count;
-  }
-  for (const auto& [page, count] : pages) {
-    std::string number = std::to_string(static_cast<int>(page));
-    facets.pages.push_back({number, "第" + number + "版", count});
+  for (const auto& [field, spy] : spies_) {
+    auto& values = facets.fields[field->facet_key];
+    if (field->value == FieldValue::kPage) {
+      // Sortable numbers, listed in page order.
+      std::map<double, uint64_t> pages;
+      for (const auto& [value, count] : CountsOf(*spy)) {
+        pages[Xapian::sortable_unserialise(value)] += count;
+      }
+      for (const auto& [page, count] : pages) {
+        std::string number = std::to_string(static_cast<int>(page));
+        values.push_back({number, "第" + number + "版", count});
+      }
+      continue;
+    }
+    values = TopValues(SplitLists(CountsOf(*spy)), limit);
+    for (auto& v : values) {
+      if (field->value == FieldValue::kTopic) v.label = topics.Label(v.value);
+      if (field->value == FieldValue::kKind) v.label = KindLabel(v.value);
+    }
   }
 
   Counts days = CountsOf(date_);

@@ -71,38 +71,31 @@ Xapian::Query Combine(Xapian::Query::op op,
   return Xapian::Query(op, queries.begin(), queries.end());
 }
 
-struct KindAlias {
-  std::string_view name;
-  std::string_view kind;
-};
-constexpr KindAlias kKindAliases[] = {
-    {"消息", "news"},       {"新闻", "news"},       {"报道", "news"},
-    {"问答", "qa"},         {"图片", "photo"},      {"摄影", "photo"},
-    {"图片新闻", "photo"},  {"简讯", "brief"},      {"短讯", "brief"},
-    {"评论", "commentary"}, {"言论", "commentary"},
-};
+// "消息(news)、问答(qa)、…": the kinds a 类型: filter takes.
+std::string KindChoices() {
+  std::string out;
+  for (const auto& info : corpus::KindInfos()) {
+    if (!out.empty()) out += "、";
+    out += std::string(info.label) + "(" + std::string(info.name) + ")";
+  }
+  return out;
+}
 
 class Builder {
  public:
   explicit Builder(const QueryContext& context) : context_(context) {}
 
-  BuiltQuery Build(const ParsedQuery& parsed,
-                   const std::vector<FieldFilter>& filters) {
-    BuiltQuery built;
-    if (parsed.error) {
-      built.error = parsed.error;
-      return built;
-    }
-    std::optional<Xapian::Query> main = Node(parsed.root, false);
+  corpus::Result<BuiltQuery> Build(const ParsedQuery& parsed,
+                                   const std::vector<FieldFilter>& filters) {
+    if (!parsed) return parsed.problem();
+    std::optional<Xapian::Query> main = Node(*parsed, false);
     std::optional<Xapian::Query> filter = Filters(filters);
-    if (error_) {
-      built.error = error_;
-      return built;
+    if (error_) return *error_;
+    if (!main && !parsed->children.empty() && !filter) {
+      return corpus::Diagnostic::InParameter("q", 0, "查询中没有可检索的字词",
+                                             "query.nothing_searchable");
     }
-    if (!main && !parsed.root.children.empty() && !filter) {
-      built.error = QueryError{"q", "查询中没有可检索的字词", 0};
-      return built;
-    }
+    BuiltQuery built;
     Xapian::Query query = main ? *main : MatchEverything();
     if (filter) query = Xapian::Query(Xapian::Query::OP_FILTER, query, *filter);
     if (near_.size() >= 2) {
@@ -132,7 +125,7 @@ class Builder {
         query = Text(node.text, excluded);
         break;
       case QueryNode::Kind::kField:
-        query = FieldQuery(node.field, node.text, "q", node.offset, excluded);
+        query = FieldQuery(*node.field, node.text, "q", node.offset, excluded);
         break;
       case QueryNode::Kind::kAnd:
         query = All(node.children, excluded);
@@ -198,11 +191,16 @@ class Builder {
 
   std::optional<Xapian::Query> Filters(
       const std::vector<FieldFilter>& filters) {
-    std::map<Field, std::vector<Xapian::Query>> by_field;
+    // In table order, so that equal filters give equal queries.
+    std::map<const corpus::FieldSpec*, std::vector<Xapian::Query>> by_field;
     for (const auto& filter : filters) {
-      auto q = FieldQuery(filter.field, filter.value,
-                          std::string(FieldName(filter.field)), 0, false);
-      if (q) by_field[filter.field].push_back(*q);
+      const corpus::FieldSpec* field = context_.fields->Find(filter.field);
+      if (!field) {
+        Fail(filter.field, 0, "没有名为“" + filter.field + "”的筛选字段");
+        continue;
+      }
+      auto q = FieldQuery(*field, filter.value, field->name, 0, false);
+      if (q) by_field[field].push_back(*q);
     }
     std::vector<Xapian::Query> all;
     for (const auto& [field, any] : by_field) {
@@ -214,41 +212,36 @@ class Builder {
 
   std::optional<Xapian::Query> Fail(const std::string& parameter, size_t offset,
                                     std::string message) {
-    if (!error_) error_ = QueryError{parameter, std::move(message), offset};
+    if (!error_) {
+      error_ = corpus::Diagnostic::InParameter(
+          parameter, offset, std::move(message), "query.bad_field_value");
+    }
     return std::nullopt;
   }
 
-  std::optional<Xapian::Query> FieldQuery(Field field, std::string_view value,
+  std::optional<Xapian::Query> FieldQuery(const corpus::FieldSpec& field,
+                                          std::string_view value,
                                           const std::string& parameter,
                                           size_t offset, bool excluded) {
+    using corpus::FieldValue;
     value = utf8::Trim(value);
     if (value.empty()) {
-      return Fail(parameter, offset,
-                  "“" + std::string(FieldName(field)) + "”缺少要查找的值");
+      return Fail(parameter, offset, "“" + field.name + "”缺少要查找的值");
     }
     const auto& analyzer = context_.analyzer;
-    switch (field) {
-      case Field::kReporter:
-        return Unweighted(
-            Term(schema::kReporter, analyzer.NormalizeKey(value)));
-      case Field::kPhotographer:
-        return Unweighted(
-            Term(schema::kPhotographer, analyzer.NormalizeKey(value)));
-      case Field::kColumn:
-        return Unweighted(Term(schema::kColumn, analyzer.NormalizeKey(value)));
-      case Field::kSource:
-        return Unweighted(Term(schema::kSource, analyzer.NormalizeKey(value)));
-      case Field::kPaper:
-        return Unweighted(Term(schema::kPaper, analyzer.NormalizeKey(value)));
-      case Field::kTitle: {
-        auto q = Text(value, excluded, schema::kTitle);
+    switch (field.value) {
+      case FieldValue::kName:
+        return Unweighted(Term(field.prefix, analyzer.NormalizeKey(value)));
+      case FieldValue::kText: {
+        auto q = Text(value, excluded, field.prefix);
         if (!q) {
-          return Fail(parameter, offset,
-                      "标题“" + std::string(value) + "”中没有可检索的字词");
+          return Fail(
+              parameter, offset,
+              field.label + "“" + std::string(value) + "”中没有可检索的字词");
         }
         return q;
       }
-      case Field::kTopic: {
+      case FieldValue::kTopic: {
         std::optional<std::string> id;
         if (context_.topics) id = context_.topics->Resolve(value);
         if (!id) {
@@ -257,19 +250,20 @@ class Builder {
                           "”的主题；主题可以写中文名或英文标识，如 "
                           "主题:住房与物业 或 topic:housing");
         }
-        return Unweighted(Term(schema::kTopic, *id));
+        return Unweighted(Term(field.prefix, *id));
       }
-      case Field::kPage:
-        return Page(value, parameter, offset);
-      case Field::kKind:
-        return Kind(value, parameter, offset);
-      case Field::kDate:
+      case FieldValue::kPage:
+        return Page(field, value, parameter, offset);
+      case FieldValue::kKind:
+        return Kind(field, value, parameter, offset);
+      case FieldValue::kDate:
         return Date(value, parameter, offset);
     }
     return std::nullopt;
   }
 
-  std::optional<Xapian::Query> Page(std::string_view value,
+  std::optional<Xapian::Query> Page(const corpus::FieldSpec& field,
+                                    std::string_view value,
                                     const std::string& parameter,
                                     size_t offset) {
     std::string key = context_.analyzer.NormalizeKey(value);
@@ -283,34 +277,29 @@ class Builder {
       return Fail(parameter, offset,
                   "版面“" + std::string(value) + "”无效：应为 1 到 999 的版次");
     }
-    return Unweighted(Term(schema::kPage, std::to_string(page)));
+    return Unweighted(Term(field.prefix, std::to_string(page)));
   }
 
-  std::optional<Xapian::Query> Kind(std::string_view value,
+  std::optional<Xapian::Query> Kind(const corpus::FieldSpec& field,
+                                    std::string_view value,
                                     const std::string& parameter,
                                     size_t offset) {
-    std::string key = context_.analyzer.NormalizeKey(value);
-    std::string kind;
-    if (corpus::KindFromName(key)) kind = key;
-    for (const auto& alias : kKindAliases) {
-      if (alias.name == key) kind = alias.kind;
+    auto kind = corpus::KindFromAlias(context_.analyzer.NormalizeKey(value));
+    if (!kind) {
+      return Fail(
+          parameter, offset,
+          "类型“" + std::string(value) + "”无效：可选 " + KindChoices());
     }
-    if (kind.empty()) {
-      return Fail(parameter, offset,
-                  "类型“" + std::string(value) +
-                      "”无效：可选 消息(news)、问答(qa)、图片(photo)、"
-                      "简讯(brief)、评论(commentary)");
-    }
-    return Unweighted(Term(schema::kKind, kind));
+    return Unweighted(Term(field.prefix, corpus::KindName(*kind)));
   }
 
   std::optional<Xapian::Query> Date(std::string_view value,
                                     const std::string& parameter,
                                     size_t offset) {
-    DateRangeResult parsed =
+    corpus::Result<DateRange> parsed =
         ParseDateRange(context_.analyzer.NormalizeKey(value));
-    if (!parsed.range) return Fail(parameter, offset, parsed.error);
-    const DateRange& range = *parsed.range;
+    if (!parsed) return Fail(parameter, offset, parsed.problem().message);
+    const DateRange& range = *parsed;
     if (range.single) {
       const DatePoint& p = *range.from;
       std::string day = p.FirstDay();
@@ -347,16 +336,16 @@ class Builder {
 
 }  // namespace
 
-BuiltQuery BuildQuery(const ParsedQuery& parsed,
-                      const std::vector<FieldFilter>& filters,
-                      const QueryContext& context) {
+corpus::Result<BuiltQuery> BuildQuery(const ParsedQuery& parsed,
+                                      const std::vector<FieldFilter>& filters,
+                                      const QueryContext& context) {
   return Builder(context).Build(parsed, filters);
 }
 
-BuiltQuery BuildQuery(std::string_view text,
-                      const corpus::TextAnalyzer& analyzer,
-                      const corpus::Lexicon* lexicon,
-                      const TopicNames* topics) {
+corpus::Result<BuiltQuery> BuildQuery(std::string_view text,
+                                      const corpus::TextAnalyzer& analyzer,
+                                      const corpus::Lexicon* lexicon,
+                                      const TopicNames* topics) {
   QueryContext context{analyzer, lexicon, topics};
   return BuildQuery(ParseQuery(text), {}, context);
 }

@@ -1,7 +1,5 @@
 #include "baoku/search/query_parser.h"
 
-#include <array>
-#include <cctype>
 #include <utility>
 
 #include "baoku/corpus/utf8.h"
@@ -10,53 +8,6 @@ namespace baoku::search {
 namespace utf8 = corpus::utf8;
 
 namespace {
-
-struct FieldAlias {
-  std::string_view name;
-  Field field;
-};
-
-constexpr std::array kFieldAliases = {
-    FieldAlias{"记者", Field::kReporter},
-    FieldAlias{"作者", Field::kReporter},
-    FieldAlias{"reporter", Field::kReporter},
-    FieldAlias{"摄影", Field::kPhotographer},
-    FieldAlias{"photographer", Field::kPhotographer},
-    FieldAlias{"栏目", Field::kColumn},
-    FieldAlias{"column", Field::kColumn},
-    FieldAlias{"标题", Field::kTitle},
-    FieldAlias{"title", Field::kTitle},
-    FieldAlias{"主题", Field::kTopic},
-    FieldAlias{"topic", Field::kTopic},
-    FieldAlias{"版", Field::kPage},
-    FieldAlias{"版面", Field::kPage},
-    FieldAlias{"page", Field::kPage},
-    FieldAlias{"类型", Field::kKind},
-    FieldAlias{"kind", Field::kKind},
-    FieldAlias{"来源", Field::kSource},
-    FieldAlias{"source", Field::kSource},
-    FieldAlias{"日期", Field::kDate},
-    FieldAlias{"date", Field::kDate},
-    FieldAlias{"报纸", Field::kPaper},
-    // Traditional forms.
-    FieldAlias{"記者", Field::kReporter},
-    FieldAlias{"攝影", Field::kPhotographer},
-    FieldAlias{"欄目", Field::kColumn},
-    FieldAlias{"標題", Field::kTitle},
-    FieldAlias{"主題", Field::kTopic},
-    FieldAlias{"類型", Field::kKind},
-    FieldAlias{"來源", Field::kSource},
-    FieldAlias{"報紙", Field::kPaper},
-    FieldAlias{"paper", Field::kPaper},
-};
-
-std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return out;
-}
 
 // The closing quote for an opening one, or 0.
 char32_t ClosingQuote(char32_t open) {
@@ -80,7 +31,8 @@ bool IsColon(char32_t c) { return c == U':' || c == U'\uFF1A'; }
 
 class Parser {
  public:
-  explicit Parser(std::string_view text) : text_(text) {
+  Parser(std::string_view text, const corpus::FieldTable& fields)
+      : text_(text), fields_(fields) {
     size_t pos = 0;
     while (pos < text.size()) {
       starts_.push_back(pos);
@@ -90,14 +42,11 @@ class Parser {
   }
 
   ParsedQuery Parse() {
-    ParsedQuery parsed;
-    parsed.root.kind = QueryNode::Kind::kAnd;
-    parsed.root.children = Sequence(/*in_group=*/false);
-    if (error_) {
-      parsed.root.children.clear();
-      parsed.error = std::move(error_);
-    }
-    return parsed;
+    QueryNode root;
+    root.kind = QueryNode::Kind::kAnd;
+    root.children = Sequence(/*in_group=*/false);
+    if (error_) return std::move(*error_);
+    return root;
   }
 
  private:
@@ -112,8 +61,11 @@ class Parser {
   void SkipSpace() {
     while (!AtEnd() && utf8::IsSpace(Peek())) ++i_;
   }
-  bool Fail(size_t offset, std::string message) {
-    if (!error_) error_ = QueryError{"q", std::move(message), offset};
+  bool Fail(size_t offset, std::string message, std::string code) {
+    if (!error_) {
+      error_ = corpus::Diagnostic::InParameter("q", offset, std::move(message),
+                                               std::move(code));
+    }
     return false;
   }
   bool Failed() const { return error_.has_value(); }
@@ -190,7 +142,7 @@ class Parser {
       SkipOr();
       SkipSpace();
       if (AtEnd() || IsCloseParen(Peek()) || AtOr()) {
-        Fail(or_offset, "OR 后面缺少查询词");
+        Fail(or_offset, "OR 后面缺少查询词", "query.or_without_right");
         break;
       }
       any.children.push_back(Unary());
@@ -201,14 +153,14 @@ class Parser {
 
   QueryNode Unary() {
     if (AtOr()) {
-      Fail(i_, "OR 前面缺少查询词");
+      Fail(i_, "OR 前面缺少查询词", "query.or_without_left");
       return {};
     }
     if (Peek() == U'-' || Peek() == U'\uFF0D') {
       size_t minus = i_;
       if (i_ + 1 >= cps_.size() || utf8::IsSpace(Peek(1)) ||
           IsCloseParen(Peek(1))) {
-        Fail(minus, "“-”后面缺少要排除的词");
+        Fail(minus, "“-”后面缺少要排除的词", "query.minus_without_word");
         return {};
       }
       ++i_;
@@ -246,7 +198,7 @@ class Parser {
     while (!AtEnd() && !utf8::IsSpace(Peek()) && !IsOpenParen(Peek()) &&
            !IsCloseParen(Peek()) && (i_ == start || !AtPhraseQuote())) {
       if (IsColon(Peek()) && i_ > start) {
-        if (auto field = FieldFromName(Slice(start, i_))) {
+        if (const auto* field = fields_.Find(Slice(start, i_))) {
           return FieldValue(*field, start);
         }
       }
@@ -259,10 +211,10 @@ class Parser {
 
   // After the colon of "name:"; the value runs to white space or ')', or is
   // quoted.
-  QueryNode FieldValue(Field field, size_t start) {
+  QueryNode FieldValue(const corpus::FieldSpec& field, size_t start) {
     QueryNode node;
     node.kind = QueryNode::Kind::kField;
-    node.field = field;
+    node.field = &field;
     node.offset = start;
     std::string name = Slice(start, i_);
     ++i_;  // The colon.
@@ -274,35 +226,12 @@ class Parser {
       node.text = Slice(value_start, i_);
     }
     if (!Failed() && utf8::Trim(node.text).empty()) {
-      Fail(start, "“" + name + ":”后面缺少要查找的值，例如 " + name + ":" +
-                      std::string(Example(field)));
+      Fail(start,
+           "“" + name + ":”后面缺少要查找的值，例如 " + name + ":" +
+               field.example,
+           "query.field_without_value");
     }
     return node;
-  }
-
-  static std::string_view Example(Field field) {
-    switch (field) {
-      case Field::kReporter:
-      case Field::kPhotographer:
-        return "张子珂";
-      case Field::kColumn:
-        return "学习辅导百问";
-      case Field::kTitle:
-        return "维修资金";
-      case Field::kTopic:
-        return "住房与物业";
-      case Field::kPage:
-        return "3";
-      case Field::kKind:
-        return "news";
-      case Field::kSource:
-        return "新华社";
-      case Field::kDate:
-        return "2026-06-11";
-      case Field::kPaper:
-        return "yzrb";
-    }
-    return "";
   }
 
   // At an opening quote: the text up to its closing quote.
@@ -313,8 +242,10 @@ class Parser {
     size_t start = i_;
     while (!AtEnd() && Peek() != close) ++i_;
     if (AtEnd()) {
-      Fail(open, "引号没有闭合：第 " + std::to_string(open + 1) +
-                     " 个字符处的引号缺少配对的后引号");
+      Fail(open,
+           "引号没有闭合：第 " + std::to_string(open + 1) +
+               " 个字符处的引号缺少配对的后引号",
+           "query.unclosed_quote");
       return {};
     }
     std::string text = Slice(start, i_);
@@ -323,6 +254,7 @@ class Parser {
   }
 
   std::string_view text_;
+  const corpus::FieldTable& fields_;
   std::vector<char32_t> cps_;
   std::vector<size_t> starts_;  // Byte offset of each code point, and end.
   size_t i_ = 0;
@@ -331,40 +263,21 @@ class Parser {
 
 }  // namespace
 
-std::optional<Field> FieldFromName(std::string_view name) {
-  std::string lower = AsciiLower(name);
-  for (const auto& alias : kFieldAliases) {
-    if (alias.name == lower) return alias.field;
-  }
-  return std::nullopt;
-}
-
-std::string_view FieldName(Field field) {
-  for (const auto& alias : kFieldAliases) {
-    if (alias.field == field && (alias.name[0] & 0x80) == 0) return alias.name;
-  }
-  return "";
-}
-
-ParsedQuery ParseQuery(std::string_view text) {
+ParsedQuery ParseQuery(std::string_view text,
+                       const corpus::FieldTable& fields) {
   if (!utf8::IsValid(text)) {
-    ParsedQuery parsed;
-    parsed.root.kind = QueryNode::Kind::kAnd;
-    parsed.error = QueryError{"q", "查询不是有效的 UTF-8 文本", 0};
-    return parsed;
+    return corpus::Diagnostic::InParameter("q", 0, "查询不是有效的 UTF-8 文本",
+                                           "query.invalid_utf8");
   }
   if (utf8::LongerThan(text, kMaxQueryChars)) {
-    ParsedQuery parsed;
-    parsed.root.kind = QueryNode::Kind::kAnd;
-    parsed.error =
-        QueryError{"q",
-                   "查询有 " + std::to_string(utf8::CodePointCount(text)) +
-                       " 个字符，超过了 " + std::to_string(kMaxQueryChars) +
-                       " 个字符的上限",
-                   kMaxQueryChars};
-    return parsed;
+    return corpus::Diagnostic::InParameter(
+        "q", kMaxQueryChars,
+        "查询有 " + std::to_string(utf8::CodePointCount(text)) +
+            " 个字符，超过了 " + std::to_string(kMaxQueryChars) +
+            " 个字符的上限",
+        "query.too_long");
   }
-  return Parser(text).Parse();
+  return Parser(text, fields).Parse();
 }
 
 }  // namespace baoku::search

@@ -60,13 +60,13 @@ nlohmann::json FacetsToJson(const Facets& facets) {
   for (const auto& b : facets.dates) {
     buckets.push_back({{"key", b.key}, {"count", b.count}});
   }
-  return {{"reporters", ValuesToJson(facets.reporters)},
-          {"topics", ValuesToJson(facets.topics)},
-          {"columns", ValuesToJson(facets.columns)},
-          {"pages", ValuesToJson(facets.pages)},
-          {"kinds", ValuesToJson(facets.kinds)},
-          {"dates",
-           {{"granularity", facets.date_granularity}, {"buckets", buckets}}}};
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& [key, values] : facets.fields) {
+    out[key] = ValuesToJson(values);
+  }
+  out["dates"] = {{"granularity", facets.date_granularity},
+                  {"buckets", buckets}};
+  return out;
 }
 
 nlohmann::json SearchResponseToJson(const SearchResponse& response,
@@ -83,10 +83,11 @@ nlohmann::json SearchResponseToJson(const SearchResponse& response,
 }
 
 nlohmann::json QueryErrorToJson(const QueryError& error) {
-  return {{"error",
-           {{"parameter", error.parameter},
-            {"message", error.message},
-            {"offset", error.offset}}}};
+  nlohmann::json body = {{"parameter", error.parameter},
+                         {"message", error.message},
+                         {"offset", error.offset}};
+  if (!error.code.empty()) body["code"] = error.code;
+  return {{"error", std::move(body)}};
 }
 
 }  // namespace baoku::search

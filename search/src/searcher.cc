@@ -4,9 +4,11 @@
 #include <memory>
 #include <mutex>
 #include <stdexcept>
+#include <tuple>
 #include <utility>
 
 #include "baoku/corpus/article_json.h"
+#include "baoku/corpus/index_version.h"
 #include "baoku/corpus/schema.h"
 #include "baoku/corpus/utf8.h"
 #include "newest_revision.h"
@@ -17,14 +19,15 @@ namespace schema = corpus::schema;
 namespace {
 
 corpus::Article ArticleOf(const Xapian::Document& doc) {
-  corpus::Article article;
-  std::string error;
   auto json = nlohmann::json::parse(doc.get_data(), nullptr, false);
-  if (!corpus::ArticleFromJson(json, article, error)) {
+  auto article = corpus::ArticleFromJson(json);
+  // A record the indexer wrote that does not read back: the index is
+  // damaged, an infrastructure failure.
+  if (!article) {
     throw std::runtime_error("document " + std::to_string(doc.get_docid()) +
-                             " has a bad record: " + error);
+                             " has a bad record: " + article.problem().message);
   }
-  return article;
+  return std::move(*article);
 }
 
 std::string BodyText(const corpus::Article& a) {
@@ -34,18 +37,6 @@ std::string BodyText(const corpus::Article& a) {
     text += p;
   }
   return text;
-}
-
-// The project lexicon file, read once per process.
-const corpus::Lexicon& ProjectLexicon(const corpus::TextAnalyzer& analyzer) {
-  static const corpus::Lexicon lexicon = [&] {
-    corpus::Lexicon l;
-    if (auto path = corpus::DefaultLexiconPath(); !path.empty()) {
-      l.LoadFile(path, analyzer);
-    }
-    return l;
-  }();
-  return lexicon;
 }
 
 // The topic names of a taxonomy text, parsed once while it stays the same:
@@ -144,19 +135,27 @@ std::optional<SortOrder> SortOrderFromName(std::string_view name) {
 
 Searcher::Searcher(const std::filesystem::path& path,
                    const corpus::TextAnalyzer& analyzer)
-    : db_(OpenDatabase(path)),
-      analyzer_(analyzer),
-      lexicon_(ProjectLexicon(analyzer)) {
+    : db_(OpenDatabase(path)), analyzer_(analyzer) {
   // Read like everything else: an indexer that commits twice meanwhile
   // discards the revision opened (DatabaseModifiedError), seen as HTTP 500s
   // under load while re-indexing.
-  auto [lexicon_words, taxonomy] = Guarded([&] {
+  // Of a sharded index, the metadata of its first shard: the indexer
+  // checks every shard's versions when it opens it.
+  auto [versions, lexicon_words, taxonomy] = Guarded([&] {
     return Reading(db_, [&] {
-      return std::pair{
+      return std::tuple{
+          corpus::CheckIndexVersions(
+              path.string(),
+              db_.get_metadata(std::string(schema::kSchemaVersionMetadataKey)),
+              db_.get_metadata(
+                  std::string(schema::kAnalyzerVersionMetadataKey))),
           db_.get_metadata(std::string(schema::kLexiconMetadataKey)),
           db_.get_metadata(std::string(schema::kTopicsMetadataKey))};
     });
   });
+  if (!versions) throw IndexError(versions.problem().ToString());
+  // The lexicon the index was built with, all of it, so that queries are
+  // segmented as the articles were.
   for (const auto& word : corpus::Lexicon::SplitStored(lexicon_words)) {
     lexicon_.Add(word, analyzer_);
   }
@@ -171,30 +170,32 @@ SearchResponse Searcher::DoSearch(const SearchRequest& request) {
   SearchResponse response;
   response.offset = request.offset;
   if (request.offset < 0 || request.offset > kMaxOffset) {
-    response.error = QueryError{
-        "offset", "offset 应在 0 到 " + std::to_string(kMaxOffset) + " 之间",
-        0};
+    response.error = QueryError::InParameter(
+        "offset", 0, "offset 应在 0 到 " + std::to_string(kMaxOffset) + " 之间",
+        "request.bad_offset");
     return response;
   }
   if (request.limit < 1 || request.limit > kMaxLimit) {
-    response.error = QueryError{
-        "limit", "limit 应在 1 到 " + std::to_string(kMaxLimit) + " 之间", 0};
+    response.error = QueryError::InParameter(
+        "limit", 0, "limit 应在 1 到 " + std::to_string(kMaxLimit) + " 之间",
+        "request.bad_limit");
     return response;
   }
   if (request.facet_limit < 1 || request.facet_limit > kMaxFacetValues) {
-    response.error = QueryError{
-        "facet_limit",
+    response.error = QueryError::InParameter(
+        "facet_limit", 0,
         "facet_limit 应在 1 到 " + std::to_string(kMaxFacetValues) + " 之间",
-        0};
+        "request.bad_facet_limit");
     return response;
   }
   QueryContext context{analyzer_, &lexicon_, topics_.get()};
-  BuiltQuery built =
+  corpus::Result<BuiltQuery> built_or =
       BuildQuery(ParseQuery(request.query), request.filters, context);
-  if (built.error) {
-    response.error = built.error;
+  if (!built_or) {
+    response.error = built_or.problem();
     return response;
   }
+  BuiltQuery& built = *built_or;
   // Only the index reads are retried, hits and facets together so that they
   // come from one revision; snippets are made afterwards from the articles
   // read, so that a retry's window is as short as can be.
@@ -250,6 +251,14 @@ SearchResponse Searcher::DoSearch(const SearchRequest& request) {
     }
   }
   return found;
+}
+
+uint64_t Searcher::Revision() const {
+  try {
+    return db_.get_revision();
+  } catch (const Xapian::InvalidOperationError&) {
+    return 0;  // Several databases (shards).
+  }
 }
 
 std::optional<Xapian::docid> Searcher::DocidOf(const std::string& id) {
@@ -358,9 +367,9 @@ Neighbours Searcher::NeighboursOf(const corpus::Article& article) {
   request.sort = SortOrder::kPrint;
   request.limit = kMaxLimit;
   request.with_snippets = false;
-  request.filters = {{Field::kDate, article.date.ToIso()}};
+  request.filters = {{"date", article.date.ToIso()}};
   if (!article.paper_code.empty()) {
-    request.filters.push_back({Field::kPaper, article.paper_code});
+    request.filters.push_back({"paper", article.paper_code});
   }
   auto issue = Search(request);
   for (auto& hit : issue.hits) {

@@ -171,22 +171,26 @@ std::string ConventionsOf(const GoldLayout& layout,
 std::vector<HeldOutQuality> LeaveOneLayoutOut(
     const std::vector<GoldLayout>& layouts, const corpus::PageMeta& defaults) {
   std::vector<std::string> conventions;
-  for (const auto& l : layouts)
+  // The decisions are taken the gold's way whatever the model, so each
+  // layout's examples are collected once and reused by every fold.
+  std::vector<std::vector<TrainingExample>> examples;
+  for (const auto& l : layouts) {
     conventions.push_back(ConventionsOf(l, defaults));
+    examples.push_back(CollectExamples(FindGoldFiles({l.root}), defaults));
+  }
   std::vector<HeldOutQuality> rows;
   for (size_t held = 0; held < layouts.size(); ++held) {
-    std::vector<std::filesystem::path> training;
+    std::vector<TrainingExample> training;
     for (size_t k = 0; k < layouts.size(); ++k) {
       if (conventions[k] != conventions[held]) {
-        training.push_back(layouts[k].root);
+        training.insert(training.end(), examples[k].begin(), examples[k].end());
       }
     }
     HeldOutQuality row;
     row.layout = layouts[held].name;
     row.conventions = conventions[held];
-    auto examples = CollectExamples(FindGoldFiles(training), defaults);
-    row.training_decisions = examples.size();
-    corpus::ReaderModel model = FitReaderModel(examples);
+    row.training_decisions = training.size();
+    corpus::ReaderModel model = FitReaderModel(training);
     corpus::ReaderOptions options;
     options.model = &model;
     row.quality = MeasureReader({layouts[held].root}, defaults, options);

@@ -12,7 +12,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const baoku::corpus::TextAnalyzer analyzer;
   std::string_view text(reinterpret_cast<const char*>(data), size);
   auto built = baoku::search::BuildQuery(text, analyzer);
-  if (built.error) return 0;
+  if (!built) return 0;
   // A valid query against its own text: the snippet must mark something.
   auto snippet =
       baoku::search::MakeSnippet(text, built.highlight_phrases, analyzer, 40);

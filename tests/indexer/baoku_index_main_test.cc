@@ -134,5 +134,81 @@ TEST_CASE("baoku-index names the bad parameter of its command line",
   }
 }
 
+TEST_CASE("baoku-index subcommands and their old flag forms agree",
+          "[indexer][cli]") {
+  testing::TempDir dir;
+  testing::WriteFile(dir / "in/2026-06-11/01.txt", GoodPage("城市书房"));
+  const std::string db = (dir / "db").string();
+  const std::string in = (dir / "in").string();
+  std::string out;
+  REQUIRE(RunIndexer("index -q --db " + db + " " + in, &out) == 0);
+  CHECK(out.find("1 articles (1 new") != std::string::npos);
+  // The old form: the same command, nothing changed the second time.
+  REQUIRE(RunIndexer("-q --db " + db + " " + in, &out) == 0);
+  CHECK(out.find("1 unchanged") != std::string::npos);
+
+  REQUIRE(RunIndexer("stats --db " + db, &out) == 0);
+  CHECK(out.find("articles       1") != std::string::npos);
+  CHECK(out.find("schema         2") != std::string::npos);
+
+  std::string page = (dir / "in/2026-06-11/01.txt").string();
+  std::string explained, old_form;
+  REQUIRE(RunIndexer("explain " + page, &explained) == 0);
+  REQUIRE(RunIndexer("--explain " + page, &old_form) == 0);
+  CHECK(explained == old_form);
+  CHECK(explained.find("城市书房") != std::string::npos);
+
+  REQUIRE(RunIndexer("compact --db " + db, &out) == 0);
+  CHECK(out.find("compacted") != std::string::npos);
+  REQUIRE(RunIndexer("--db " + db + " --compact", &out) == 0);
+  CHECK(out.find("compacted") != std::string::npos);
+
+  REQUIRE(RunIndexer("retopic -q --db " + db, &out) == 0);
+  CHECK(out.find("retopic " + db + ": 1 articles") != std::string::npos);
+  REQUIRE(RunIndexer("--db " + db + " --retopic -q", &out) == 0);
+  CHECK(out.find("1 articles, 0 changed") != std::string::npos);
+
+  // close-shard on an index that is not sharded: refused, both forms.
+  CHECK(RunIndexer("close-shard --db " + db + " 2026", &out) == 3);
+  CHECK(RunIndexer("--db " + db + " --close-shard 2026", &out) == 3);
+
+  // Unknown subcommand options are named.
+  CHECK(RunIndexer("stats --db " + db + " --bogus", &out) != 0);
+  CHECK(out.find("--bogus") != std::string::npos);
+}
+
+TEST_CASE(
+    "baoku-index refuses an index of the previous schema and "
+    "rebuilds it",
+    "[indexer][cli][version]") {
+  testing::TempDir dir;
+  testing::WriteFile(dir / "in/2026-06-11/01.txt", GoodPage("城市书房"));
+  const std::string db = (dir / "db").string();
+  {
+    // As every index before versions were stored: no versions.
+    Xapian::WritableDatabase old(db, Xapian::DB_CREATE_OR_OPEN);
+    Xapian::Document doc;
+    doc.add_boolean_term("Qold-1");
+    old.add_document(doc);
+    old.commit();
+  }
+  std::string out;
+  CHECK(RunIndexer("-q --db " + db + " " + (dir / "in").string(), &out) == 3);
+  INFO(out);
+  CHECK(out.find(db) != std::string::npos);
+  CHECK(out.find("1（未记录版本）") != std::string::npos);
+  CHECK(out.find("baoku-index index --rebuild --db " + db) !=
+        std::string::npos);
+
+  REQUIRE(
+      RunIndexer("index --rebuild -q --db " + db + " " + (dir / "in").string(),
+                 &out) == 0);
+  CHECK(out.find("rebuilt " + db) != std::string::npos);
+  Xapian::Database rebuilt(db);
+  CHECK(rebuilt.get_doccount() == 1);
+  CHECK_FALSE(rebuilt.term_exists("Qold-1"));
+  CHECK_FALSE(std::filesystem::exists(db + ".rebuilding"));
+}
+
 }  // namespace
 }  // namespace baoku::indexer

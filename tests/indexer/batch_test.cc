@@ -73,6 +73,7 @@ TEST_CASE("Indexing the samples twice gives the same index", "[indexer]") {
   CHECK(Xapian::Database((dir / "db").string()).get_doccount() ==
         first.articles);
 }
+
 }  // namespace
 }  // namespace baoku::indexer
 
@@ -282,6 +283,26 @@ TEST_CASE("A page rewritten with no article removes its old ones",
   s = IndexFiles(dir / "db", files, {});
   CHECK(s.removed == 1);
   CHECK(Xapian::Database((dir / "db").string()).get_doccount() == 0);
+}
+
+TEST_CASE("A 5 MiB one-line page is refused: memory stays bounded",
+          "[indexer]") {
+  // A 15 MiB one-line page took 1.04 GB and 7.8 s; a 4 MiB one, the limit,
+  // about 300 MB (docs/RELIABILITY.md).
+  testing::TempDir dir;
+  std::string line = "城市书房开到家门口\n\n";
+  while (line.size() < (5u << 20))
+    line += "全市新建城市书房十二座,总藏书量达到十八万册。";
+  testing::WriteFile(dir / "in/2026-06-11/01.txt", line + "\n");
+  testing::WriteFile(dir / "in/2026-06-11/02.txt", kGoodPage);
+  Reported reported;
+  std::vector<corpus::Diagnostic> find_errors;
+  BatchSummary s = IndexFiles(
+      dir / "db", FindPageFiles({dir / "in"}, find_errors), reported.Options());
+  CHECK(s.articles == 1);
+  REQUIRE(reported.errors.size() == 1);
+  CHECK(reported.errors[0].find("01.txt: file is 5 MiB, larger than the page "
+                                "limit of 4 MiB") != std::string::npos);
 }
 
 }  // namespace

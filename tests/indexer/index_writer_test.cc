@@ -91,5 +91,74 @@ TEST_CASE("A reader sees a batch of pages all at once or not at all",
   CHECK(reader.get_doccount() == 3);
 }
 
+// An index as every baoku before stored versions left it: documents and
+// metadata, no versions.
+void WriteUnversionedIndex(const std::filesystem::path& path) {
+  Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OPEN);
+  Xapian::Document doc;
+  doc.add_boolean_term(std::string(corpus::schema::kId) + "old-1");
+  db.add_document(doc);
+  db.set_metadata(std::string(corpus::schema::kLexiconMetadataKey), "张子珂\n");
+  db.commit();
+}
+
+TEST_CASE("A new index stores this build's versions", "[indexer][version]") {
+  testing::TempDir dir;
+  corpus::TextAnalyzer analyzer;
+  {
+    IndexWriter writer(dir / "db");
+    writer.ReplacePages({"yzrb-20260611-01"}, {MakeArticle(1, 1, "一")},
+                        analyzer);
+  }
+  Xapian::Database db((dir / "db").string());
+  CHECK(
+      db.get_metadata(std::string(corpus::schema::kSchemaVersionMetadataKey)) ==
+      std::to_string(corpus::schema::kSchemaVersion));
+  CHECK(db.get_metadata(
+            std::string(corpus::schema::kAnalyzerVersionMetadataKey)) ==
+        std::to_string(corpus::schema::kAnalyzerVersion));
+  // Opened again: accepted.
+  CHECK_NOTHROW(IndexWriter(dir / "db"));
+}
+
+TEST_CASE(
+    "An index of the previous schema is refused with the rebuild "
+    "command",
+    "[indexer][version]") {
+  testing::TempDir dir;
+  WriteUnversionedIndex(dir / "old");
+  try {
+    IndexWriter writer(dir / "old");
+    FAIL("the old index was opened for writing");
+  } catch (const IndexVersionError& e) {
+    std::string message = e.what();
+    CHECK(message.find((dir / "old").string()) != std::string::npos);
+    CHECK(message.find("1（未记录版本）") != std::string::npos);
+    CHECK(message.find("baoku-index index --rebuild --db " +
+                       (dir / "old").string()) != std::string::npos);
+  }
+  // Nothing was written to it.
+  Xapian::Database db((dir / "old").string());
+  CHECK(db.get_metadata(std::string(corpus::schema::kSchemaVersionMetadataKey))
+            .empty());
+}
+
+TEST_CASE("An index of another analyzer version is refused",
+          "[indexer][version]") {
+  testing::TempDir dir;
+  {
+    IndexWriter writer(dir / "db");
+    writer.ReplacePages({"yzrb-20260611-01"}, {MakeArticle(1, 1, "一")},
+                        corpus::TextAnalyzer());
+  }
+  {
+    Xapian::WritableDatabase db((dir / "db").string(), Xapian::DB_OPEN);
+    db.set_metadata(std::string(corpus::schema::kAnalyzerVersionMetadataKey),
+                    "1");
+    db.commit();
+  }
+  CHECK_THROWS_AS(IndexWriter(dir / "db"), IndexVersionError);
+}
+
 }  // namespace
 }  // namespace baoku::indexer

@@ -77,11 +77,10 @@ corpus::Article Stored(const std::filesystem::path& db, const std::string& id) {
   Xapian::Database d(db.string());
   auto it = d.postlist_begin(std::string(schema::kId) + id);
   REQUIRE(it != d.postlist_end(std::string(schema::kId) + id));
-  corpus::Article a;
-  std::string error;
-  REQUIRE(corpus::ArticleFromJson(
-      nlohmann::json::parse(d.get_document(*it).get_data()), a, error));
-  return a;
+  auto a = corpus::ArticleFromJson(
+      nlohmann::json::parse(d.get_document(*it).get_data()));
+  REQUIRE(a);
+  return *a;
 }
 
 TEST_CASE("Topics are indexed as XT terms that filter with Xapian",
@@ -96,10 +95,10 @@ TEST_CASE("Topics are indexed as XT terms that filter with Xapian",
   // Every article has a topic, and XT terms match the stored topics.
   std::map<std::string, std::set<std::string>> by_topic;
   for (auto it = d.postlist_begin(""); it != d.postlist_end(""); ++it) {
-    corpus::Article a;
-    std::string error;
-    REQUIRE(corpus::ArticleFromJson(
-        nlohmann::json::parse(d.get_document(*it).get_data()), a, error));
+    auto record = corpus::ArticleFromJson(
+        nlohmann::json::parse(d.get_document(*it).get_data()));
+    REQUIRE(record);
+    const corpus::Article& a = *record;
     INFO(a.id);
     CHECK(!a.topics.empty());
     CHECK(a.topics.size() <= 3);

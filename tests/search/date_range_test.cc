@@ -35,23 +35,20 @@ TEST_CASE("Date filters in every written form", "[date]") {
   };
   for (const auto& c : cases) {
     INFO(c.text);
-    DateRangeResult parsed = ParseDateRange(c.text);
-    REQUIRE(parsed.range);
-    CHECK(parsed.error.empty());
-    const DateRange& r = *parsed.range;
+    auto parsed = ParseDateRange(c.text);
+    REQUIRE(parsed);
+    const DateRange& r = *parsed;
     CHECK((r.from ? r.from->FirstDay() : "") == std::string(c.first));
     CHECK((r.to ? r.to->LastDay() : "") == std::string(c.last));
   }
 }
 
 TEST_CASE("Single dates keep their precision", "[date]") {
-  CHECK(ParseDateRange("2026-06-11").range->from->precision ==
-        DatePrecision::kDay);
-  CHECK(ParseDateRange("2026-06").range->from->precision ==
-        DatePrecision::kMonth);
-  CHECK(ParseDateRange("2026").range->from->precision == DatePrecision::kYear);
-  CHECK(ParseDateRange("2026").range->single);
-  CHECK_FALSE(ParseDateRange("2026..2027").range->single);
+  CHECK((ParseDateRange("2026-06-11"))->from->precision == DatePrecision::kDay);
+  CHECK((ParseDateRange("2026-06"))->from->precision == DatePrecision::kMonth);
+  CHECK((ParseDateRange("2026"))->from->precision == DatePrecision::kYear);
+  CHECK((ParseDateRange("2026"))->single);
+  CHECK_FALSE((ParseDateRange("2026..2027"))->single);
 }
 
 TEST_CASE("Impossible dates are errors naming the bad part", "[date]") {
@@ -73,13 +70,14 @@ TEST_CASE("Impossible dates are errors naming the bad part", "[date]") {
   };
   for (const auto& c : cases) {
     INFO(c.text);
-    DateRangeResult parsed = ParseDateRange(c.text);
-    CHECK_FALSE(parsed.range);
-    CHECK(parsed.error.find(c.named) != std::string::npos);
+    auto parsed = ParseDateRange(c.text);
+    REQUIRE_FALSE(parsed);
+    CHECK(parsed.problem().message.find(c.named) != std::string::npos);
+    CHECK(parsed.problem().code == "date.invalid");
   }
-  DateRangeResult backwards = ParseDateRange("2026-06-30..2026-06-01");
-  CHECK_FALSE(backwards.range);
-  CHECK(backwards.error.find("起点晚于终点") != std::string::npos);
+  auto backwards = ParseDateRange("2026-06-30..2026-06-01");
+  REQUIRE_FALSE(backwards);
+  CHECK(backwards.problem().message.find("起点晚于终点") != std::string::npos);
 }
 
 }  // namespace

@@ -69,11 +69,11 @@ TEST_CASE("Facet counts are exact over the whole match set", "[facets]") {
     REQUIRE_FALSE(matches.empty());
     Expected e = CountRecords(matches);
     const Facets& f = *response.facets;
-    CHECK(AsCounts(f.reporters) == e.reporters);
-    CHECK(AsCounts(f.columns) == e.columns);
-    CHECK(AsCounts(f.pages) == e.pages);
-    CHECK(AsCounts(f.kinds) == e.kinds);
-    CHECK(AsCounts(f.topics) == e.topics);
+    CHECK(AsCounts(f.Of("reporters")) == e.reporters);
+    CHECK(AsCounts(f.Of("columns")) == e.columns);
+    CHECK(AsCounts(f.Of("pages")) == e.pages);
+    CHECK(AsCounts(f.Of("kinds")) == e.kinds);
+    CHECK(AsCounts(f.Of("topics")) == e.topics);
 
     // The histogram: days within one month, else months or years.
     Counts buckets;
@@ -121,15 +121,15 @@ TEST_CASE("Facet lists are ordered and capped", "[facets]") {
   request.facet_limit = 3;
   SearchResponse response = searcher.Search(request);
   REQUIRE(response.facets);
-  const auto& reporters = response.facets->reporters;
+  const auto& reporters = response.facets->Of("reporters");
   REQUIRE(reporters.size() == 3);
   CHECK(reporters[0].count >= reporters[1].count);
   CHECK(reporters[1].count >= reporters[2].count);
-  const auto& pages = response.facets->pages;
+  const auto& pages = response.facets->Of("pages");
   REQUIRE(pages.size() == 3);
   CHECK(pages[0].value == "1");
   CHECK(pages[0].label == "第1版");
-  for (const auto& kind : response.facets->kinds) {
+  for (const auto& kind : response.facets->Of("kinds")) {
     CHECK(kind.label == KindLabel(kind.value));
     CHECK(kind.label != kind.value);
   }
@@ -150,9 +150,9 @@ TEST_CASE("every_facet_value lists every value, facet_limit aside",
   request.every_facet_value = true;
   SearchResponse response = searcher.Search(request);
   REQUIRE(response.facets);
-  CHECK(AsCounts(response.facets->reporters) == e.reporters);
-  CHECK(AsCounts(response.facets->columns) == e.columns);
-  CHECK(AsCounts(response.facets->pages) == e.pages);
+  CHECK(AsCounts(response.facets->Of("reporters")) == e.reporters);
+  CHECK(AsCounts(response.facets->Of("columns")) == e.columns);
+  CHECK(AsCounts(response.facets->Of("pages")) == e.pages);
 }
 
 TEST_CASE("Without facets asked for, none are counted", "[facets]") {

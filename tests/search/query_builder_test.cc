@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "baoku/indexer/document_builder.h"
 #include "search_fixture.h"
 
 namespace baoku::search {
@@ -32,9 +33,9 @@ TEST_CASE("BuildQuery turns each part into a phrase of index terms",
   };
   for (const auto& c : cases) {
     INFO(c.query);
-    BuiltQuery built = BuildQuery(c.query, testing::SharedAnalyzer());
-    REQUIRE_FALSE(built.error);
-    CHECK(built.highlight_phrases == c.phrases);
+    auto built = BuildQuery(c.query, testing::SharedAnalyzer());
+    REQUIRE(built);
+    CHECK(built->highlight_phrases == c.phrases);
   }
 }
 
@@ -62,17 +63,17 @@ TEST_CASE("has_phrase tells whether matching reads positions", "[query]") {
   for (const auto& c : cases) {
     INFO(c.query);
     auto built = BuildQuery(c.query, testing::SharedAnalyzer());
-    REQUIRE_FALSE(built.error);
-    CHECK(built.has_phrase == c.has_phrase);
+    REQUIRE(built);
+    CHECK(built->has_phrase == c.has_phrase);
   }
 }
 
 TEST_CASE("An empty query matches every article", "[query]") {
   for (const char* query : {"", "   ", "\t"}) {
-    BuiltQuery built = BuildQuery(query, testing::SharedAnalyzer());
-    REQUIRE_FALSE(built.error);
-    CHECK_FALSE(built.has_free_text);
-    CHECK(built.query.get_description() ==
+    auto built = BuildQuery(query, testing::SharedAnalyzer());
+    REQUIRE(built);
+    CHECK_FALSE(built->has_free_text);
+    CHECK(built->query.get_description() ==
           Xapian::Query(std::string()).get_description());
   }
 }
@@ -98,23 +99,21 @@ TEST_CASE("Built queries never share Xapian's static MatchAll", "[query]") {
   for (const char* query : {"", "-维修", "维修 OR -资金", "记者:张子珂",
                             "版:1 -类型:photo", "-记者:张子珂"}) {
     INFO(query);
-    BuiltQuery built = BuildQuery(query, testing::SharedAnalyzer());
-    REQUIRE_FALSE(built.error);
-    CHECK_FALSE(SharesStaticMatchAll(built.query));
+    auto built = BuildQuery(query, testing::SharedAnalyzer());
+    REQUIRE(built);
+    CHECK_FALSE(SharesStaticMatchAll(built->query));
   }
   // Structured filters alone match everything the filters allow.
-  BuiltQuery filtered =
-      BuildQuery(ParseQuery(""), {{Field::kReporter, "张子珂"}},
-                 QueryContext{testing::SharedAnalyzer()});
-  REQUIRE_FALSE(filtered.error);
-  CHECK_FALSE(SharesStaticMatchAll(filtered.query));
+  auto filtered = BuildQuery(ParseQuery(""), {{"reporter", "张子珂"}},
+                             QueryContext{testing::SharedAnalyzer()});
+  REQUIRE(filtered);
+  CHECK_FALSE(SharesStaticMatchAll(filtered->query));
 }
 
 TEST_CASE("Excluded words are not highlighted", "[query]") {
-  BuiltQuery built =
-      BuildQuery("物业 -停车 记者:张子珂", testing::SharedAnalyzer());
-  REQUIRE_FALSE(built.error);
-  CHECK(built.highlight_phrases == Phrases{{"物业"}});
+  auto built = BuildQuery("物业 -停车 记者:张子珂", testing::SharedAnalyzer());
+  REQUIRE(built);
+  CHECK(built->highlight_phrases == Phrases{{"物业"}});
 }
 
 TEST_CASE("BuildQuery reports malformed queries as values", "[query]") {
@@ -136,11 +135,95 @@ TEST_CASE("BuildQuery reports malformed queries as values", "[query]") {
   };
   for (const auto& c : cases) {
     INFO(c.query.substr(0, 20));
-    BuiltQuery built = BuildQuery(c.query, testing::SharedAnalyzer());
-    REQUIRE(built.error);
-    CHECK(built.error->parameter == "q");
-    CHECK(built.error->message.find(c.message_part) != std::string::npos);
+    auto built = BuildQuery(c.query, testing::SharedAnalyzer());
+    REQUIRE_FALSE(built);
+    CHECK(built.problem().parameter == "q");
+    CHECK(built.problem().message.find(c.message_part) != std::string::npos);
   }
+}
+
+// Adding a field is one row: the indexer writes its terms and the query
+// language finds them, with nothing else changed.
+TEST_CASE("A field added to the table alone is indexed and searchable",
+          "[query][fields]") {
+  corpus::FieldTable table = corpus::FieldTable::Standard();
+  corpus::FieldSpec dateline;
+  dateline.name = "dateline";
+  dateline.aliases = {"电头", "電頭"};
+  dateline.prefix = "XDL";
+  dateline.value = corpus::FieldValue::kName;
+  dateline.label = "电头";
+  dateline.example = "新华社北京";
+  dateline.values = [](const corpus::Article& a) {
+    return std::vector<std::string>{a.dateline};
+  };
+  table.Add(dateline);
+
+  const auto& analyzer = testing::SharedAnalyzer();
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  const char* datelines[] = {"新华社北京", "本报讯", "新华社北京"};
+  for (int i = 0; i < 3; ++i) {
+    corpus::Article a;
+    a.id = "a" + std::to_string(i);
+    a.date = {2026, 6, 11};
+    a.page = 1;
+    a.ordinal = i + 1;
+    a.headline = "标题";
+    a.paragraphs = {"正文"};
+    a.dateline = datelines[i];
+    db.add_document(indexer::BuildDocument(a, analyzer, nullptr, table));
+  }
+  QueryContext context{analyzer};
+  context.fields = &table;
+  auto count = [&](const std::string& query,
+                   const std::vector<FieldFilter>& filters = {}) {
+    auto built = BuildQuery(ParseQuery(query, table), filters, context);
+    REQUIRE(built);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(built->query);
+    return enquire.get_mset(0, 10).get_matches_estimated();
+  };
+  CHECK(count("电头:新华社北京") == 2);
+  CHECK(count("電頭:新華社北京") == 2);
+  CHECK(count("dateline:本报讯") == 1);
+  CHECK(count("", {{"dateline", "新华社北京"}, {"dateline", "本报讯"}}) == 3);
+  CHECK(count("标题 -电头:本报讯") == 2);
+  // The standard table knows no such field: the same words are text.
+  auto plain = ParseQuery("电头:新华社北京");
+  REQUIRE(plain);
+  CHECK(plain->children[0].kind == QueryNode::Kind::kText);
+}
+
+TEST_CASE("Section and correspondent terms are reachable by fields",
+          "[query][fields]") {
+  const auto& analyzer = testing::SharedAnalyzer();
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  corpus::Article a;
+  a.id = "a1";
+  a.date = {2026, 6, 11};
+  a.page = 2;
+  a.ordinal = 1;
+  a.section = "综合新闻";
+  a.correspondents = {"李明"};
+  a.headline = "标题";
+  a.paragraphs = {"正文"};
+  db.add_document(indexer::BuildDocument(a, analyzer));
+  for (const char* query :
+       {"版面名:综合新闻", "section:綜合新聞", "通讯员:李明", "通訊員:李明"}) {
+    INFO(query);
+    auto built = BuildQuery(query, analyzer);
+    REQUIRE(built);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(built->query);
+    CHECK(enquire.get_mset(0, 10).size() == 1);
+  }
+}
+
+TEST_CASE("A filter naming no field is an error naming it", "[query]") {
+  auto built = BuildQuery(ParseQuery(""), {{"desk", "要闻"}},
+                          QueryContext{testing::SharedAnalyzer()});
+  REQUIRE_FALSE(built);
+  CHECK(built.problem().parameter == "desk");
 }
 
 }  // namespace

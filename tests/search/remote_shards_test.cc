@@ -99,11 +99,10 @@ Answer Ask(Searcher& searcher, const std::string& query) {
     answer.snippets.push_back(hit.snippet.text + "|" + marks);
   }
   const Facets& f = *response.facets;
-  for (const auto* list :
-       {&f.reporters, &f.topics, &f.columns, &f.pages, &f.kinds}) {
+  for (const auto& [key, list] : f.fields) {
     nlohmann::json values;
-    for (const auto& v : *list) values.push_back({v.value, v.count});
-    answer.facets.push_back(values);
+    for (const auto& v : list) values.push_back({v.value, v.count});
+    answer.facets.push_back({key, values});
   }
   for (const auto& b : f.dates) answer.facets.push_back({b.key, b.count});
   return answer;
@@ -226,24 +225,25 @@ TEST_CASE(
 }
 
 TEST_CASE("Shard policies parse and name shards", "[shards]") {
-  std::string error;
   corpus::Article a;
   a.paper_code = "yzrb";
   a.date = {2026, 6, 11};
-  auto paper = indexer::ParseShardPolicy("paper", error);
+  auto paper = indexer::ParseShardPolicy("paper");
   REQUIRE(paper);
   CHECK(indexer::ShardName(*paper, a) == "yzrb");
-  auto year = indexer::ParseShardPolicy("year", error);
+  auto year = indexer::ParseShardPolicy("year");
   REQUIRE(year);
   CHECK(indexer::ShardName(*year, a) == "2026");
-  auto five = indexer::ParseShardPolicy("years:5", error);
+  auto five = indexer::ParseShardPolicy("years:5");
   REQUIRE(five);
   CHECK(indexer::ShardName(*five, a) == "2025-2029");
   CHECK(five->ToString() == "years:5");
   for (const char* bad : {"", "month", "years:0", "years:x", "years:101"}) {
     INFO(bad);
-    CHECK_FALSE(indexer::ParseShardPolicy(bad, error));
-    CHECK(error.find("--shard-by") != std::string::npos);
+    auto policy = indexer::ParseShardPolicy(bad);
+    REQUIRE_FALSE(policy);
+    CHECK(policy.problem().parameter == "--shard-by");
+    CHECK(policy.problem().message.find("--shard-by") != std::string::npos);
   }
 }
 

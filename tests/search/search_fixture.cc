@@ -41,13 +41,10 @@ const std::vector<corpus::Article>& SampleArticles() {
     std::vector<corpus::Article> all;
     Xapian::Database db(SamplesIndex().string());
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
-      corpus::Article a;
-      std::string error;
       auto json = nlohmann::json::parse(db.get_document(*it).get_data());
-      if (!corpus::ArticleFromJson(json, a, error)) {
-        throw std::runtime_error("bad record: " + error);
-      }
-      all.push_back(std::move(a));
+      auto a = corpus::ArticleFromJson(json);
+      if (!a) throw std::runtime_error("bad record: " + a.problem().message);
+      all.push_back(std::move(*a));
     }
     return all;
   }();

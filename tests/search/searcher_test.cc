@@ -8,6 +8,7 @@
 #include <random>
 #include <set>
 
+#include "baoku/corpus/index_version.h"
 #include "baoku/corpus/page_reader.h"
 #include "baoku/corpus/schema.h"
 #include "baoku/corpus/utf8.h"
@@ -138,6 +139,11 @@ TEST_CASE("Each searcher has its own index's topics", "[search]") {
                     R"({"topics": [{"id": "harbour", "name": "港口航运",
                         "name_en": "Harbour", "aliases": ["码头"],
                         "terms": {"港口": 1}}]})");
+    // As IndexWriter stamps every index it creates.
+    db.set_metadata(std::string(corpus::schema::kSchemaVersionMetadataKey),
+                    corpus::SchemaVersionValue());
+    db.set_metadata(std::string(corpus::schema::kAnalyzerVersionMetadataKey),
+                    corpus::AnalyzerVersionValue());
     db.commit();
   }
   for (int round = 0; round < 2; ++round) {
@@ -370,6 +376,44 @@ TEST_CASE("Neighbours are the page and the issue in print order", "[search]") {
     CHECK(n.same_page[i].article.ordinal == static_cast<int>(i) + 1);
   }
   CHECK(n.same_issue.front().article.page == 1);
+}
+
+TEST_CASE("The searcher refuses an index of the previous schema",
+          "[search][version]") {
+  testing::TempDir dir;
+  {
+    Xapian::WritableDatabase db((dir / "old").string(),
+                                Xapian::DB_CREATE_OR_OPEN);
+    Xapian::Document doc;
+    doc.add_boolean_term(std::string(corpus::schema::kId) + "old-1");
+    db.add_document(doc);
+    db.commit();
+  }
+  try {
+    Searcher searcher(dir / "old", testing::SharedAnalyzer());
+    FAIL("an unversioned index was opened");
+  } catch (const IndexError& e) {
+    std::string message = e.what();
+    CHECK(message.find((dir / "old").string()) != std::string::npos);
+    CHECK(message.find("baoku-index index --rebuild") != std::string::npos);
+  }
+}
+
+TEST_CASE("The searcher segments with the lexicon stored in the index",
+          "[search][lexicon]") {
+  // The samples index stores the project lexicon's words with the names.
+  Xapian::Database db(testing::SamplesIndex().string());
+  auto stored = corpus::Lexicon::SplitStored(
+      db.get_metadata(std::string(corpus::schema::kLexiconMetadataKey)));
+  corpus::Lexicon project;
+  REQUIRE(
+      project.LoadFile(corpus::DefaultLexiconPath(), testing::SharedAnalyzer())
+          .empty());
+  std::set<std::string> words(stored.begin(), stored.end());
+  for (const auto& word : project.Words()) {
+    INFO(word);
+    CHECK(words.count(word));
+  }
 }
 
 }  // namespace

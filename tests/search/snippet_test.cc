@@ -23,8 +23,8 @@ std::vector<std::string> Marked(const Snippet& s) {
 Snippet SnippetFor(const std::string& text, const std::string& query,
                    size_t max_chars = kSnippetChars) {
   auto built = BuildQuery(query, testing::SharedAnalyzer());
-  REQUIRE_FALSE(built.error);
-  return MakeSnippet(text, built.highlight_phrases, testing::SharedAnalyzer(),
+  REQUIRE(built);
+  return MakeSnippet(text, built->highlight_phrases, testing::SharedAnalyzer(),
                      max_chars);
 }
 

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <fstream>
 #include <regex>
 #include <stdexcept>
 
@@ -53,15 +54,23 @@ ServeProcess::ServeProcess(const std::filesystem::path& db,
 
 int ServeProcess::Stop() { return child_.Stop(SIGTERM); }
 
-std::string RawHttp(int port, const std::string& request, int timeout_ms) {
+int ConnectLoopback(int port) {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
-  if (fd < 0) throw std::runtime_error("socket failed");
+  if (fd < 0) return -1;
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
   addr.sin_port = htons(static_cast<uint16_t>(port));
   addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
     close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+std::string RawHttp(int port, const std::string& request, int timeout_ms) {
+  int fd = ConnectLoopback(port);
+  if (fd < 0) {
     throw std::runtime_error("cannot connect to port " + std::to_string(port));
   }
   // The server may answer (and close) before it has read everything.
@@ -88,6 +97,17 @@ std::string RawHttp(int port, const std::string& request, int timeout_ms) {
   }
   close(fd);
   return response;
+}
+
+// A figure from /proc/PID/status, in KiB.
+long ProcStatusKib(pid_t pid, const std::string& field) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/status");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind(field + ":", 0) == 0)
+      return std::stol(line.substr(field.size() + 1));
+  }
+  return -1;
 }
 
 }  // namespace baoku::testing

@@ -36,6 +36,12 @@ std::vector<std::string> ServeCommand(const std::filesystem::path& db);
 // 0 when the line does not come within 20 s.
 int ReadServePort(ChildProcess& server);
 
+// A figure from /proc/PID/status (VmRSS, VmHWM...), in KiB; -1 if absent.
+long ProcStatusKib(pid_t pid, const std::string& field);
+
+// A socket connected to 127.0.0.1:`port`; -1 when it cannot connect.
+int ConnectLoopback(int port);
+
 // Connects to 127.0.0.1:`port`, sends `request` as is and returns all the
 // server sends until it closes the connection or `timeout_ms` pass.
 std::string RawHttp(int port, const std::string& request,

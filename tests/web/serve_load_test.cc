@@ -53,17 +53,6 @@ void WriteIssue(const fs::path& root, int issue, int version) {
   }
 }
 
-// A figure from /proc/PID/status, in KiB.
-long ProcStatusKib(pid_t pid, const std::string& field) {
-  std::ifstream in("/proc/" + std::to_string(pid) + "/status");
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.rfind(field + ":", 0) == 0)
-      return std::stol(line.substr(field.size() + 1));
-  }
-  return -1;
-}
-
 long WrkFigure(const std::string& out, const std::string& pattern) {
   std::smatch m;
   if (!std::regex_search(out, m, std::regex(pattern))) return 0;
@@ -173,14 +162,14 @@ end
       }
     }
   });
-  long rss_start = ProcStatusKib(server.pid(), "VmRSS");
+  long rss_start = testing::ProcStatusKib(server.pid(), "VmRSS");
   std::string wrk_out;
   int wrk_status = testing::Run(
       {"/usr/bin/wrk", "-t2", "-c8", "-d" + std::to_string(seconds) + "s",
        "--timeout", "5s", "-s", (dir / "load.lua").string(), url},
       &wrk_out);
-  long rss_end = ProcStatusKib(server.pid(), "VmRSS");
-  long hwm = ProcStatusKib(server.pid(), "VmHWM");
+  long rss_end = testing::ProcStatusKib(server.pid(), "VmRSS");
+  long hwm = testing::ProcStatusKib(server.pid(), "VmHWM");
   done = true;
   writer.join();
   checker.join();

@@ -12,10 +12,12 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <thread>
 #include <vector>
 
@@ -292,7 +294,10 @@ int PortOf(int fd, bool peer) {
 TEST_CASE("Accepted connections send without Nagle's delay", "[server]") {
   Api api(ApiConfig{testing::SamplesIndex(),
                     testing::SourceDir() / "web" / "static"});
-  Server server(api, ServerOptions{"127.0.0.1", 0, 2, nullptr});
+  ServerOptions options;
+  options.port = 0;
+  options.threads = 2;
+  Server server(api, options);
   const int port = server.Bind();
   std::thread serving([&] { server.Run(); });
 
@@ -373,6 +378,199 @@ TEST_CASE("Stalled clients are dropped and do not block others",
           .count();
   CHECK(Parse(raw).status == 200);
   CHECK(idle < 4.0);
+}
+
+double SecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+      .count();
+}
+
+// Seconds /healthz took, the slowest of `times` requests at `every` apart.
+double SlowestHealthz(int port, int times, std::chrono::milliseconds every) {
+  double slowest = 0;
+  for (int i = 0; i < times; ++i) {
+    auto start = std::chrono::steady_clock::now();
+    CHECK(Get(port, "/healthz").status == 200);
+    slowest = std::max(slowest, SecondsSince(start));
+    std::this_thread::sleep_for(every);
+  }
+  return slowest;
+}
+
+TEST_CASE("Range is ignored: no multipart answer built in memory",
+          "[server][security]") {
+  testing::ServeProcess server(testing::SamplesIndex());
+  std::string ranges = "bytes=0-";
+  for (int i = 0; i < 2700; ++i) ranges += ",0-";
+  for (const char* target :
+       {"/api/export?format=json&q=%E8%AE%B0%E8%80%85", "/static/app.js"}) {
+    INFO(target);
+    Reply plain = Get(server.port(), target);
+    REQUIRE(plain.status == 200);
+    Reply ranged = Parse(RawHttp(
+        server.port(), std::string("GET ") + target +
+                           " HTTP/1.1\r\nHost: localhost\r\nRange: " + ranges +
+                           "\r\nConnection: close\r\n\r\n"));
+    CHECK(ranged.status == 200);
+    CHECK(ranged.head.find("multipart/byteranges") == std::string::npos);
+    CHECK(ranged.head.find("content-range") == std::string::npos);
+    CHECK(ranged.body == plain.body);
+  }
+}
+
+TEST_CASE("A request has one deadline for its whole header",
+          "[server][security]") {
+  // Two workers; eight clients each send a header line every 0.5 s. The
+  // read timeout used to start again on each line: they held every worker.
+  testing::ServeProcess server(testing::SamplesIndex(), {"--threads", "2"});
+  const int port = server.port();
+  std::vector<std::thread> slow;
+  std::vector<double> held(8);
+  std::vector<std::string> answers(8);
+  for (int i = 0; i < 8; ++i) {
+    slow.emplace_back([&, i] {
+      auto start = std::chrono::steady_clock::now();
+      int fd = testing::ConnectLoopback(port);
+      std::string line = "GET /healthz HTTP/1.1\r\n";
+      for (int k = 0; k < 20 && fd >= 0; ++k) {
+        if (send(fd, line.data(), line.size(), MSG_NOSIGNAL) <= 0) break;
+        line = "X-Slow-" + std::to_string(k) + ": a\r\n";
+        pollfd p{fd, POLLIN, 0};
+        if (poll(&p, 1, 500) > 0) break;  // The server answered or closed.
+      }
+      char buf[4096];
+      ssize_t n = fd >= 0 ? recv(fd, buf, sizeof buf, 0) : 0;
+      if (n > 0) answers[i].assign(buf, static_cast<size_t>(n));
+      held[i] = SecondsSince(start);
+      if (fd >= 0) close(fd);
+    });
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  CHECK(SlowestHealthz(port, 10, std::chrono::milliseconds(300)) < 1.0);
+  for (auto& t : slow) t.join();
+  for (int i = 0; i < 8; ++i) {
+    INFO("slow client " << i);
+    // Cut off at the 5 s header deadline, though it kept sending.
+    CHECK(held[i] > 4.0);
+    CHECK(held[i] < 7.0);
+    CHECK(Parse(answers[i]).status == 408);
+  }
+}
+
+TEST_CASE("Idle connections do not starve new requests", "[server][security]") {
+  SECTION("200 idle sockets hold no worker") {
+    testing::ServeProcess server(testing::SamplesIndex(), {"--threads", "2"});
+    std::vector<int> idle;
+    for (int i = 0; i < 200; ++i)
+      idle.push_back(testing::ConnectLoopback(server.port()));
+    CHECK(std::count(idle.begin(), idle.end(), -1) == 0);
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    CHECK(SlowestHealthz(server.port(), 5, std::chrono::milliseconds(100)) <
+          1.0);
+    for (int fd : idle) close(fd);
+  }
+  SECTION("past --max-connections the longest idle one makes room") {
+    testing::ServeProcess server(testing::SamplesIndex(),
+                                 {"--threads", "2", "--max-connections", "50"});
+    std::vector<int> idle;
+    for (int i = 0; i < 80; ++i)
+      idle.push_back(testing::ConnectLoopback(server.port()));
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    CHECK(SlowestHealthz(server.port(), 5, std::chrono::milliseconds(100)) <
+          1.0);
+    // The oldest were closed by the server: they read end of file at once.
+    pollfd p{idle[0], POLLIN, 0};
+    REQUIRE(poll(&p, 1, 1000) == 1);
+    char c;
+    CHECK(recv(idle[0], &c, 1, 0) == 0);
+    for (int fd : idle) close(fd);
+    // SIGTERM: a clean exit, at once.
+    auto start = std::chrono::steady_clock::now();
+    CHECK(server.Stop() == 0);
+    CHECK(SecondsSince(start) < 2.0);
+  }
+}
+
+TEST_CASE("/metrics counts requests by route and status, and the index",
+          "[server]") {
+  testing::ServeProcess server(testing::SamplesIndex());
+  const int port = server.port();
+  for (int i = 0; i < 3; ++i) CHECK(Get(port, "/healthz").status == 200);
+  CHECK(Get(port, "/api/article?id=nope").status == 404);
+  CHECK(Get(port, "/no/such/path/1").status == 404);
+  CHECK(Get(port, "/no/such/path/2").status == 404);
+  Reply r = Get(port, "/metrics");
+  REQUIRE(r.status == 200);
+  CHECK(r.head.find("content-type: text/plain; version=0.0.4") !=
+        std::string::npos);
+  const std::string& m = r.body;
+  CHECK(m.find("baoku_http_requests_total{route=\"/healthz\",status=\"200\"} "
+               "3\n") != std::string::npos);
+  CHECK(m.find("baoku_http_requests_total{route=\"/api/article\",status="
+               "\"404\"} 1\n") != std::string::npos);
+  // Unknown paths share one label: clients cannot add series.
+  CHECK(m.find("baoku_http_requests_total{route=\"other\",status=\"404\"} "
+               "2\n") != std::string::npos);
+  CHECK(m.find("# TYPE baoku_http_request_duration_seconds histogram") !=
+        std::string::npos);
+  CHECK(m.find("baoku_http_request_duration_seconds_bucket{route=\"/healthz\","
+               "le=\"+Inf\"} 3\n") != std::string::npos);
+  CHECK(m.find("baoku_http_request_duration_seconds_count{route=\"/healthz\"}"
+               " 3\n") != std::string::npos);
+  auto health = nlohmann::json::parse(Get(port, "/healthz").body);
+  CHECK(m.find("baoku_index_documents " +
+               std::to_string(health["articles"].get<int>()) + "\n") !=
+        std::string::npos);
+  CHECK(m.find("baoku_index_revision ") != std::string::npos);
+  const std::string commit_name =
+      "\nbaoku_index_last_commit_timestamp_seconds ";
+  size_t at = m.find(commit_name);
+  REQUIRE(at != std::string::npos);
+  long long commit = std::stoll(m.substr(at + commit_name.size()));
+  CHECK(commit > 1'600'000'000);
+  // Every sample line is "name{labels} value" or "name value".
+  std::istringstream lines(m);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    INFO(line);
+    CHECK(line.rfind("baoku_", 0) == 0);
+    CHECK(line.find(' ') != std::string::npos);
+  }
+}
+
+TEST_CASE("The access log is Combined Log Format, control characters escaped",
+          "[server][security]") {
+  auto when = std::chrono::system_clock::from_time_t(1780000000);
+  CHECK(CombinedLogLine("127.0.0.1", when,
+                        "GET /a?q=\x1b[2J\r\x7f\"\\ HTTP/1.1", 200, 56, "",
+                        "curl/7\x01") ==
+        "127.0.0.1 - - [28/May/2026:20:26:40 +0000] \"GET "
+        "/a?q=\\x1b[2J\\x0d\\x7f\\\"\\\\ HTTP/1.1\" 200 56 \"-\" "
+        "\"curl/7\\x01\"");
+  // From a running server: an escape code and a bare CR in the target and
+  // the User-Agent reach the log escaped.
+  Api api(ApiConfig{testing::SamplesIndex(),
+                    testing::SourceDir() / "web" / "static"});
+  std::ostringstream log;
+  ServerOptions options;
+  options.port = 0;
+  options.threads = 2;
+  options.access_log = &log;
+  Server server(api, options);
+  const int port = server.Bind();
+  std::thread serving([&] { server.Run(); });
+  RawHttp(port,
+          "GET /healthz?x=\x1b]0;owned\x07\r HTTP/1.1\r\nHost: l\r\n"
+          "User-Agent: evil\x1b[31m\rx\r\nConnection: close\r\n\r\n");
+  server.Stop();
+  serving.join();
+  std::string text = log.str();
+  INFO(text);
+  CHECK(text.find('\x1b') == std::string::npos);
+  CHECK(text.find('\r') == std::string::npos);
+  CHECK(text.find('\x07') == std::string::npos);
+  CHECK(text.find("\\x1b") != std::string::npos);
+  CHECK(std::count(text.begin(), text.end(), '\n') == 1);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "baoku/corpus/article_json.h"
+#include "baoku/corpus/fields.h"
 #include "baoku/corpus/utf8.h"
 #include "baoku/search/query_builder.h"
 #include "baoku/search/result_json.h"
@@ -108,8 +109,8 @@ HttpResponse Api::Handle(const HttpRequest& request) const {
   }
 }
 
-HttpResponse Api::Route(const HttpRequest& request) const {
-  using Handler = HttpResponse (Api::*)(const HttpRequest&) const;
+// The /api/ routes: path → handler.
+const std::map<std::string, Api::Handler, std::less<>>& Api::Routes() {
   static const std::map<std::string, Handler, std::less<>> routes = {
       {"/api/search", &Api::Search},       {"/api/facets", &Api::FacetsOnly},
       {"/api/export", &Api::Export},       {"/api/article", &Api::Article},
@@ -119,7 +120,17 @@ HttpResponse Api::Route(const HttpRequest& request) const {
       {"/api/column", &Api::Column},       {"/api/calendar", &Api::Calendar},
       {"/api/issue", &Api::Issue},         {"/api/page", &Api::Page},
       {"/api/onthisday", &Api::OnThisDay}, {"/api/suggest", &Api::Suggest},
+      {"/api/fields", &Api::Fields},
   };
+  return routes;
+}
+
+bool Api::IsApiRoute(std::string_view path) {
+  return Routes().find(path) != Routes().end();
+}
+
+HttpResponse Api::Route(const HttpRequest& request) const {
+  const auto& routes = Routes();
   const std::string& path = request.path;
   if (auto it = routes.find(path); it != routes.end()) {
     return (this->*(it->second))(request);
@@ -128,6 +139,31 @@ HttpResponse Api::Route(const HttpRequest& request) const {
   if (UiPaths().count(path)) return StaticFile("index.html");
   if (path.rfind("/static/", 0) == 0) return StaticFile(path.substr(8));
   return ErrorResponse(404, "", "没有这个页面:" + path);
+}
+
+// The field table (corpus/fields.h) and the kinds, for the UI: its filter
+// chips, facets and form read names and labels from here.
+HttpResponse Api::Fields(const HttpRequest&) const {
+  static const char* const kValueNames[] = {"name", "text", "page",
+                                            "kind", "date", "topic"};
+  nlohmann::json fields = nlohmann::json::array();
+  for (const auto& field : corpus::FieldTable::Standard().fields()) {
+    nlohmann::json f = {
+        {"name", field.name},
+        {"label", field.label},
+        {"aliases", field.aliases},
+        {"value", kValueNames[static_cast<int>(field.value)]},
+        {"free_text", field.value == corpus::FieldValue::kText},
+        {"example", field.example},
+        {"facet", field.facet_slot ? nlohmann::json(field.facet_key)
+                                   : nlohmann::json(nullptr)}};
+    fields.push_back(std::move(f));
+  }
+  nlohmann::json kinds = nlohmann::json::array();
+  for (const auto& info : corpus::KindInfos()) {
+    kinds.push_back({{"name", info.name}, {"label", info.label}});
+  }
+  return Json(200, {{"fields", fields}, {"kinds", kinds}});
 }
 
 HttpResponse Api::Health() const {
@@ -244,9 +280,10 @@ HttpResponse Api::Article(const HttpRequest& request) const {
   // The query's words marked in the title block and paragraphs, as offsets
   // like a snippet's, for the reader who came from a search.
   if (const std::string* q = Param(request, "q"); q && !q->empty()) {
-    search::BuiltQuery built =
-        search::BuildQuery(*q, analyzer_, nullptr, &topics);
-    const auto& phrases = built.highlight_phrases;
+    auto built = search::BuildQuery(*q, analyzer_, nullptr, &topics);
+    // A query that does not parse marks nothing.
+    std::vector<std::vector<std::string>> phrases;
+    if (built) phrases = built->highlight_phrases;
     nlohmann::json paragraphs = nlohmann::json::array();
     for (const auto& p : article->paragraphs) {
       paragraphs.push_back(MarksIn(p, phrases, analyzer_));

@@ -2,6 +2,10 @@
 #include <signal.h>
 
 #include <CLI/CLI.hpp>
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <thread>
 
@@ -13,6 +17,42 @@
 #ifndef BAOKU_DEFAULT_STATIC_DIR
 #define BAOKU_DEFAULT_STATIC_DIR "web/static"
 #endif
+
+namespace {
+
+// The index part of /metrics: its revision, its articles and the time of its
+// last commit (the newest file in the index folder: a batch commits at its
+// end), in the Prometheus text format.
+std::string IndexMetrics(baoku::search::Searcher& searcher,
+                         const std::filesystem::path& db) {
+  std::filesystem::file_time_type newest{};
+  std::error_code ec;
+  for (auto it = std::filesystem::recursive_directory_iterator(db, ec);
+       !ec && it != std::filesystem::recursive_directory_iterator();
+       it.increment(ec)) {
+    std::error_code time_ec;
+    auto t = it->last_write_time(time_ec);
+    if (!time_ec) newest = std::max(newest, t);
+  }
+  auto commit = std::chrono::duration_cast<std::chrono::seconds>(
+                    std::chrono::file_clock::to_sys(newest).time_since_epoch())
+                    .count();
+  return "# HELP baoku_index_revision Revision of the index read.\n"
+         "# TYPE baoku_index_revision gauge\n"
+         "baoku_index_revision " +
+         std::to_string(searcher.Revision()) +
+         "\n# HELP baoku_index_documents Articles in the index.\n"
+         "# TYPE baoku_index_documents gauge\n"
+         "baoku_index_documents " +
+         std::to_string(searcher.ArticleCount()) +
+         "\n# HELP baoku_index_last_commit_timestamp_seconds When the last "
+         "batch committed (Unix time).\n"
+         "# TYPE baoku_index_last_commit_timestamp_seconds gauge\n"
+         "baoku_index_last_commit_timestamp_seconds " +
+         std::to_string(commit) + "\n";
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"baoku-serve: search API and web UI for a baoku index"};
@@ -28,9 +68,14 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(0, 65535));
   app.add_option("--threads", options.threads,
-                 "Worker threads, one per open connection (0: 4 per core, at "
-                 "least 8)")
+                 "Worker threads, each serving one complete request at a time "
+                 "(0: 2 per core, at least 4)")
       ->check(CLI::Range(0, 256));
+  app.add_option("--max-connections", options.max_connections,
+                 "Open connections at most; past it the longest idle one is "
+                 "closed")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 4096));
   app.add_option("--static", static_dir, "Folder of the web UI files")
       ->capture_default_str();
   app.add_flag("-q,--quiet", quiet, "No access log");
@@ -53,18 +98,32 @@ int main(int argc, char** argv) {
       baoku::search::Searcher check(db, analyzer);  // Fails fast on a bad db.
     }
     baoku::web::Api api(config);
+    options.index_metrics = [&db, &analyzer] {
+      baoku::search::Searcher searcher(db, analyzer);
+      return IndexMetrics(searcher, db);
+    };
     baoku::web::Server server(api, options);
     int port = server.Bind();
     std::cout << "baoku-serve: serving " << db << " on http://" << options.bind
               << ":" << port << "/" << std::endl;
+    std::atomic<bool> stop_requested{false};
     std::thread signal_waiter([&] {
       int sig = 0;
       sigwait(&signals, &sig);
       std::cerr << "baoku-serve: signal " << sig << ", shutting down"
                 << std::endl;
+      stop_requested = true;
       server.Stop();
     });
     bool ok = server.Run();
+    if (!ok && stop_requested) {
+      // Requests still running past the shutdown deadline: leave without
+      // waiting for them (the server's destructor would).
+      std::cerr << "baoku-serve: requests still running after the shutdown "
+                   "timeout; exiting"
+                << std::endl;
+      std::_Exit(1);
+    }
     // Wake the signal thread if the server stopped on its own.
     pthread_kill(signal_waiter.native_handle(), SIGTERM);
     signal_waiter.join();

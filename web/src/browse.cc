@@ -81,13 +81,13 @@ bool DateParam(const std::string& key, const std::string& value,
   const char* want = precision == search::DatePrecision::kDay
                          ? "某一天,如 2026-06-11"
                          : "某个月,如 2026-06";
-  if (!parsed.range || !parsed.range->single || !parsed.range->from ||
-      parsed.range->from->precision != precision) {
+  if (!parsed || !parsed->single || !parsed->from ||
+      parsed->from->precision != precision) {
     error = ErrorResponse(400, key,
                           key + " 应为" + want + ",而不是“" + value + "”");
     return false;
   }
-  out = *parsed.range->from;
+  out = *parsed->from;
   return true;
 }
 
@@ -118,7 +118,7 @@ HttpResponse Api::Topics(const HttpRequest&) const {
   search::Searcher searcher(config_.db, analyzer_);
   search::Facets facets = ArchiveFacets(searcher);
   std::map<std::string, uint64_t> counts;
-  for (const auto& v : facets.topics) counts[v.value] = v.count;
+  for (const auto& v : facets.Of("topics")) counts[v.value] = v.count;
   nlohmann::json topics = nlohmann::json::array();
   for (const auto& t : searcher.topics().all()) {
     nlohmann::json entry = {{"id", t.id},
@@ -131,7 +131,7 @@ HttpResponse Api::Topics(const HttpRequest&) const {
     request.with_snippets = false;
     request.with_facets = true;
     request.facet_limit = 1;
-    request.filters = {{search::Field::kTopic, t.id}};
+    request.filters = {{"topic", t.id}};
     search::SearchResponse r = searcher.Search(request);
     entry["timeline"] = TimelineJson(r.facets.value_or(search::Facets{}));
     topics.push_back(std::move(entry));
@@ -148,7 +148,7 @@ HttpResponse Api::Topic(const HttpRequest& request) const {
   auto id = names.Resolve(name);
   if (!id) return ErrorResponse(404, "id", "没有这个主题:" + name);
   search::SearchRequest query;
-  query.filters = {{search::Field::kTopic, *id}};
+  query.filters = {{"topic", *id}};
   query.sort = search::SortOrder::kNewest;
   query.with_facets = true;
   internal::Collected all = internal::SearchAll(searcher, query, kMaxListed);
@@ -183,8 +183,8 @@ HttpResponse Api::Topic(const HttpRequest& request) const {
                     {"total", all.total},
                     {"timeline", TimelineJson(facets)},
                     {"years", YearsJson(facets)},
-                    {"reporters", ValuesJson(facets.reporters)},
-                    {"columns", ValuesJson(facets.columns)},
+                    {"reporters", ValuesJson(facets.Of("reporters"))},
+                    {"columns", ValuesJson(facets.Of("columns"))},
                     {"recent", internal::BriefsJson(recent, names)},
                     {"relevant", internal::BriefsJson(relevant, names)}});
 }
@@ -192,7 +192,7 @@ HttpResponse Api::Topic(const HttpRequest& request) const {
 HttpResponse Api::Reporters(const HttpRequest&) const {
   search::Searcher searcher(config_.db, analyzer_);
   search::Facets facets = ArchiveFacets(searcher);
-  return Json(200, {{"reporters", ValuesJson(facets.reporters)}});
+  return Json(200, {{"reporters", ValuesJson(facets.Of("reporters"))}});
 }
 
 HttpResponse Api::Reporter(const HttpRequest& request) const {
@@ -200,7 +200,7 @@ HttpResponse Api::Reporter(const HttpRequest& request) const {
   HttpResponse error;
   if (!internal::RequiredParam(request, "name", name, error)) return error;
   search::SearchRequest query;
-  query.filters = {{search::Field::kReporter, name}};
+  query.filters = {{"reporter", name}};
   query.sort = search::SortOrder::kNewest;
   query.with_facets = true;
   query.with_snippets = false;
@@ -214,9 +214,10 @@ HttpResponse Api::Reporter(const HttpRequest& request) const {
   if (r.error) return internal::QueryErrorResponse(*r.error);
   if (r.total == 0) return ErrorResponse(404, "name", "没有这位记者:" + name);
   const search::Facets& facets = *r.facets;
-  std::string canonical = CanonicalName(facets.reporters, name, analyzer_);
+  std::string canonical =
+      CanonicalName(facets.Of("reporters"), name, analyzer_);
   std::vector<search::FacetValue> coauthors;
-  for (const auto& v : facets.reporters) {
+  for (const auto& v : facets.Of("reporters")) {
     if (v.value != canonical) coauthors.push_back(v);
   }
   return Json(200,
@@ -226,8 +227,8 @@ HttpResponse Api::Reporter(const HttpRequest& request) const {
                {"limit", query.limit},
                {"years", YearsJson(facets)},
                {"timeline", TimelineJson(facets)},
-               {"topics", ValuesJson(facets.topics)},
-               {"columns", ValuesJson(facets.columns)},
+               {"topics", ValuesJson(facets.Of("topics"))},
+               {"columns", ValuesJson(facets.Of("columns"))},
                {"coauthors", ValuesJson(coauthors)},
                {"articles", internal::BriefsJson(r.hits, searcher.topics())}});
 }
@@ -235,7 +236,7 @@ HttpResponse Api::Reporter(const HttpRequest& request) const {
 HttpResponse Api::Columns(const HttpRequest&) const {
   search::Searcher searcher(config_.db, analyzer_);
   search::Facets facets = ArchiveFacets(searcher);
-  return Json(200, {{"columns", ValuesJson(facets.columns)}});
+  return Json(200, {{"columns", ValuesJson(facets.Of("columns"))}});
 }
 
 HttpResponse Api::Column(const HttpRequest& request) const {
@@ -243,7 +244,7 @@ HttpResponse Api::Column(const HttpRequest& request) const {
   HttpResponse error;
   if (!internal::RequiredParam(request, "name", name, error)) return error;
   search::SearchRequest query;
-  query.filters = {{search::Field::kColumn, name}};
+  query.filters = {{"column", name}};
   // A series runs in date order; instalments of one day in print order.
   query.sort = search::SortOrder::kOldest;
   query.with_facets = true;
@@ -252,7 +253,7 @@ HttpResponse Api::Column(const HttpRequest& request) const {
   if (all.error) return internal::QueryErrorResponse(*all.error);
   if (all.total == 0) return ErrorResponse(404, "name", "没有这个栏目:" + name);
   search::Facets facets = all.facets.value_or(search::Facets{});
-  std::string canonical = CanonicalName(facets.columns, name, analyzer_);
+  std::string canonical = CanonicalName(facets.Of("columns"), name, analyzer_);
   // In the order of the printed numbers when every instalment has one
   // (a late correction or a re-run then falls into place), else by date.
   std::vector<std::optional<int>> numbers;
@@ -277,7 +278,7 @@ HttpResponse Api::Column(const HttpRequest& request) const {
   }
   return Json(200, {{"name", canonical},
                     {"total", all.total},
-                    {"reporters", ValuesJson(facets.reporters)},
+                    {"reporters", ValuesJson(facets.Of("reporters"))},
                     {"instalments", instalments}});
 }
 
@@ -298,7 +299,7 @@ HttpResponse Api::Calendar(const HttpRequest& request) const {
   }
   std::string iso = IsoMonth(month.year, month.month);
   search::SearchRequest query;
-  query.filters = {{search::Field::kDate, iso}};
+  query.filters = {{"date", iso}};
   query.limit = 1;
   query.with_snippets = false;
   query.with_facets = true;
@@ -341,7 +342,7 @@ HttpResponse Api::Issue(const HttpRequest& request) const {
   }
   std::string iso = IsoDay(day.year, day.month, day.day);
   search::SearchRequest query;
-  query.filters = {{search::Field::kDate, iso}};
+  query.filters = {{"date", iso}};
   query.sort = search::SortOrder::kPrint;
   search::Searcher searcher(config_.db, analyzer_);
   internal::Collected all = internal::SearchAll(searcher, query, kMaxListed);
@@ -376,7 +377,7 @@ HttpResponse Api::Page(const HttpRequest& request) const {
   }
   std::string iso = IsoDay(day.year, day.month, day.day);
   search::SearchRequest query;
-  query.filters = {{search::Field::kDate, iso}, {search::Field::kPage, page}};
+  query.filters = {{"date", iso}, {"page", page}};
   query.sort = search::SortOrder::kPrint;
   search::Searcher searcher(config_.db, analyzer_);
   internal::Collected all = internal::SearchAll(searcher, query, kMaxListed);
@@ -415,8 +416,7 @@ HttpResponse Api::OnThisDay(const HttpRequest& request) const {
   // One search: several filters of one field match any of them.
   for (int y = first ? first->year : day.year; y < day.year; ++y) {
     if (corpus::IsValidDate(y, day.month, day.day)) {
-      query.filters.push_back(
-          {search::Field::kDate, IsoDay(y, day.month, day.day)});
+      query.filters.push_back({"date", IsoDay(y, day.month, day.day)});
     }
   }
   if (!query.filters.empty()) {
@@ -463,14 +463,14 @@ HttpResponse Api::Suggest(const HttpRequest& request) const {
   std::vector<Candidate> candidates;
   if (field == "topic") {
     std::map<std::string, uint64_t> counts;
-    for (const auto& v : facets.topics) counts[v.value] = v.count;
+    for (const auto& v : facets.Of("topics")) counts[v.value] = v.count;
     for (const auto& t : searcher.topics().all()) {
       candidates.push_back(
           {{t.id, t.name, counts[t.id]}, {t.name, t.name_en, t.id}});
     }
   } else {
     for (const auto& v :
-         field == "reporter" ? facets.reporters : facets.columns) {
+         field == "reporter" ? facets.Of("reporters") : facets.Of("columns")) {
       if (!v.value.empty()) candidates.push_back({v, {v.value}});
     }
   }

@@ -51,9 +51,10 @@ bool ReadSearchParams(const HttpRequest& request, search::SearchRequest& query,
                       HttpResponse& error) {
   if (const std::string* q = Param(request, "q")) query.query = *q;
   for (const auto& [key, value] : request.params) {
-    if (auto field = search::FieldFromName(key);
-        field && search::FieldName(*field) == key) {
-      query.filters.push_back({*field, value});
+    // Filter parameters are the fields' English names.
+    if (const auto* field = corpus::FieldTable::Standard().Find(key);
+        field && field->name == key) {
+      query.filters.push_back({key, value});
       if (query.filters.size() > kMaxFilters) {
         error = ErrorResponse(
             400, key,

@@ -5,12 +5,13 @@
 "use strict";
 
 const PAGE_SIZE = 10;
-const FILTERS = ["reporter", "topic", "column", "page", "kind", "date", "source", "title", "paper"];
-const FILTER_LABELS = {
-  reporter: "记者", topic: "主题", column: "栏目", page: "版面", kind: "类型",
-  date: "日期", source: "来源", title: "标题", paper: "报纸",
-};
-const KIND_LABELS = { news: "消息", qa: "问答", photo: "图片", brief: "简讯", commentary: "评论" };
+// The search fields and article kinds come from the server's field table
+// (GET /api/fields), loaded before the first view: the UI holds no list of
+// its own. FIELDS: [{name, label, value, facet, example, ...}] in table order.
+let FIELDS = [];
+let FILTERS = [];
+const FILTER_LABELS = {};
+const KIND_LABELS = {};
 const $ = (id) => document.getElementById(id);
 const view = $("view");
 
@@ -265,35 +266,48 @@ function facetPanel(s, f) {
           el("span", { className: "n" }, v.count)]);
       }))]);
   };
-  return el("aside", { className: "facets", "aria-label": "分类统计" }, [
-    group("主题", "topic", f.topics), group("记者", "reporter", f.reporters),
-    group("栏目", "column", f.columns.filter((v) => v.value)), group("版面", "page", f.pages),
-    group("类型", "kind", f.kinds)]);
+  return el("aside", { className: "facets", "aria-label": "分类统计" },
+    FIELDS.filter((field) => field.facet && f[field.facet]).map((field) =>
+      group(field.label, field.name, f[field.facet].filter((v) => v.value))));
 }
 
-// The filters as a form (date range, reporter, topic, column, page, kind)
-// and the active ones as removable chips.
+// One input of the filter form per field with a facet: a list for kinds, a
+// number for pages, a text box with suggestions for the rest.
+function filterInput(field) {
+  const id = `f-${field.name}`;
+  if (field.value === "kind") {
+    const select = el("select", { id, "aria-label": field.label }, [el("option", { value: "" }, `全部${field.label}`),
+      ...Object.entries(KIND_LABELS).map(([v, t]) => el("option", { value: v }, t))]);
+    return { node: select, input: select };
+  }
+  if (field.value === "page") {
+    const page = el("input", { id, type: "number", min: 1, max: 99, placeholder: "版", "aria-label": field.label });
+    return { node: el("label", {}, [`${field.label} `, page]), input: page };
+  }
+  const box = suggestInput(field.name, id, field.label);
+  return { node: el("label", {}, [`${field.label} `, box]), input: box.input };
+}
+
+// The filters as a form (date range and the fields with facets) and the
+// active ones as removable chips.
 function filterBar(s) {
-  const dates = (s.date[0] || "").split("..");
+  const dateField = FIELDS.find((f) => f.value === "date");
+  const dates = ((dateField && s[dateField.name][0]) || "").split("..");
   const from = el("input", { type: "date", id: "f-from", value: dates[0] && dates[0].length === 10 ? dates[0] : null });
   const to = el("input", { type: "date", id: "f-to", value: dates[1] && dates[1].length === 10 ? dates[1] : (dates.length === 1 && dates[0].length === 10 ? dates[0] : null) });
-  const reporter = suggestInput("reporter", "f-reporter", "记者姓名");
-  const column = suggestInput("column", "f-column", "栏目名");
-  const topic = suggestInput("topic", "f-topic", "主题");
-  const page = el("input", { id: "f-page", type: "number", min: 1, max: 99, placeholder: "版", "aria-label": "版面" });
-  const kind = el("select", { id: "f-kind", "aria-label": "类型" }, [el("option", { value: "" }, "全部类型"),
-    ...Object.entries(KIND_LABELS).map(([v, t]) => el("option", { value: v }, t))]);
+  const inputs = FIELDS.filter((f) => f.facet).map((f) => [f.name, filterInput(f)]);
   const form = el("form", { className: "filters", "aria-label": "筛选" }, [
     el("label", {}, ["从 ", from]), el("label", {}, ["到 ", to]),
-    el("label", {}, ["记者 ", reporter]), el("label", {}, ["主题 ", topic]),
-    el("label", {}, ["栏目 ", column]), el("label", {}, ["版面 ", page]), kind,
+    ...inputs.map(([, i]) => i.node),
     el("button", { type: "submit" }, "筛选"),
   ]);
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     const p = stateParams(s, { offset: 0 });
-    if (from.value || to.value) p.date = [from.value === to.value ? from.value : `${from.value}..${to.value}`];
-    for (const [field, input] of [["reporter", reporter.input], ["column", column.input], ["topic", topic.input], ["page", page], ["kind", kind]]) {
+    if (dateField && (from.value || to.value)) {
+      p[dateField.name] = [from.value === to.value ? from.value : `${from.value}..${to.value}`];
+    }
+    for (const [field, { input }] of inputs) {
       const v = input.dataset.value || input.value.trim();
       if (v && !p[field].includes(v)) p[field] = p[field].concat([v]);
     }
@@ -302,7 +316,8 @@ function filterBar(s) {
   const chips = [];
   for (const f of FILTERS) {
     for (const v of s[f]) {
-      const shown = f === "kind" ? (KIND_LABELS[v] || v) : f === "page" ? pageLabel(v) : v;
+      const value = (FIELDS.find((x) => x.name === f) || {}).value;
+      const shown = value === "kind" ? (KIND_LABELS[v] || v) : value === "page" ? pageLabel(v) : v;
       chips.push(link("/search", withoutFilter(s, f, v), [`${FILTER_LABELS[f]}:${shown} `, el("span", { "aria-hidden": "true" }, "×")], "chip removable"));
     }
   }
@@ -633,4 +648,12 @@ $("search-form").addEventListener("submit", (e) => {
   navigate(href("/search", stateParams(s, { q, offset: 0 })));
 });
 window.addEventListener("popstate", render);
-render();
+
+async function loadFields() {
+  const r = await getJson("/api/fields");
+  FIELDS = r.fields;
+  FILTERS = r.fields.map((f) => f.name);
+  for (const f of r.fields) FILTER_LABELS[f.name] = f.label;
+  for (const k of r.kinds) KIND_LABELS[k.name] = k.label;
+}
+loadFields().then(render, errorView);

@@ -16,9 +16,23 @@ namespace baoku::corpus {
 
 enum class ArticleKind { kNews, kQa, kPhoto, kBrief, kCommentary };
 
+// The one list of kinds: the name stored and used in the API, the Chinese
+// label readers see, and the other words a query may use for it.
+struct KindInfo {
+  ArticleKind kind;
+  std::string_view name;                  // "news"
+  std::string_view label;                 // "消息"
+  std::vector<std::string_view> aliases;  // "新闻", "报道"
+};
+const std::vector<KindInfo>& KindInfos();
+
 // "news", "qa", "photo", "brief", "commentary".
 std::string_view KindName(ArticleKind kind);
+// "消息", "问答", "图片", "简讯", "评论".
+std::string_view KindLabel(ArticleKind kind);
 std::optional<ArticleKind> KindFromName(std::string_view name);
+// By name, label or alias (as TextAnalyzer::NormalizeKey() leaves them).
+std::optional<ArticleKind> KindFromAlias(std::string_view word);
 
 // 1-based, inclusive line numbers in the source file.
 struct LineSpan {

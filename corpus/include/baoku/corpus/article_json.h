@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "baoku/corpus/article.h"
+#include "baoku/corpus/result.h"
 
 namespace baoku::corpus {
 
@@ -15,11 +16,12 @@ nlohmann::json ArticleToJson(const Article& article);
 
 // Reads the JSON form back (also a CMS export's article). "date", "page" and
 // "paragraphs" are required, every other field is optional; a field of the
-// wrong type or value is an error naming it. Returns false and sets `error`
-// on the first error. Keys that are not fields go to `unknown_fields`.
-bool ArticleFromJson(const nlohmann::json& json, Article& article,
-                     std::string& error,
-                     std::vector<std::string>* unknown_fields = nullptr);
+// wrong type or value is a problem naming it (the first one; no file or
+// line: the caller knows where the record came from). Keys that are not
+// fields go to `unknown_fields`.
+Result<Article> ArticleFromJson(
+    const nlohmann::json& json,
+    std::vector<std::string>* unknown_fields = nullptr);
 
 }  // namespace baoku::corpus
 

@@ -73,7 +73,10 @@ PageReading ReadPageFile(const std::filesystem::path& path,
                          const ReaderOptions& options);
 
 // The largest page file the reader accepts: a real page is tens of KiB.
-inline constexpr std::uintmax_t kMaxPageBytes = 16u << 20;
+// Indexing costs about 70 times a page's size in memory (a 15 MiB one-line
+// page took 1.04 GB and four in one issue 2.1 GB; docs/RELIABILITY.md), so
+// the limit bounds what one page, and a few read in parallel, may take.
+inline constexpr std::uintmax_t kMaxPageBytes = 4u << 20;
 
 }  // namespace baoku::corpus
 

@@ -60,8 +60,29 @@ inline constexpr char kListSeparator = '\n';
 inline constexpr unsigned kPrintOrderSlot = 7;
 inline constexpr unsigned kNewestOrderSlot = 8;
 
-// Database metadata: the lexicon words harvested from bylines, one per
-// line, so that the search segments queries as the indexer segmented text.
+// Versions of what an index holds, stored in its metadata when it is
+// created and checked whenever it is opened (index_version.h): an index
+// built under other versions is refused, naming the command that rebuilds
+// it. Both are part of every page fingerprint, so that a rebuild with
+// --force (or a version bump) re-indexes every page.
+//
+// kSchemaVersion: the terms, prefixes, value slots and records an article
+// becomes (this file, the field table in fields.cc, document_builder.cc).
+// 1 was every index before versions were stored (none is stored there).
+inline constexpr int kSchemaVersion = 2;
+// kAnalyzerVersion: the terms the analyzer makes of a text (normalization,
+// the fold table, segmentation, tokens). Bump it with any change to
+// text_analyzer.*; at the merge with the term-layout work it combines with
+// kTermLayoutVersion (next to the analyzer) into the stored value.
+inline constexpr int kAnalyzerVersion = 2;
+inline constexpr std::string_view kSchemaVersionMetadataKey =
+    "baoku:schema_version";
+inline constexpr std::string_view kAnalyzerVersionMetadataKey =
+    "baoku:analyzer_version";
+
+// Database metadata: every lexicon word documents were built with (the
+// project's file and the names harvested from bylines), one per line, so
+// that the search segments queries as the indexer segmented text.
 inline constexpr std::string_view kLexiconMetadataKey = "baoku:lexicon";
 // The topic taxonomy (corpus/topics.json) the index was built with, as JSON,
 // so that the search resolves topic names and ids as the indexer assigned

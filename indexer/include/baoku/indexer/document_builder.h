@@ -1,4 +1,6 @@
-// Article → Xapian document, following corpus/schema.h.
+// Article → Xapian document, following corpus/schema.h and the field table
+// (corpus/fields.h): each field's values become its boolean terms and, for a
+// facet, its value slot.
 //
 // Pure function of its inputs; thread-safe as long as each thread builds its
 // own documents.
@@ -10,6 +12,7 @@
 #include <string>
 
 #include "baoku/corpus/article.h"
+#include "baoku/corpus/fields.h"
 #include "baoku/corpus/lexicon.h"
 #include "baoku/corpus/text_analyzer.h"
 
@@ -19,10 +22,12 @@ namespace baoku::indexer {
 std::string PageKey(const corpus::Article& article);
 
 // The document's data is the article's JSON record (corpus/article_json.h).
-// `lexicon` (may be null) merges known words for ranking.
-Xapian::Document BuildDocument(const corpus::Article& article,
-                               const corpus::TextAnalyzer& analyzer,
-                               const corpus::Lexicon* lexicon = nullptr);
+// `lexicon` (may be null) merges known words for ranking. `fields` must be
+// the table the search reads the index with.
+Xapian::Document BuildDocument(
+    const corpus::Article& article, const corpus::TextAnalyzer& analyzer,
+    const corpus::Lexicon* lexicon = nullptr,
+    const corpus::FieldTable& fields = corpus::FieldTable::Standard());
 
 }  // namespace baoku::indexer
 

@@ -15,14 +15,30 @@
 
 #include <filesystem>
 #include <map>
+#include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "baoku/corpus/article.h"
+#include "baoku/corpus/diagnostic.h"
 #include "baoku/corpus/lexicon.h"
 #include "baoku/corpus/text_analyzer.h"
 
 namespace baoku::indexer {
+
+// The index was built by another schema or analyzer version (or before
+// versions were stored) and must be rebuilt; what() names the index, both
+// versions and the command that rebuilds it.
+class IndexVersionError : public std::runtime_error {
+ public:
+  explicit IndexVersionError(corpus::Diagnostic problem)
+      : std::runtime_error(problem.ToString()), problem_(std::move(problem)) {}
+  const corpus::Diagnostic& problem() const { return problem_; }
+
+ private:
+  corpus::Diagnostic problem_;
+};
 
 struct ReplaceStats {
   size_t added = 0;     // Ids new to the index.
@@ -32,8 +48,10 @@ struct ReplaceStats {
 
 class IndexWriter {
  public:
-  // Opens or creates the database at `path`. Throws Xapian::Error (e.g.
-  // DatabaseLockError when another writer holds it).
+  // Opens or creates the database at `path`. A new database gets this
+  // build's schema and analyzer versions (corpus/index_version.h); an
+  // existing one must hold them, or IndexVersionError is thrown. Throws
+  // Xapian::Error (e.g. DatabaseLockError when another writer holds it).
   explicit IndexWriter(const std::filesystem::path& path);
 
   // Makes the pages named by `page_keys` hold exactly `articles` (whose page

@@ -17,6 +17,12 @@ namespace baoku::indexer {
 // std::filesystem::filesystem_error; the original is untouched then.
 void CompactIndex(const std::filesystem::path& db);
 
+// Puts the index (or sharded index) directory `replacement` in the place of
+// `db` with renames, the same way; `db` need not exist. Throws
+// std::filesystem::filesystem_error.
+void ReplaceIndex(const std::filesystem::path& db,
+                  const std::filesystem::path& replacement);
+
 struct IndexStats {
   uint64_t articles = 0;
   uint64_t bytes_on_disk = 0;
@@ -24,6 +30,8 @@ struct IndexStats {
   std::vector<std::pair<std::string, uint64_t>> reporters;  // Most first.
   std::vector<std::pair<std::string, uint64_t>> kinds;
   std::string first_date, last_date;
+  // As stored (schema.h); empty for an index from before they were.
+  std::string schema_version, analyzer_version;
 };
 
 // Reads the statistics of the index at `db`; at most `top_reporters` names.

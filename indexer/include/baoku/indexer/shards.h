@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "baoku/corpus/article.h"
+#include "baoku/corpus/result.h"
 #include "baoku/indexer/index_writer.h"
 
 namespace baoku::indexer {
@@ -39,10 +40,9 @@ struct ShardPolicy {
   bool operator==(const ShardPolicy&) const = default;
 };
 
-// Parses --shard-by: "paper", "year" or "years:N" (N in 1..100). nullopt
-// with `error` set for anything else.
-std::optional<ShardPolicy> ParseShardPolicy(std::string_view text,
-                                            std::string& error);
+// Parses --shard-by: "paper", "year" or "years:N" (N in 1..100); anything
+// else is a problem naming the parameter "--shard-by".
+corpus::Result<ShardPolicy> ParseShardPolicy(std::string_view text);
 
 // The shard an article belongs to: its paper code, "2026" or "2025-2029".
 std::string ShardName(const ShardPolicy& policy, const corpus::Article& a);

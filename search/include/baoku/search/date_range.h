@@ -15,6 +15,8 @@
 #include <string>
 #include <string_view>
 
+#include "baoku/corpus/result.h"
+
 namespace baoku::search {
 
 enum class DatePrecision { kDay, kMonth, kYear };
@@ -38,12 +40,9 @@ struct DateRange {
   bool single = false;  // One point, no range syntax.
 };
 
-struct DateRangeResult {
-  std::optional<DateRange> range;
-  std::string error;  // Chinese, names the bad part; empty when parsed.
-};
-
-DateRangeResult ParseDateRange(std::string_view text);
+// The range, or a problem (parameter "date") whose Chinese message names the
+// bad part.
+corpus::Result<DateRange> ParseDateRange(std::string_view text);
 
 }  // namespace baoku::search
 

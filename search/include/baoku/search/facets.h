@@ -1,7 +1,8 @@
-// Facet counts over the whole match set of a search: reporters, topics,
-// columns, pages, kinds and a date histogram.
+// Facet counts over the whole match set of a search: one list per field of
+// the field table (corpus/fields.h) with a facet slot (reporters, topics,
+// columns, pages, kinds) and a date histogram.
 //
-// Counts come from Xapian's stock ValueCountMatchSpy on the schema's facet
+// Counts come from Xapian's stock ValueCountMatchSpy on the fields' facet
 // slots, so they are exact (the searcher checks every match) and work the
 // same on local, sharded and remote databases.
 //
@@ -12,9 +13,12 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "baoku/corpus/fields.h"
 #include "baoku/corpus/schema.h"
 #include "baoku/search/topic_names.h"
 
@@ -32,11 +36,12 @@ struct DateBucket {
 };
 
 struct Facets {
-  std::vector<FacetValue> reporters;
-  std::vector<FacetValue> topics;
-  std::vector<FacetValue> columns;
-  std::vector<FacetValue> pages;  // In page order.
-  std::vector<FacetValue> kinds;
+  // By FieldSpec::facet_key ("reporters", "pages", ...); pages in page
+  // order, other lists by count.
+  std::map<std::string, std::vector<FacetValue>> fields;
+  // The list of `facet_key`; empty when there is none.
+  const std::vector<FacetValue>& Of(const std::string& facet_key) const;
+
   // Years when the matches span several years, months when they lie in one
   // year, days when in one month; buckets in date order.
   std::string date_granularity;  // "year", "month" or "day".
@@ -47,6 +52,11 @@ inline constexpr int kMaxFacetValues = 200;
 
 class FacetCounter {
  public:
+  // A facet for each field of `fields` with a facet slot; `fields` must
+  // outlive the counter.
+  explicit FacetCounter(
+      const corpus::FieldTable& fields = corpus::FieldTable::Standard());
+
   // Registers the match spies; the enquire must not outlive this counter.
   void Attach(Xapian::Enquire& enquire);
 
@@ -55,12 +65,12 @@ class FacetCounter {
   Facets Collect(const TopicNames& topics, int limit) const;
 
  private:
+  struct FieldSpy {
+    const corpus::FieldSpec* field;
+    std::unique_ptr<Xapian::ValueCountMatchSpy> spy;
+  };
   Xapian::ValueCountMatchSpy date_{corpus::schema::kDateSlot};
-  Xapian::ValueCountMatchSpy page_{corpus::schema::kPageSlot};
-  Xapian::ValueCountMatchSpy column_{corpus::schema::kColumnSlot};
-  Xapian::ValueCountMatchSpy kind_{corpus::schema::kKindSlot};
-  Xapian::ValueCountMatchSpy reporters_{corpus::schema::kReportersSlot};
-  Xapian::ValueCountMatchSpy topics_{corpus::schema::kTopicsSlot};
+  std::vector<FieldSpy> spies_;
 };
 
 // The Chinese label of a kind: "news" → "消息".

@@ -9,9 +9,10 @@
 // the title block, for whole words (张子珂, 3.47亿) and for parts that occur
 // near each other.
 //
-// Fields are exact boolean filters (reporter, photographer, column, source
-// and topic by their normalized name; page; kind; dates), except title:,
-// which is free text within the title block. Filters weigh nothing.
+// Fields come from the field table (corpus/fields.h): exact boolean filters
+// normalized as its row says (names, pages, kinds, topics, dates), except
+// free-text fields (title:), matched as words within their prefix. Filters
+// weigh nothing. Several values of one field: any; different fields: all.
 //
 // Pure functions; thread-safe.
 #ifndef BAOKU_SEARCH_QUERY_BUILDER_H_
@@ -34,7 +35,7 @@ namespace baoku::search {
 // A structured filter, as the API's parameters give them: `reporter=张子珂`.
 // Several filters of one field match any of them; different fields all.
 struct FieldFilter {
-  Field field;
+  std::string field;  // A field's name (or alias) in QueryContext::fields.
   std::string value;
 };
 
@@ -42,6 +43,7 @@ struct QueryContext {
   const corpus::TextAnalyzer& analyzer;
   const corpus::Lexicon* lexicon = nullptr;  // Whole words for ranking.
   const TopicNames* topics = nullptr;        // To resolve 主题: values.
+  const corpus::FieldTable* fields = &corpus::FieldTable::Standard();
 };
 
 struct BuiltQuery {
@@ -54,19 +56,20 @@ struct BuiltQuery {
   // terms, so that checking a match reads positions: counting every match
   // then costs about as much as ranking them all.
   bool has_phrase = false;
-  std::optional<QueryError> error;
 };
 
-// An empty query with no filters matches every article.
-BuiltQuery BuildQuery(const ParsedQuery& parsed,
-                      const std::vector<FieldFilter>& filters,
-                      const QueryContext& context);
+// An empty query with no filters matches every article. A bad query, a
+// bad filter value or a query with nothing searchable is the problem,
+// naming the parameter ("q" or the filter's field name) and offset.
+corpus::Result<BuiltQuery> BuildQuery(const ParsedQuery& parsed,
+                                      const std::vector<FieldFilter>& filters,
+                                      const QueryContext& context);
 
 // ParseQuery() then BuildQuery() without structured filters.
-BuiltQuery BuildQuery(std::string_view text,
-                      const corpus::TextAnalyzer& analyzer,
-                      const corpus::Lexicon* lexicon = nullptr,
-                      const TopicNames* topics = nullptr);
+corpus::Result<BuiltQuery> BuildQuery(std::string_view text,
+                                      const corpus::TextAnalyzer& analyzer,
+                                      const corpus::Lexicon* lexicon = nullptr,
+                                      const TopicNames* topics = nullptr);
 
 }  // namespace baoku::search
 

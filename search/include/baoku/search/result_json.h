@@ -31,7 +31,8 @@ nlohmann::json FacetsToJson(const Facets& facets);
 nlohmann::json TopicsToJson(const corpus::Article& article,
                             const TopicNames& topics);
 
-// {"error": {"parameter", "message", "offset"}}
+// {"error": {"parameter", "message", "offset"[, "code"]}}: "code" is the
+// problem's stable code (corpus/diagnostic.h) when it has one.
 nlohmann::json QueryErrorToJson(const QueryError& error);
 
 }  // namespace baoku::search

@@ -96,10 +96,11 @@ class IndexError : public std::runtime_error {
 class Searcher {
  public:
   // Opens the index at `path`. Throws ShardUnavailable when a remote shard
-  // cannot be reached, IndexError for other failures. Every method below
-  // throws ShardUnavailable when a shard goes away, IndexError when the
-  // index cannot be read.
-  // `analyzer` must outlive the Searcher.
+  // cannot be reached, IndexError for other failures, among them an index
+  // built by another schema or analyzer version (the message names the
+  // versions and the command that rebuilds it: corpus/index_version.h). Every
+  // method below throws ShardUnavailable when a shard goes away, IndexError
+  // when the index cannot be read. `analyzer` must outlive the Searcher.
   Searcher(const std::filesystem::path& path,
            const corpus::TextAnalyzer& analyzer);
 
@@ -124,6 +125,8 @@ class Searcher {
   const TopicNames& topics() const { return *topics_; }
 
   Xapian::doccount ArticleCount() const { return db_.get_doccount(); }
+  // The revision read (0 for a sharded index, which has one per shard).
+  uint64_t Revision() const;
 
  private:
   SearchResponse DoSearch(const SearchRequest& request);
@@ -134,7 +137,7 @@ class Searcher {
 
   Xapian::Database db_;
   const corpus::TextAnalyzer& analyzer_;
-  corpus::Lexicon lexicon_;  // The project's and the index's words.
+  corpus::Lexicon lexicon_;  // The words the index was built with.
   std::shared_ptr<const TopicNames> topics_;  // Shared by searchers.
 };
 

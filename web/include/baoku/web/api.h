@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -56,7 +57,8 @@ class Api {
   // Routes (all GET; docs/API.md): /healthz; /api/search, /api/facets,
   // /api/export, /api/article, /api/related, /api/topics, /api/topic,
   // /api/reporters, /api/reporter, /api/columns, /api/column,
-  // /api/calendar, /api/issue, /api/page, /api/onthisday, /api/suggest;
+  // /api/calendar, /api/issue, /api/page, /api/onthisday, /api/suggest,
+  // /api/fields;
   // the UI's pages (/, /article, /topics, ...: index.html) and
   // /static/<file>. Bad input is a 400 with a JSON error naming the
   // parameter, a missing article/reporter/... a 404, unknown paths 404.
@@ -65,13 +67,19 @@ class Api {
   // index is a 503 naming the shard.
   HttpResponse Handle(const HttpRequest& request) const;
 
+  // Whether `path` is one of the /api/ routes above.
+  static bool IsApiRoute(std::string_view path);
+
  private:
+  using Handler = HttpResponse (Api::*)(const HttpRequest&) const;
+  static const std::map<std::string, Handler, std::less<>>& Routes();
   HttpResponse Route(const HttpRequest& request) const;
   HttpResponse Search(const HttpRequest& request) const;
   HttpResponse FacetsOnly(const HttpRequest& request) const;
   HttpResponse Export(const HttpRequest& request) const;
   HttpResponse Article(const HttpRequest& request) const;
   HttpResponse Related(const HttpRequest& request) const;
+  HttpResponse Fields(const HttpRequest& request) const;
   HttpResponse Health() const;
   HttpResponse StaticFile(const std::string& name) const;
 

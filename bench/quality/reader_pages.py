@@ -1,0 +1,192 @@
+#!/usr/bin/python3
+"""The page reader on pages it has never seen, made from real news text.
+
+    bench/quality/reader_pages.py [--build build] [--stories 400]
+                                  [--pages 30] [--out DIR] [--keep]
+
+Reads ../shared/corpora/sina_news_2018/articles.jsonl at run time (never
+copied into the project), takes --stories articles (deterministic choice),
+cuts each text into paragraphs of 1-3 sentences, and renders --pages pages in
+each of the four layouts of corpus/gold/render.py (blank, indented, packed,
+export) with their gold, into a temporary folder. Headlines are kept as the
+source printed them; bylines are the renderer's invented ones (about a third
+of the stories get none). Then it prints, as markdown:
+
+1. the reader with its shipped model (fitted on corpus/samples and
+   corpus/gold only, so none of these pages was seen): per layout
+   boundary F1, reporter F1, title block exact (baoku-reader-quality);
+2. leave one layout out on these pages: the model refitted on the other
+   layouts' rendered pages, scored on the held-out one
+   (baoku-reader-quality --leave-one-layout-out);
+3. known-item search: every page is indexed with baoku-index; for each news
+   article a 6-character phrase of its text (no punctuation, held by no other
+   story) is searched with baoku-search as a quoted phrase. Recall@10 with
+   the headline required counts a hit only when a top-10 result is that
+   story with its own headline (a split that gave the story the wrong
+   headline, or merged it into another, is a miss); recall@10 with the
+   headline ignored counts any result on the story's page holding it.
+"""
+
+import argparse
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.normpath(os.path.join(HERE, '..', '..'))
+sys.path.insert(0, os.path.join(ROOT, 'corpus', 'gold'))
+import render  # noqa: E402  (corpus/gold/render.py)
+
+CORPUS = os.path.join(
+    os.environ.get('BAOKU_SHARED_DIR', os.path.join(ROOT, '..', 'shared')),
+    'corpora', 'sina_news_2018', 'articles.jsonl')
+PUNCT = set('，。、；：？！“”‘’（）《》—…,.;:?!()·"\'[]【】 　')
+
+
+def read_stories(n, seed):
+    rows = []
+    with open(CORPUS, encoding='utf-8') as f:
+        for line in f:
+            a = json.loads(line)
+            if a.get('duplicate_of') or not a.get('title'):
+                continue
+            title = a['title'].strip()
+            text = re.sub(r'\s+', '', a['text'])
+            if len(title) > 40 or len(text) < 200:
+                continue
+            rows.append((title, text))
+    rng = random.Random(seed)
+    rng.shuffle(rows)
+    stories = []
+    for title, text in rows[:n]:
+        sentences = [s for s in re.split(r'(?<=[。！？])', text) if s]
+        paras, i = [], 0
+        while i < len(sentences) and len(paras) < 6:
+            k = rng.choice([1, 2, 2, 3])
+            paras.append(''.join(sentences[i:i + k]))
+            i += k
+        # The reader needs finished paragraphs: drop a tail cut mid-sentence.
+        paras = [p for p in paras if p[-1] in '。！？”']
+        if paras:
+            stories.append(dict(headline=title, paras=paras))
+    return stories
+
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, check=True, capture_output=True, text=True,
+                          **kw).stdout
+
+
+def phrase_of(article, rng):
+    text = ''.join(article['body'])
+    for _ in range(20):
+        if len(text) < 12:
+            return None
+        start = rng.randrange(0, len(text) - 6)
+        phrase = text[start:start + 6]
+        if not any(c in PUNCT for c in phrase):
+            return phrase
+    return None
+
+
+def known_items(pages_dir, db, search, rng):
+    golds = []
+    for dirpath, _, files in os.walk(pages_dir):
+        for name in sorted(files):
+            if name.endswith('.gold.json'):
+                golds.append(os.path.join(dirpath, name))
+    golds.sort()
+    items = []
+    for g in golds:
+        day = os.path.basename(os.path.dirname(g))
+        page = int(os.path.basename(g)[:2])
+        for a in json.load(open(g, encoding='utf-8'))['articles']:
+            if a['kind'] != 'news' or not a['headline']:
+                continue
+            p = phrase_of(a, rng)
+            if p:
+                items.append((p, a['headline'], day.replace('-', ''), page))
+    # Only phrases that no other story holds: a known item has one answer.
+    counts = {}
+    for p, headline, _, _ in items:
+        counts.setdefault(p, set()).add(headline)
+    items = [i for i in items if len(counts[i[0]]) == 1]
+    with_headline = ignoring_headline = 0
+    for phrase, headline, day, page in items:
+        out = run([search, '--db', db, '--json', '--limit', '10',
+                   '"%s"' % phrase])
+        results = json.loads(out).get('hits', [])
+        same_page = [r for r in results
+                     if r.get('id', '').split('-')[1:3] ==
+                     [day, '%02d' % page]]
+        if any(r.get('headline') == headline for r in same_page):
+            with_headline += 1
+        if same_page:
+            ignoring_headline += 1
+    n = len(items)
+    return n, with_headline / n if n else 0, ignoring_headline / n if n else 0
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('--build', default=os.path.join(ROOT, 'build'))
+    ap.add_argument('--stories', type=int, default=400)
+    ap.add_argument('--pages', type=int, default=30)
+    ap.add_argument('--seed', type=int, default=15)
+    ap.add_argument('--out')
+    ap.add_argument('--keep', action='store_true')
+    args = ap.parse_args()
+    if not os.path.exists(CORPUS):
+        sys.exit('reader_pages.py: %s not found (set BAOKU_SHARED_DIR)' %
+                 CORPUS)
+    quality = os.path.join(args.build, 'tests', 'baoku-reader-quality')
+    index = os.path.join(args.build, 'indexer', 'baoku-index')
+    search = os.path.join(args.build, 'search', 'baoku-search')
+    for tool in (quality, index, search):
+        if not os.access(tool, os.X_OK):
+            sys.exit('reader_pages.py: %s is not built (BAOKU_BUILD_TARGETS='
+                     '"baoku-reader-quality baoku-index baoku-search" '
+                     'scripts/build)' % tool)
+    out = args.out or tempfile.mkdtemp(prefix='baoku-reader-pages-')
+    pages = os.path.join(out, 'pages')
+    shutil.rmtree(pages, ignore_errors=True)
+    stories = read_stories(args.stories, args.seed)
+    render.render_all(pages, stories, render.PHOTOS, args.pages,
+                      "Rendered at run time by bench/quality/reader_pages.py "
+                      "from sina_news_2018 text in the '%s' layout.",
+                      year=lambda li: 2031 + li, paper=("测试晚报", "cswb"))
+    print('## Reader on pages rendered from sina_news_2018 (%d stories, %d '
+          'pages per layout)\n' % (len(stories), args.pages))
+    print('### Shipped model (fitted on corpus/samples + corpus/gold)\n')
+    print('| layout | pages | articles | boundary F1 | reporter F1 | '
+          'title block exact | body chars |')
+    print('|---|---:|---:|---:|---:|---:|---:|')
+    for layout in render.LAYOUTS:
+        table = run([quality, os.path.join(pages, layout)])
+        v = dict(re.findall(r'\| ([A-Za-z0-9 ]+) \| ([0-9.]+) \|', table))
+        print('| %s | %s | %s | %s | %s | %s | %s |' % (
+            layout, v['pages'], v['gold articles'], v['boundary F1'],
+            v['reporter F1'], v['title block exact'],
+            v['body character accuracy']))
+    print('\n### Leave one layout out on these pages\n')
+    print(run([quality, '--leave-one-layout-out', pages]))
+    db = os.path.join(out, 'db')
+    shutil.rmtree(db, ignore_errors=True)
+    run([index, '--db', db, '-q', pages])
+    n, with_headline, ignoring = known_items(pages, db, search,
+                                             random.Random(args.seed))
+    print('### Known-item search (%d phrases of 6 characters)\n' % n)
+    print('| recall@10, headline required | recall@10, headline ignored |')
+    print('|---:|---:|')
+    print('| %.4f | %.4f |' % (with_headline, ignoring))
+    if not args.keep and not args.out:
+        shutil.rmtree(out)
+
+
+if __name__ == '__main__':
+    main()
