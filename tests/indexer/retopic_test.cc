@@ -220,7 +220,8 @@ TEST_CASE("baoku-index --retopic prints a summary, bad overrides stop it",
       testing::Run({tool, "--explain", "--topics", (dir / "bad.json").string(),
                     (testing::SamplesDir() / "2026-06-11/03.txt").string()},
                    &out) == 2);
-  // --explain shows the topics and the terms behind them.
+  // --explain shows the topics, the seed terms and the fitted weights'
+  // tokens behind them.
   REQUIRE(testing::Run({tool, "--explain",
                         (testing::SamplesDir() / "2026-06-11/03.txt").string()},
                        &out) == 0);
@@ -230,6 +231,10 @@ TEST_CASE("baoku-index --retopic prints a summary, bad overrides stop it",
   CHECK(first["topic_evidence"][0]["id"] == "housing");
   CHECK(first["topic_evidence"][0]["assigned"] == true);
   CHECK(!first["topic_evidence"][0]["terms"].empty());
+  const auto& tokens = first["topic_evidence"][0]["tokens"];
+  REQUIRE_FALSE(tokens.empty());
+  CHECK(tokens[0]["contribution"].get<double>() > 0);
+  CHECK(first["topic_evidence"][0]["threshold"].get<double>() > 0);
 }
 
 }  // namespace
