@@ -22,7 +22,8 @@ third-party text for internal evaluation only):
                      Relevant: every article whose title or text holds the
                      query. A query held by more than --max-relevant
                      articles is drawn again.
-  peers.jsonl        id, title, text (the same articles, for the peers)
+  articles.jsonl     id, printed (title, then paragraphs): the same
+                     articles for bench/peers/peers.py (OUT as its ARCHIVE)
 
 Prints a JSON summary: articles, text bytes, known items per class.
 """
@@ -103,7 +104,7 @@ def main():
               encoding='utf-8') as nd, \
             open(os.path.join(args.out, 'articles.txt'), 'w',
                  encoding='utf-8') as txt, \
-            open(os.path.join(args.out, 'peers.jsonl'), 'w',
+            open(os.path.join(args.out, 'articles.jsonl'), 'w',
                  encoding='utf-8') as peers:
         for i, r in enumerate(records):
             title = r.get('title', '').strip()
@@ -118,8 +119,8 @@ def main():
             plain = title + '\n\n' + body + '\n\n'
             txt.write(plain)
             text_bytes += len(plain.encode('utf-8'))
-            peers.write(json.dumps({'id': r['id'], 'title': title,
-                                    'text': body}, ensure_ascii=False) + '\n')
+            peers.write(json.dumps({'id': r['id'], 'printed': [title] + paras},
+                                   ensure_ascii=False) + '\n')
             articles.append((r['id'], title + '\n' + body))
 
     rng = random.Random(args.seed)

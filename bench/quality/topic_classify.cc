@@ -14,6 +14,7 @@
 
 #include "baoku/corpus/text_analyzer.h"
 #include "baoku/corpus/topics.h"
+#include "title_text_article.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"baoku-topic-classify: topics for JSON-lines articles"};
@@ -40,16 +41,8 @@ int main(int argc, char** argv) {
                 << ": not a JSON object\n";
       return 1;
     }
-    baoku::corpus::Article a;
-    a.headline = j.value("title", "");
-    std::string text = j.value("text", "");
-    size_t pos = 0;
-    while (pos < text.size()) {
-      size_t end = text.find('\n', pos);
-      if (end == std::string::npos) end = text.size();
-      if (end > pos) a.paragraphs.push_back(text.substr(pos, end - pos));
-      pos = end + 1;
-    }
+    baoku::corpus::Article a = baoku::bench::TitleTextArticle(
+        j.value("title", ""), j.value("text", ""));
     nlohmann::json out{{"id", j.value("id", "")},
                        {"topics", nlohmann::json::array()}};
     for (const auto& t : classifier.Classify(a)) out["topics"].push_back(t.id);

@@ -18,17 +18,20 @@ struct RoleMarker {
 };
 
 // Longest first, so that "本报通讯员" wins over "通讯员".
-constexpr std::array<RoleMarker, 10> kRoleMarkers = {{
+constexpr std::array<RoleMarker, 13> kRoleMarkers = {{
     {"本报特约记者", Role::kReporter},
     {"本报见习记者", Role::kReporter},
     {"本报通讯员", Role::kCorrespondent},
+    {"本报实习生", Role::kReporter},
     {"新华社记者", Role::kReporter},
     {"特约记者", Role::kReporter},
     {"见习记者", Role::kReporter},
     {"本报记者", Role::kReporter},
     {"通讯员", Role::kCorrespondent},
+    {"实习生", Role::kReporter},
     {"记者", Role::kReporter},
     {"摄影", Role::kPhotographer},
+    {"图/", Role::kPhotographer},
 }};
 
 // Splits on ASCII/ideographic spaces and the list separators 、,,.
@@ -124,6 +127,18 @@ std::optional<std::string_view> Parenthesised(std::string_view s,
 
 constexpr size_t kMaxBylineChars = 40;
 
+// "□本报记者 X", "■记者 X": a marker some papers print before a byline.
+std::string_view WithoutMarker(std::string_view line) {
+  size_t pos = 0;
+  if (line.empty()) return line;
+  char32_t cp = utf8::Next(line, pos);
+  if (cp == U'□' || cp == U'■' || cp == U'●' || cp == U'◎' || cp == U'▲' ||
+      cp == U'◆' || cp == U'★' || cp == U'△' || cp == U'○') {
+    return utf8::Trim(line.substr(pos));
+  }
+  return line;
+}
+
 }  // namespace
 
 bool LooksLikeName(std::string_view s) {
@@ -149,6 +164,7 @@ std::optional<Byline> ParseBylineLine(std::string_view line) {
   if (line.empty() || utf8::LongerThan(line, kMaxBylineChars)) {
     return std::nullopt;
   }
+  line = WithoutMarker(line);
   Byline byline;
   byline.text = std::string(line);
   if (line == "本报评论员" || line == "本报特约评论员") {
@@ -158,14 +174,38 @@ std::optional<Byline> ParseBylineLine(std::string_view line) {
   }
   std::string_view rest = line;
   bool photo_too = false;
-  for (std::string_view prefix : {"文/图", "文／图", "文图"}) {
+  for (std::string_view prefix :
+       {"文/图/", "文·图/", "文・图/", "图文/", "文/图", "文／图", "文图"}) {
     if (StartsWith(rest, prefix)) {
       rest = utf8::Trim(rest.substr(prefix.size()));
       photo_too = true;
       break;
     }
   }
-  if (!StartsWithRoleMarker(rest)) return std::nullopt;
+  // "文/X 图/Y": the writer, then the photographer.
+  bool writer = false;
+  for (std::string_view prefix : {"文/", "文／"}) {
+    if (!photo_too && StartsWith(rest, prefix)) {
+      rest = utf8::Trim(rest.substr(prefix.size()));
+      writer = true;
+      break;
+    }
+  }
+  if (!writer && !photo_too && !StartsWithRoleMarker(rest)) {
+    return std::nullopt;
+  }
+  // A bare "记者" glued to what follows opens a title ("记者追踪", "记者手记"),
+  // not a byline: on a byline line it is followed by a space.
+  if (StartsWith(rest, "记者")) {
+    size_t pos = std::string_view("记者").size();
+    if (pos < rest.size() && !utf8::IsSpace(utf8::Next(rest, pos))) {
+      return std::nullopt;
+    }
+  }
+  if (!writer && photo_too && !StartsWithRoleMarker(rest) &&
+      !LooksLikeName(rest.substr(0, rest.find(' ')))) {
+    return std::nullopt;
+  }
   if (!ReadRoleList(rest, Role::kReporter, byline)) return std::nullopt;
   if (photo_too) {
     byline.photographers.insert(byline.photographers.end(),
@@ -176,7 +216,7 @@ std::optional<Byline> ParseBylineLine(std::string_view line) {
 }
 
 std::optional<Byline> ParsePhotoCredit(std::string_view line) {
-  line = utf8::Trim(line);
+  line = WithoutMarker(utf8::Trim(line));
   if (!EndsWith(line, "摄") || utf8::LongerThan(line, 30)) {
     return std::nullopt;
   }
@@ -232,6 +272,16 @@ std::optional<Lead> ParseLead(std::string_view paragraph) {
   paragraph = utf8::Trim(paragraph);
   Lead lead;
   std::string_view rest;
+  if (StartsWith(paragraph, "据新华社") || StartsWith(paragraph, "据中新社")) {
+    // "据新华社电", "据新华社北京6月10日电": copy taken from the agency.
+    size_t dian = paragraph.substr(0, 60).find("电");
+    if (dian == paragraph.npos) return std::nullopt;
+    size_t end = dian + std::string_view("电").size();
+    lead.byline.source = std::string(paragraph.substr(3, 9));
+    lead.byline.text = std::string(paragraph.substr(0, end));
+    lead.rest = std::string(utf8::Trim(paragraph.substr(end)));
+    return lead;
+  }
   if (StartsWith(paragraph, "本报讯")) {
     lead.byline.source = "本报";
     rest = paragraph.substr(std::string_view("本报讯").size());

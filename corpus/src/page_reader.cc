@@ -1,6 +1,7 @@
 #include "baoku/corpus/page_reader.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "baoku/corpus/text_analyzer.h"
 #include "baoku/corpus/text_decoding.h"
@@ -210,27 +211,64 @@ std::optional<std::pair<bool, std::string>> ParseJump(std::string_view text) {
   return std::make_pair(to, std::string(inner.substr(di, ban + 3 - di)));
 }
 
-// Page furniture: "2026年6月11日 星期四 责任编辑:X", "第3版 综合新闻".
+bool Contains(std::string_view text, std::string_view what) {
+  return text.find(what) != text.npos;
+}
+
+bool HasDigit(std::string_view text) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    if (IsDigit(utf8::Next(text, pos))) return true;
+  }
+  return false;
+}
+
+// Page furniture: "2026年6月11日 星期四 责任编辑:X", "第3版 综合新闻",
+// "第8版：要闻　2019年3月1日　星期五", "本版责编：X　美编：Y", a contact line
+// "新闻热线：0577-…". None of it ends a sentence.
 bool IsPageNoise(std::string_view text) {
-  if (utf8::LongerThan(text, 60)) return false;
-  if (text.find("责任编辑") != text.npos || text.find("版式") != text.npos ||
-      (text.find("星期") != text.npos && text.find("年") != text.npos &&
-       text.find("月") != text.npos)) {
+  if (utf8::LongerThan(text, 60) || EndsSentence(text)) return false;
+  for (std::string_view editor : {"责任编辑", "版式", "责编", "美编", "校对"}) {
+    if (Contains(text, editor)) return true;
+  }
+  if (Contains(text, "星期") && Contains(text, "年") && Contains(text, "月")) {
     size_t pos = 0;
-    return IsDigit(utf8::Next(text, pos));
+    if (IsDigit(utf8::Next(text, pos))) return true;
   }
   if (StartsWith(text, "第")) {
     size_t ban = text.find("版");
-    if (ban != text.npos && ban <= 12 && !utf8::LongerThan(text, 20)) {
+    if (ban != text.npos && ban > 3 && ban <= 12) {
       std::string_view num = text.substr(3, ban - 3);
       size_t pos = 0;
       while (pos < num.size()) {
         if (!IsDigit(utf8::Next(num, pos))) return false;
       }
-      return !num.empty();
+      return true;
     }
   }
+  bool labelled = Contains(text, "：") || Contains(text, ":");
+  for (std::string_view contact : {"热线", "邮箱", "传真"}) {
+    if (labelled && Contains(text, contact) && HasDigit(text)) return true;
+  }
   return false;
+}
+
+// "这座桥为何修了三年？", "这个菜场为什么这么干净！": a headline may end
+// in ！ or ？. A short line that is one such clause and no quotation is
+// read as a title line; context then decides (see DecideNewArticle).
+bool IsExclaimedTitle(std::string_view text) {
+  if (utf8::LongerThan(text, 20) || StartsWith(text, "“")) return false;
+  char32_t last = utf8::Last(text);
+  if (last != U'！' && last != U'!' && last != U'？' && last != U'?') {
+    return false;
+  }
+  std::string_view inner = text.substr(0, text.size() - (last < 0x80 ? 1 : 3));
+  size_t pos = 0;
+  while (pos < inner.size()) {
+    char32_t cp = utf8::Next(inner, pos);
+    if (IsFinalPunctuation(cp) || cp == U'，' || cp == U',') return false;
+  }
+  return true;
 }
 
 Shape ShapeOf(std::string_view text) {
@@ -245,18 +283,66 @@ Shape ShapeOf(std::string_view text) {
   if (!EndsSentence(text) && !utf8::LongerThan(text, kMaxTitleChars)) {
     return Shape::kTitleLine;
   }
+  if (IsExclaimedTitle(text)) return Shape::kTitleLine;
   return Shape::kBody;
 }
 
-std::vector<Paragraph> ReadParagraphs(std::string_view text, int first_line) {
-  std::vector<Paragraph> out;
+// A line as printed: its text without the white space around it, whether
+// it was indented (an ideographic space or two ASCII spaces in front), and
+// the blank lines above it.
+struct PrintedLine {
+  std::string_view text;
+  int line_no = 0;
+  int blanks_before = 0;
+  bool indented = false;
+};
+
+bool IsIndented(std::string_view raw) {
+  if (StartsWith(raw, "\xE3\x80\x80")) return true;  // U+3000.
+  return StartsWith(raw, "  ") || StartsWith(raw, "\t");
+}
+
+// The page's conventions, decided from the page as a whole before any line
+// is read: most pages keep one convention throughout.
+struct PageConventions {
+  // Paragraphs are separated by blank lines (the seed's layout); else each
+  // line is a paragraph and a blank line separates articles.
+  bool blank_line_paragraphs = true;
+  // Paragraphs start indented; an unindented line right after an unfinished
+  // indented one is that paragraph continued past a column break.
+  bool indented_paragraphs = false;
+
+  std::string Name() const {
+    if (blank_line_paragraphs) return "blank-line paragraphs";
+    return indented_paragraphs ? "indented paragraphs" : "one paragraph a line";
+  }
+};
+
+PageConventions DecideConventions(const std::vector<PrintedLine>& lines) {
+  size_t tight = 0, loose = 0, indented = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].indented) ++indented;
+    if (i == 0) continue;
+    (lines[i].blanks_before > 0 ? loose : tight) += 1;
+  }
+  PageConventions c;
+  c.blank_line_paragraphs = loose >= tight;
+  c.indented_paragraphs =
+      !c.blank_line_paragraphs && indented >= 2 && indented * 5 >= lines.size();
+  return c;
+}
+
+std::vector<PrintedLine> ReadPrintedLines(std::string_view text,
+                                          int first_line) {
+  std::vector<PrintedLine> out;
   int line_no = 0;
   int blanks = 0;
   size_t pos = 0;
   while (pos < text.size()) {
     size_t end = text.find('\n', pos);
     if (end == text.npos) end = text.size();
-    std::string_view line = utf8::Trim(text.substr(pos, end - pos));
+    std::string_view raw = text.substr(pos, end - pos);
+    std::string_view line = utf8::Trim(raw);
     pos = end + 1;
     ++line_no;
     if (line_no < first_line) continue;
@@ -264,13 +350,48 @@ std::vector<Paragraph> ReadParagraphs(std::string_view text, int first_line) {
       ++blanks;
       continue;
     }
-    Paragraph p;
-    p.text = std::string(line);
-    p.first_line = p.last_line = line_no;
-    p.blank_lines_before = out.empty() ? 0 : blanks;
-    p.shape = ShapeOf(line);
-    out.push_back(std::move(p));
+    out.push_back({line, line_no, out.empty() ? 0 : blanks, IsIndented(raw)});
     blanks = 0;
+  }
+  return out;
+}
+
+std::vector<Paragraph> ReadParagraphs(const std::vector<PrintedLine>& lines,
+                                      const PageConventions& conventions) {
+  std::vector<Paragraph> out;
+  bool last_indented = false;
+  for (const PrintedLine& line : lines) {
+    if (conventions.indented_paragraphs && !out.empty() && last_indented &&
+        !line.indented && line.blanks_before == 0 &&
+        (out.back().shape == Shape::kBody ||
+         out.back().shape == Shape::kLead) &&
+        !EndsSentence(out.back().text) &&
+        !SplitTrailingAuthor(out.back().text) && !IsPageNoise(line.text)) {
+      // A column break: the paragraph goes on, unindented.
+      out.back().text += line.text;
+      out.back().last_line = line.line_no;
+      last_indented = false;
+      continue;
+    }
+    Paragraph p;
+    p.text = std::string(line.text);
+    p.first_line = p.last_line = line.line_no;
+    if (conventions.blank_line_paragraphs) {
+      p.blank_lines_before = line.blanks_before;
+    } else {
+      // One paragraph a line: any blank line separates articles.
+      p.blank_lines_before = line.blanks_before > 0 ? kHardBreakBlankLines : 1;
+      if (out.empty()) p.blank_lines_before = 0;
+    }
+    p.shape = ShapeOf(line.text);
+    // Title lines are not indented where paragraphs are: an indented short
+    // line is text (a cut paragraph's first part, a short sentence).
+    if (conventions.indented_paragraphs && line.indented &&
+        p.shape == Shape::kTitleLine && !IsDashSubtitle(p.text)) {
+      p.shape = Shape::kBody;
+    }
+    last_indented = line.indented;
+    out.push_back(std::move(p));
   }
   return out;
 }
@@ -397,8 +518,12 @@ void AssignTitleBlock(Article& a, const std::vector<std::string>& lines) {
 
 class PageSplitter {
  public:
-  PageSplitter(const PageMeta& meta, const std::string& file)
-      : meta_(meta), file_(file) {}
+  PageSplitter(const PageMeta& meta, const std::string& file,
+               const ReaderOptions& options)
+      : meta_(meta),
+        file_(file),
+        options_(options),
+        model_(options.model ? *options.model : ReaderModel::Default()) {}
 
   PageReading Split(std::vector<Paragraph> paragraphs) {
     paras_ = std::move(paragraphs);
@@ -649,8 +774,11 @@ class PageSplitter {
     }
     bool next_starts_text = next_attached && (next->shape == Shape::kByline ||
                                               next->shape == Shape::kLead);
+    // A single title line inside running text: a subhead, or the headline
+    // of a new article that has no byline. The fitted model decides.
     bool subheads = HasBody() && !next_starts_text && lines.size() == 1 &&
-                    next_attached && next->shape == Shape::kBody;
+                    next_attached && next->shape == Shape::kBody &&
+                    !DecideNewArticle(i, j);
     if (subheads) {
       for (size_t k = i; k < j; ++k) {
         current_->subheads.push_back(paras_[k].text);
@@ -665,8 +793,129 @@ class PageSplitter {
       Start(paras_[i]);
     }
     AssignTitleBlock(*current_, lines);
+    if (!current_->headline.empty()) {
+      headline_chars_sum_ += utf8::CodePointCount(current_->headline);
+      ++headline_count_;
+    }
     current_->lines.last = paras_[j - 1].last_line;
     return j - 1;
+  }
+
+  // The paragraphs of running text from `from` up to the next title line,
+  // byline or hard break.
+  size_t TextRunLength(size_t from) const {
+    size_t n = 0;
+    for (size_t k = from; k < paras_.size(); ++k) {
+      if (k > from && paras_[k].blank_lines_before >= kHardBreakBlankLines) {
+        break;
+      }
+      if (paras_[k].shape != Shape::kBody) break;
+      ++n;
+    }
+    return n;
+  }
+
+  // Features of the title line at i (the text resumes at j) and of the page
+  // around it.
+  FeatureVector TitleLineFeatures(size_t i, size_t j) const {
+    FeatureVector f;
+    auto fire = [&f](std::string name, double value = 1.0) {
+      f.emplace_back(std::move(name), value);
+    };
+    const std::string& line = paras_[i].text;
+    const Article& a = *current_;
+    size_t chars = utf8::CodePointCount(line);
+    fire("bias");
+    fire(chars <= 6    ? "len:<=6"
+         : chars <= 10 ? "len:7-10"
+         : chars <= 14 ? "len:11-14"
+                       : "len:15+");
+    char32_t last = utf8::Last(line);
+    if (last == U'！' || last == U'!' || last == U'？' || last == U'?') {
+      fire("ends:exclaim-or-question");
+    }
+    bool comma = Contains(line, "，") || Contains(line, ",");
+    if (comma) fire("has:comma");
+    if (Contains(line, "“") || Contains(line, "”")) fire("has:quote");
+    if (Contains(line, " ") || Contains(line, "\xE3\x80\x80")) {
+      fire("has:space");
+    }
+    size_t before = a.paragraphs.size();
+    fire(before == 1   ? "text-before:1"
+         : before <= 3 ? "text-before:2-3"
+                       : "text-before:4+");
+    if (!a.subheads.empty()) {
+      fire("article:has-subheads");
+      size_t sum = 0;
+      for (const auto& sub : a.subheads) sum += utf8::CodePointCount(sub);
+      double mean = static_cast<double>(sum) / a.subheads.size();
+      if (std::abs(static_cast<double>(chars) - mean) <= 2) {
+        fire("len:like-article-subheads");
+      }
+    }
+    if (!a.headline.empty()) {
+      size_t headline = utf8::CodePointCount(a.headline);
+      fire(chars >= headline ? "len:>=article-headline"
+                             : "len:<article-headline");
+    }
+    if (!a.byline.empty()) fire("article:has-byline");
+    if (!a.kicker.empty() || !a.subtitle.empty() || !a.column.empty()) {
+      fire("article:multi-line-title");
+    }
+    if (a.kind != ArticleKind::kNews) fire("article:not-news");
+    size_t after = TextRunLength(j);
+    fire(after == 1   ? "text-after:1"
+         : after == 2 ? "text-after:2"
+                      : "text-after:3+");
+    size_t end = j + after;
+    bool title_follows = end < paras_.size() &&
+                         paras_[end].shape == Shape::kTitleLine &&
+                         paras_[end].blank_lines_before < kHardBreakBlankLines;
+    if (title_follows) {
+      // One title line over text again (a sibling subhead), or a fuller
+      // title block or a byline (the next article).
+      bool single = end + 1 < paras_.size() &&
+                    paras_[end + 1].shape == Shape::kBody &&
+                    paras_[end + 1].blank_lines_before < kHardBreakBlankLines;
+      fire(single ? "next-block:single-title-line" : "next-block:title-block");
+    }
+    if (end < paras_.size() && paras_[end].shape == Shape::kPhotoCredit) {
+      fire("next-block:photo-credit");
+    }
+    if (end >= paras_.size()) fire("next-block:page-end");
+    const std::string& next = paras_[j].text;
+    size_t pos = 0;
+    if (IsDigit(utf8::Next(next, pos))) fire("text-opens:digit");
+    if (StartsWith(next, "记者") || StartsWith(next, "近日") ||
+        StartsWith(next, "日前")) {
+      fire("text-opens:report-word");
+    }
+    if (StartsWith(next, "“")) fire("text-opens:quote");
+    if (headline_count_ > 0 && chars * headline_count_ >= headline_chars_sum_) {
+      fire("len:>=page-headline-mean");
+    }
+    if (i > 0 && paras_[i].blank_lines_before > 1) fire("gap:wide");
+    return f;
+  }
+
+  bool DecideNewArticle(size_t i, size_t j) {
+    FeatureVector features = TitleLineFeatures(i, j);
+    ReaderDecision d;
+    d.line = paras_[i].first_line;
+    d.text = paras_[i].text;
+    d.score = model_.Score(features);
+    d.new_article =
+        options_.decide ? options_.decide(d.line, features) : d.score > 0;
+    for (const auto& [name, value] : features) {
+      double c = value * model_.Weight(name);
+      if (c != 0) d.contributions.emplace_back(name, c);
+    }
+    std::sort(d.contributions.begin(), d.contributions.end(),
+              [](const auto& x, const auto& y) {
+                return std::abs(x.second) > std::abs(y.second);
+              });
+    result_.decisions.push_back(std::move(d));
+    return result_.decisions.back().new_article;
   }
 
   void Finish() {
@@ -686,6 +935,8 @@ class PageSplitter {
 
   const PageMeta& meta_;
   const std::string& file_;
+  const ReaderOptions& options_;
+  const ReaderModel& model_;
   std::vector<Paragraph> paras_;
   std::optional<Article> current_;
   std::string last_qa_column_;
@@ -695,6 +946,8 @@ class PageSplitter {
   int banner_first_line_ = 0;
   int caption_first_line_ = 0;
   int line_before_caption_ = 0;
+  // The headlines read so far: their number and total length.
+  size_t headline_count_ = 0, headline_chars_sum_ = 0;
   PageReading result_;
 };
 
@@ -702,6 +955,11 @@ class PageSplitter {
 
 PageReading SplitPage(std::string_view text, const PageMeta& meta,
                       const std::string& file) {
+  return SplitPage(text, meta, file, ReaderOptions{});
+}
+
+PageReading SplitPage(std::string_view text, const PageMeta& meta,
+                      const std::string& file, const ReaderOptions& options) {
   if (!meta.date || !meta.page) {
     PageReading reading;
     reading.error = Diagnostic{
@@ -711,9 +969,18 @@ PageReading SplitPage(std::string_view text, const PageMeta& meta,
     return reading;
   }
   FrontMatter front = ParseFrontMatter(text, file);
-  auto paragraphs = RepairBreaks(ReadParagraphs(text, front.line_count + 1));
-  PageReading reading = PageSplitter(meta, file).Split(std::move(paragraphs));
+  std::vector<PrintedLine> lines = ReadPrintedLines(text, front.line_count + 1);
+  PageConventions conventions = DecideConventions(lines);
+  std::vector<Paragraph> paragraphs = ReadParagraphs(lines, conventions);
+  // Where indentation marks paragraphs, column breaks were already mended
+  // by it; elsewhere the cut is found from the text.
+  if (!conventions.indented_paragraphs) {
+    paragraphs = RepairBreaks(std::move(paragraphs));
+  }
+  PageReading reading =
+      PageSplitter(meta, file, options).Split(std::move(paragraphs));
   reading.encoding = "UTF-8";
+  reading.layout = conventions.Name();
   if (reading.articles.empty()) {
     reading.warnings.push_back({file, 0, "no article text found on the page"});
   }
@@ -722,6 +989,12 @@ PageReading SplitPage(std::string_view text, const PageMeta& meta,
 
 PageReading ReadPageFile(const std::filesystem::path& path,
                          const PageMeta& defaults) {
+  return ReadPageFile(path, defaults, ReaderOptions{});
+}
+
+PageReading ReadPageFile(const std::filesystem::path& path,
+                         const PageMeta& defaults,
+                         const ReaderOptions& options) {
   PageReading reading;
   const std::string file = path.string();
   DecodedFile read = ReadTextFile(path, kMaxPageBytes, "page");
@@ -738,8 +1011,9 @@ PageReading ReadPageFile(const std::filesystem::path& path,
   meta.FillFrom(MetaFromPath(path));
   meta.FillFrom(defaults);
 
-  reading = SplitPage(decoded.text, meta, file);
+  reading = SplitPage(decoded.text, meta, file, options);
   reading.encoding = decoded.encoding;
+  reading.meta = meta;
   reading.warnings.insert(reading.warnings.begin(), meta_errors.begin(),
                           meta_errors.end());
   reading.warnings.insert(reading.warnings.begin(), decoded.warnings.begin(),

@@ -5,6 +5,7 @@
 
 #include <fstream>
 #include <memory>
+#include <utility>
 
 #include "baoku/corpus/utf8.h"
 
@@ -95,6 +96,60 @@ std::string RepairUtf8(std::string_view s, const std::string& file,
   return out;
 }
 
+// One warning per line of `text` (UTF-8 converted by ICU) that holds a
+// U+FFFD: the converter's mark for undecodable bytes.
+void WarnReplacedLines(std::string_view text, const std::string& file,
+                       std::vector<Diagnostic>& warnings) {
+  int line = 1;
+  int last_warned_line = 0;
+  for (size_t pos = 0; pos < text.size(); ++pos) {
+    if (text[pos] == '\n') {
+      ++line;
+    } else if (text.compare(pos, 3, "\xEF\xBF\xBD") == 0 &&
+               last_warned_line != line) {
+      warnings.push_back({file, line,
+                          "undecodable bytes replaced by U+FFFD (the rest of "
+                          "the line is kept)"});
+      last_warned_line = line;
+    }
+  }
+}
+
+// Sequences of `bytes` read as UTF-8: well-formed multi-byte ones and
+// invalid ones.
+std::pair<size_t, size_t> Utf8MultiByteAndInvalid(std::string_view bytes) {
+  size_t multi = 0, invalid = 0;
+  size_t pos = 0;
+  while (pos < bytes.size()) {
+    size_t before = pos;
+    char32_t cp = utf8::Next(bytes, pos);
+    if (cp == 0xFFFD && bytes.substr(before, pos - before) != "\xEF\xBF\xBD") {
+      ++invalid;
+    } else if (pos - before > 1) {
+      ++multi;
+    }
+  }
+  return {multi, invalid};
+}
+
+// Not valid UTF-8 nor strict GB18030: GB18030 with a few undecodable
+// bytes, rather than UTF-8 with a few? Chinese text in GB18030 forms few
+// well-formed UTF-8 sequences, while UTF-8 text is full of them; ICU's
+// detector must take it for GB18030 (random high bytes decode as rare
+// characters, but are not detected as Chinese); and read as GB18030, at
+// most 1 in 20 characters may be undecodable.
+bool LooksLikeDamagedGb18030(std::string_view bytes) {
+  auto [multi, invalid] = Utf8MultiByteAndInvalid(bytes);
+  if (multi > invalid || GuessCharset(bytes) != "GB18030") return false;
+  std::string converted = ConvertToUtf8(bytes, "GB18030");
+  size_t replaced = 0;
+  for (size_t p = converted.find("\xEF\xBF\xBD"); p != std::string::npos;
+       p = converted.find("\xEF\xBF\xBD", p + 3)) {
+    ++replaced;
+  }
+  return !converted.empty() && replaced * 20 <= utf8::CodePointCount(converted);
+}
+
 std::string NormalizeLineEnds(std::string_view s) {
   std::string out;
   out.reserve(s.size());
@@ -134,6 +189,12 @@ DecodedText DecodeText(std::string_view bytes, const std::string& file) {
                GuessCharset(bytes) != "UTF-8") {
       result.encoding = "GB18030";
       utf8_text = ConvertToUtf8(bytes, "GB18030");
+    } else if (result.encoding.empty() && LooksLikeDamagedGb18030(bytes)) {
+      // A GB18030 page with a few bad bytes is repaired like a UTF-8 one,
+      // not rejected whole.
+      result.encoding = "GB18030";
+      utf8_text = ConvertToUtf8(bytes, "GB18030");
+      WarnReplacedLines(utf8_text, file, result.warnings);
     } else {
       result.encoding = "UTF-8";
       utf8_text = RepairUtf8(bytes, file, result.warnings);

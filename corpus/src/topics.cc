@@ -17,6 +17,8 @@ using Json = nlohmann::ordered_json;
 
 // Taxonomies and override lists are small hand-edited files.
 constexpr std::uintmax_t kMaxFileBytes = 4u << 20;
+// A weights file is pruned to well under this when fitted.
+constexpr std::uintmax_t kMaxWeightsBytes = 16u << 20;
 
 int LineAt(std::string_view text, size_t byte) {
   byte = std::min(byte, text.size());
@@ -47,6 +49,53 @@ bool IsAsciiId(std::string_view id) {
 }
 
 const char* TypeName(const Json& j) { return j.type_name(); }
+
+// Reads the "model" (inline, as stored in an index) or "weights" (a file
+// relative to the taxonomy's) of `root` into `taxonomy`; false on a problem.
+bool LoadModel(const Json& root, const std::string& name, Taxonomy& taxonomy,
+               std::vector<Diagnostic>& errors) {
+  std::string model_text, model_name;
+  if (root.contains("model")) {
+    if (!root["model"].is_string()) {
+      errors.push_back({name, 0, "\"model\" must be a string"});
+      return false;
+    }
+    model_text = root["model"].get<std::string>();
+    model_name = name + " (model)";
+  } else if (root.contains("weights")) {
+    if (!root["weights"].is_string() ||
+        root["weights"].get<std::string>().empty()) {
+      errors.push_back({name, 0, "\"weights\" must name a file"});
+      return false;
+    }
+    std::filesystem::path file = root["weights"].get<std::string>();
+    if (file.is_relative()) {
+      file = std::filesystem::path(name).parent_path() / file;
+    }
+    model_name = file.string();
+    DecodedFile decoded = ReadTextFile(file, kMaxWeightsBytes, "topic weights");
+    if (decoded.error) {
+      errors.push_back({name, 0,
+                        "the weights file it names, " + model_name +
+                            ", cannot be read: " + decoded.error->message});
+      return false;
+    }
+    model_text = std::move(decoded.decoded.text);
+  } else {
+    return true;  // Seed terms only.
+  }
+  auto model = TopicModel::Parse(model_text, model_name, errors);
+  if (!model) return false;
+  std::string mismatch = taxonomy.SetModel(std::move(*model));
+  if (!mismatch.empty()) {
+    errors.push_back({model_name, 0,
+                      "does not match the taxonomy " + name + " (" + mismatch +
+                          "); fit the weights again (docs/QUALITY.md, "
+                          "Topics)"});
+    return false;
+  }
+  return true;
+}
 
 }  // namespace
 
@@ -104,6 +153,14 @@ std::optional<Taxonomy> Taxonomy::FromJson(std::string_view text,
 
   Taxonomy taxonomy;
   taxonomy.analyzer_ = &analyzer;
+  if (root.is_object()) {
+    for (const auto& [key, value] : root.items()) {
+      if (key != "note" && key != "topics" && key != "weights" &&
+          key != "model") {
+        error(LineOf(text, {key}), "unknown key '" + key + "'");
+      }
+    }
+  }
   const Json* list =
       root.is_object() && root.contains("topics") ? &root["topics"] : nullptr;
   if (list == nullptr || !list->is_array()) {
@@ -202,7 +259,22 @@ std::optional<Taxonomy> Taxonomy::FromJson(std::string_view text,
     error(0, "no topics");
   }
   if (errors.size() > errors_before) return std::nullopt;
+  if (!LoadModel(root, name, taxonomy, errors)) return std::nullopt;
   return taxonomy;
+}
+
+std::string Taxonomy::SetModel(TopicModel model) {
+  std::string mismatch = model.MismatchWith(TopicIds());
+  if (mismatch.empty()) {
+    model_ = std::make_shared<const TopicModel>(std::move(model));
+  }
+  return mismatch;
+}
+
+std::vector<std::string> Taxonomy::TopicIds() const {
+  std::vector<std::string> ids;
+  for (const auto& t : topics_) ids.push_back(t.id);
+  return ids;
 }
 
 std::string Taxonomy::ToJson() const {
@@ -216,7 +288,9 @@ std::string Taxonomy::ToJson() const {
     j["terms"] = std::move(terms);
     list.push_back(std::move(j));
   }
-  return Json{{"topics", std::move(list)}}.dump();
+  Json root{{"topics", std::move(list)}};
+  if (model_) root["model"] = model_->ToText();
+  return root.dump();
 }
 
 const Topic* Taxonomy::Find(std::string_view name_or_id) const {
@@ -253,31 +327,21 @@ TopicClassifier::TopicClassifier(const Taxonomy& taxonomy,
   }
 }
 
-std::vector<TopicEvidence> TopicClassifier::Explain(
-    const Article& article) const {
-  std::string title;
-  for (const auto* line : {&article.column, &article.kicker, &article.headline,
-                           &article.subtitle}) {
-    if (!line->empty()) title += *line + "\n";
-  }
-  std::string body;
-  for (const auto& p : article.paragraphs) body += p + "\n";
-  double chars = static_cast<double>(utf8::CodePointCount(title) +
-                                     utf8::CodePointCount(body));
-
+std::vector<TopicEvidence> TopicClassifier::SeedEvidence(
+    const TopicText& text) const {
   const auto& topics = taxonomy_.topics();
   // (topic, term) → hits in title, body.
   std::map<std::pair<size_t, size_t>, std::pair<int, int>> hits;
   for (bool in_title : {true, false}) {
-    std::string text = analyzer_.Normalize(in_title ? title : body);
+    const std::string& normalized = in_title ? text.title : text.body;
     size_t pos = 0;
-    while (pos < text.size()) {
+    while (pos < normalized.size()) {
       size_t at = pos;
-      auto it = by_first_.find(utf8::Next(text, pos));
+      auto it = by_first_.find(utf8::Next(normalized, pos));
       if (it == by_first_.end()) continue;
       for (const Entry& e : it->second) {
         const std::string& term = topics[e.topic].terms[e.term].normalized;
-        if (text.compare(at, term.size(), term) == 0) {
+        if (normalized.compare(at, term.size(), term) == 0) {
           auto& h = hits[{e.topic, e.term}];
           (in_title ? h.first : h.second)++;
         }
@@ -285,45 +349,116 @@ std::vector<TopicEvidence> TopicClassifier::Explain(
     }
   }
 
-  double length_factor = std::sqrt(std::max(1.0, chars / kReferenceChars));
-  std::map<size_t, TopicEvidence> by_topic;
+  double length_factor = std::sqrt(
+      std::max(1.0, static_cast<double>(text.chars) / kReferenceChars));
+  std::vector<TopicEvidence> by_topic(topics.size());
+  for (size_t t = 0; t < topics.size(); ++t) {
+    by_topic[t].id = topics[t].id;
+    by_topic[t].name = topics[t].name;
+  }
   for (const auto& [key, h] : hits) {
-    const Topic& topic = topics[key.first];
-    const TopicTerm& term = topic.terms[key.second];
+    const TopicTerm& term = topics[key.first].terms[key.second];
     TopicEvidence& ev = by_topic[key.first];
-    ev.id = topic.id;
-    ev.name = topic.name;
     double count = kTitleFactor * h.first + h.second;
     double contribution = term.weight * (1 + std::log(count));
     ev.terms.push_back({term.text, term.weight, h.first, h.second,
                         contribution / length_factor});
-    ev.score += contribution / length_factor;
+    ev.seed_score += contribution / length_factor;
   }
-  std::vector<TopicEvidence> out;
-  for (auto& [index, ev] : by_topic) {
+  for (auto& ev : by_topic) {
     std::sort(ev.terms.begin(), ev.terms.end(),
               [](const TopicTermHit& a, const TopicTermHit& b) {
                 return a.contribution > b.contribution;
               });
-    out.push_back(std::move(ev));
+    ev.score = ev.seed_score;
+  }
+  return by_topic;
+}
+
+std::vector<double> TopicClassifier::SeedScores(const TopicText& text) const {
+  std::vector<double> out;
+  for (const auto& ev : SeedEvidence(text)) out.push_back(ev.seed_score);
+  return out;
+}
+
+std::vector<TopicEvidence> TopicClassifier::Evaluate(const Article& article,
+                                                     bool with_tokens) const {
+  TopicText text = NormalizedTopicText(article, analyzer_);
+  std::vector<TopicEvidence> all = SeedEvidence(text);
+  const TopicModel* model = taxonomy_.model();
+  bool any_evidence =
+      std::any_of(all.begin(), all.end(),
+                  [](const TopicEvidence& ev) { return !ev.terms.empty(); });
+  if (model != nullptr) {
+    std::vector<TopicFeature> features = TopicFeatures(text);
+    any_evidence = any_evidence || !features.empty();
+    std::vector<double> seeds;
+    for (const auto& ev : all) seeds.push_back(ev.seed_score);
+    std::vector<double> margins = model->Margins(features, seeds);
+    for (size_t t = 0; t < all.size(); ++t) {
+      all[t].score = TopicModel::Probability(margins[t]);
+      all[t].threshold = model->topics()[t].threshold;
+    }
+    if (with_tokens) {
+      for (const auto& f : features) {
+        for (const auto& w : model->WeightsOf(f.token)) {
+          all[w.topic].tokens.push_back({f.token, w.weight, f.title_hits,
+                                         f.body_hits, w.weight * f.value});
+        }
+      }
+      for (auto& ev : all) {
+        auto by_size = [](const TopicTermHit& a, const TopicTermHit& b) {
+          return std::abs(a.contribution) > std::abs(b.contribution);
+        };
+        size_t keep = std::min(ev.tokens.size(), TopicEvidence::kMaxTokens);
+        std::partial_sort(ev.tokens.begin(), ev.tokens.begin() + keep,
+                          ev.tokens.end(), by_size);
+        ev.tokens.resize(keep);
+      }
+    }
+  }
+  // The best topic is shown (and kept) however weak, when there is any
+  // evidence at all.
+  auto best =
+      std::max_element(all.begin(), all.end(),
+                       [](const TopicEvidence& a, const TopicEvidence& b) {
+                         return a.score < b.score;
+                       });
+  std::vector<TopicEvidence> out;
+  for (auto it = all.begin(); it != all.end(); ++it) {
+    bool shown = !it->terms.empty() ||
+                 (model != nullptr && (it->score >= kMinShownProbability ||
+                                       (it == best && any_evidence)));
+    if (shown) out.push_back(std::move(*it));
   }
   std::stable_sort(out.begin(), out.end(),
                    [](const TopicEvidence& a, const TopicEvidence& b) {
                      return a.score > b.score;
                    });
+  if (!any_evidence) return out;
   for (size_t i = 0; i < out.size() && i < kMaxTopics; ++i) {
-    out[i].assigned =
-        i == 0 || (out[i].score >= kMinScore &&
-                   out[i].score >= kRelativeThreshold * out[0].score);
+    if (i == 0) {
+      out[i].assigned = true;
+    } else if (model != nullptr) {
+      out[i].assigned = out[i].score >= out[i].threshold;
+    } else {
+      out[i].assigned = out[i].score >= kMinScore &&
+                        out[i].score >= kRelativeThreshold * out[0].score;
+    }
     if (!out[i].assigned) break;
   }
   return out;
 }
 
+std::vector<TopicEvidence> TopicClassifier::Explain(
+    const Article& article) const {
+  return Evaluate(article, true);
+}
+
 std::vector<ArticleTopic> TopicClassifier::Classify(
     const Article& article) const {
   std::vector<ArticleTopic> out;
-  for (const auto& ev : Explain(article)) {
+  for (const auto& ev : Evaluate(article, false)) {
     if (!ev.assigned) break;
     // Rounded so that the stored record (and the page fingerprint) does not
     // change with the last bits of floating point arithmetic.

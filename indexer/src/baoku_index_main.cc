@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "baoku/corpus/article_json.h"
+#include "baoku/corpus/ingest_report.h"
 #include "baoku/corpus/ndjson_reader.h"
 #include "baoku/corpus/page_reader.h"
 #include "baoku/corpus/text_analyzer.h"
@@ -72,7 +73,8 @@ nlohmann::json ArticlesJson(std::vector<baoku::corpus::Article> list,
     }
     baoku::corpus::AssignTopics(a, *topics.classifier, &topics.overrides);
     nlohmann::json j = baoku::corpus::ArticleToJson(a);
-    // Why: every topic with evidence, and the terms that gave it.
+    // Why: every topic with evidence, the seed terms and the tokens that
+    // weighed most.
     nlohmann::json evidence = nlohmann::json::array();
     for (const auto& ev : topics.classifier->Explain(a)) {
       nlohmann::json terms = nlohmann::json::array();
@@ -84,11 +86,24 @@ nlohmann::json ArticlesJson(std::vector<baoku::corpus::Article> list,
              {"body", t.body_hits},
              {"contribution", std::round(t.contribution * 1000) / 1000}});
       }
-      evidence.push_back({{"id", ev.id},
-                          {"name", ev.name},
-                          {"score", std::round(ev.score * 1000) / 1000},
-                          {"assigned", ev.assigned},
-                          {"terms", std::move(terms)}});
+      nlohmann::json tokens = nlohmann::json::array();
+      for (const auto& t : ev.tokens) {
+        tokens.push_back(
+            {{"token", t.term},
+             {"weight", std::round(t.weight * 1000) / 1000},
+             {"title", t.title_hits},
+             {"body", t.body_hits},
+             {"contribution", std::round(t.contribution * 1000) / 1000}});
+      }
+      evidence.push_back(
+          {{"id", ev.id},
+           {"name", ev.name},
+           {"score", std::round(ev.score * 1000) / 1000},
+           {"threshold", ev.threshold},
+           {"seed_score", std::round(ev.seed_score * 1000) / 1000},
+           {"assigned", ev.assigned},
+           {"terms", std::move(terms)},
+           {"tokens", std::move(tokens)}});
     }
     j["topic_evidence"] = std::move(evidence);
     out.push_back(std::move(j));
@@ -113,6 +128,8 @@ int Explain(const std::vector<std::filesystem::path>& files,
     } else {
       auto page = baoku::corpus::ReadPageFile(file, defaults);
       out["encoding"] = page.encoding;
+      out["layout"] = page.layout;
+      out["decisions"] = baoku::corpus::DecisionsJson(page.decisions);
       out["articles"] = ArticlesJson(page.articles, topics);
       out["warnings"] = DiagnosticsJson(page.warnings);
       if (page.error) {
@@ -255,6 +272,10 @@ int main(int argc, char** argv) {
                "Compact the index for a read-only archive (after indexing "
                "the paths, if any)");
   app.add_flag("-q,--quiet", quiet, "Print only errors and the summary");
+  std::string report_file;
+  app.add_option("--report", report_file,
+                 "Write the ingest report (articles per page, what looks "
+                 "wrong) to this JSON file");
   bool force = false;
   size_t commit_articles = 2000;
   app.add_option("--commit-every", commit_articles,
@@ -426,6 +447,10 @@ int main(int argc, char** argv) {
           s.files, s.failed_files, s.issues, s.articles, s.added, s.replaced,
           s.removed, s.unchanged, s.failed_records, s.warnings, s.seconds);
       all_read = all_read && s.failed_files == 0 && s.failed_records == 0;
+      if (!baoku::corpus::PrintIngestReport(files, defaults, report_file,
+                                            quiet)) {
+        return 2;
+      }
     }
     if (compact && baoku::indexer::IsShardedIndex(db)) {
       std::cerr << "baoku-index: " << db

@@ -11,6 +11,7 @@
 #include "baoku/corpus/lexicon.h"
 #include "baoku/corpus/ndjson_reader.h"
 #include "baoku/corpus/page_reader.h"
+#include "baoku/corpus/schema.h"
 #include "baoku/corpus/text_analyzer.h"
 #include "baoku/corpus/topics.h"
 #include "baoku/indexer/document_builder.h"
@@ -22,21 +23,46 @@
 namespace baoku::indexer {
 namespace fs = std::filesystem;
 
+namespace {
+
+bool IsInputFile(const fs::path& path) {
+  return path.extension() == ".txt" || corpus::IsNdjsonPath(path);
+}
+
+// Walks `dir` folder by folder, so that a folder that cannot be read is
+// named in `errors` and its siblings are still searched (an issue folder
+// without read permission used to be skipped without a word).
+void FindInFolder(const fs::path& dir, std::vector<fs::path>& files,
+                  std::vector<corpus::Diagnostic>& errors) {
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec);
+  std::vector<fs::path> subfolders;
+  for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    std::error_code entry_ec;
+    // Not through links: recursive_directory_iterator's rule, no loops.
+    if (it->is_directory(entry_ec) && !it->is_symlink(entry_ec)) {
+      subfolders.push_back(it->path());
+    } else if (it->is_regular_file(entry_ec) && IsInputFile(it->path())) {
+      files.push_back(it->path());
+    }
+  }
+  if (ec) {
+    errors.push_back({dir.string(), 0,
+                      "cannot read the folder (" + ec.message() +
+                          "); its pages are not indexed"});
+  }
+  for (const auto& sub : subfolders) FindInFolder(sub, files, errors);
+}
+
+}  // namespace
+
 std::vector<fs::path> FindPageFiles(const std::vector<fs::path>& inputs,
                                     std::vector<corpus::Diagnostic>& errors) {
   std::vector<fs::path> files;
   for (const auto& input : inputs) {
     std::error_code ec;
     if (fs::is_directory(input, ec)) {
-      for (auto it = fs::recursive_directory_iterator(
-               input, fs::directory_options::skip_permission_denied, ec);
-           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_regular_file(ec) && (it->path().extension() == ".txt" ||
-                                        corpus::IsNdjsonPath(it->path()))) {
-          files.push_back(it->path());
-        }
-      }
-      if (ec) errors.push_back({input.string(), 0, ec.message()});
+      FindInFolder(input, files, errors);
     } else if (fs::exists(input, ec)) {
       files.push_back(input);
     } else {
@@ -57,7 +83,24 @@ struct FileResult {
   std::vector<corpus::Diagnostic> errors;
   bool failed = false;     // The whole file could not be read.
   size_t bad_records = 0;  // NDJSON lines not read.
+  // A page read without error that holds no article any more: its paper,
+  // date and page (no text), so that the articles the index holds for it
+  // are removed.
+  std::optional<corpus::Article> empty_page;
 };
+
+// An article with only the fields PageKey() and the shards read.
+corpus::Article EmptyPageOf(const corpus::PageMeta& meta,
+                            const std::string& file) {
+  corpus::Article a;
+  a.paper_code = meta.paper_code.empty()
+                     ? std::string(corpus::kDefaultPaperCode)
+                     : meta.paper_code;
+  a.date = *meta.date;
+  a.page = *meta.page;
+  a.source_file = file;
+  return a;
+}
 
 FileResult ReadInput(const fs::path& file, const corpus::PageMeta& defaults) {
   FileResult r;
@@ -79,8 +122,26 @@ FileResult ReadInput(const fs::path& file, const corpus::PageMeta& defaults) {
   if (page.error) {
     r.errors.push_back(*page.error);
     r.failed = true;
+  } else if (r.articles.empty() && page.meta.date && page.meta.page) {
+    r.empty_page = EmptyPageOf(page.meta, file.string());
   }
   return r;
+}
+
+// ReadInput, with a failure of the file system (EIO: libstdc++'s
+// "basic_filebuf::underflow") turned into an error naming the file: one bad
+// disk block must not stop the other files of the batch.
+FileResult ReadInputGuarded(const fs::path& file,
+                            const corpus::PageMeta& defaults) {
+  try {
+    return ReadInput(file, defaults);
+  } catch (const std::exception& e) {
+    FileResult r;
+    r.errors.push_back(
+        {file.string(), 0, std::string("cannot read the file: ") + e.what()});
+    r.failed = true;
+    return r;
+  }
 }
 
 // Files that belong together: the issue date of a dated path, else the
@@ -99,11 +160,45 @@ std::vector<std::vector<fs::path>> GroupFiles(
   return out;
 }
 
+// The file the index's articles of `page_key` were read from ("" if none).
+std::string StoredSourceFile(IndexWriter& writer, const std::string& page_key) {
+  Xapian::WritableDatabase& db = writer.database();
+  std::string term = std::string(corpus::schema::kPageKey) + page_key;
+  auto it = db.postlist_begin(term);
+  if (it == db.postlist_end(term)) return "";
+  corpus::Article stored;
+  std::string error;
+  auto json = nlohmann::json::parse(db.get_document(*it).get_data(), nullptr,
+                                    /*allow_exceptions=*/false);
+  if (!corpus::ArticleFromJson(json, stored, error)) return "";
+  return stored.source_file;
+}
+
+// True when `stored` (a source file recorded in the index) still exists and
+// is another file than `file`: two files give the same page, and so the
+// same article ids (02.txt beside 2.txt, or a copied issue folder whose
+// issue.json names the old date).
+bool IsOtherExistingFile(const std::string& stored, const std::string& file) {
+  std::error_code ec;
+  if (stored.empty() || !fs::exists(stored, ec)) return false;
+  return !fs::equivalent(stored, file, ec) && !ec;
+}
+
+std::string DuplicatePageMessage(const std::string& page_key,
+                                 const std::string& other) {
+  return "page " + page_key + " is also read from " + other +
+         ": both give the same article ids; this file is not indexed (rename "
+         "or remove one of them, or correct its date or page)";
+}
+
 // An issue (paper code + date) read in this run: its pages' keys and
 // articles.
 struct IssueBatch {
   std::set<std::string> page_keys;
   std::vector<const corpus::Article*> articles;
+  // Its paper and date, for the shard: an issue may have no article
+  // left when all its pages were emptied.
+  const corpus::Article* sample = nullptr;
 };
 
 using ForEach =
@@ -193,8 +288,8 @@ BatchSummary IndexFiles(const fs::path& db, const std::vector<fs::path>& files,
   WorkPool pool(threads);
   // A new unsharded index on several threads: one sub-database per worker,
   // merged at the end (bulk_build.h), unless every issue is to be visible
-  // as soon as it is written (commit_articles 1). Otherwise the one writer of
-  // the index (or of each shard), each issue committed atomically.
+  // as soon as it is written (commit_articles 1). Otherwise the one writer
+  // of the index (or of each shard), each issue committed atomically.
   std::optional<BulkBuild> bulk;
   std::optional<ShardSet> writers;
   if (threads > 1 && options.commit_articles > 1 &&
@@ -223,8 +318,9 @@ BatchSummary IndexFiles(const fs::path& db, const std::vector<fs::path>& files,
   bool topics_stored = options.taxonomy == nullptr;
   auto begin_group = [&] {
     if (bulk) {
-      if (!topics_stored)
+      if (!topics_stored) {
         bulk->Writer(0).StoreTopics(options.taxonomy->ToJson());
+      }
     } else {
       writers->BeginGroup();
       if (!topics_stored) writers->StoreTopics(options.taxonomy->ToJson());
@@ -235,11 +331,12 @@ BatchSummary IndexFiles(const fs::path& db, const std::vector<fs::path>& files,
 
   BatchProgress progress;
   progress.files_total = files.size();
+  std::map<std::string, std::string> page_files;  // Page key → its file.
   size_t pending = 0;  // Articles written since the last commit.
   for (const auto& group : GroupFiles(files)) {
     std::vector<FileResult> results(group.size());
     pool.ParallelFor(group.size(), [&](size_t i) {
-      results[i] = ReadInput(group[i], options.defaults);
+      results[i] = ReadInputGuarded(group[i], options.defaults);
       // Before the fingerprint: a new taxonomy or override re-writes the
       // pages whose topics it changes, and only those.
       if (classifier) {
@@ -251,8 +348,27 @@ BatchSummary IndexFiles(const fs::path& db, const std::vector<fs::path>& files,
 
     std::map<std::string, IssueBatch> issues;
     std::vector<std::string> names;
-    for (auto& r : results) {
+    for (size_t i = 0; i < results.size(); ++i) {
+      FileResult& r = results[i];
+      const std::string file = group[i].string();
       ++summary.files;
+      // Each page is read from one file in a batch: a second file with the
+      // same page would silently overwrite the first one's articles.
+      std::set<std::string> keys;
+      for (const auto& a : r.articles) keys.insert(PageKey(a));
+      if (r.empty_page) keys.insert(PageKey(*r.empty_page));
+      for (const auto& key : keys) {
+        auto [claimed, fresh] = page_files.emplace(key, file);
+        if (!fresh && claimed->second != file && !r.failed) {
+          r.errors.push_back(
+              {file, 0, DuplicatePageMessage(key, claimed->second)});
+          r.failed = true;
+        }
+      }
+      if (r.failed) {
+        r.articles.clear();
+        r.empty_page.reset();
+      }
       for (const auto& w : r.warnings) report(w, false);
       for (const auto& e : r.errors) report(e, true);
       summary.warnings += r.warnings.size();
@@ -263,12 +379,19 @@ BatchSummary IndexFiles(const fs::path& db, const std::vector<fs::path>& files,
         IssueBatch& issue = issues[a.paper_code + " " + a.date.ToIso()];
         issue.page_keys.insert(PageKey(a));
         issue.articles.push_back(&a);
+        if (!issue.sample) issue.sample = &a;
         for (const auto* list :
              {&a.reporters, &a.photographers, &a.correspondents}) {
           for (const auto& name : *list) {
             names.push_back(analyzer.NormalizeKey(name));
           }
         }
+      }
+      if (r.empty_page) {
+        const corpus::Article& page = *r.empty_page;
+        IssueBatch& issue = issues[page.paper_code + " " + page.date.ToIso()];
+        issue.page_keys.insert(PageKey(page));
+        if (!issue.sample) issue.sample = &page;
       }
     }
     for (const auto& name : names) lexicon.Add(name, analyzer);
@@ -280,7 +403,8 @@ BatchSummary IndexFiles(const fs::path& db, const std::vector<fs::path>& files,
 
     if (bulk) {
       // Each worker analyzes and writes its own issues into its own
-      // sub-database: Xapian's work runs on every core too.
+      // sub-database: Xapian's work runs on every core too. The index is
+      // new, so no page of it comes from another file yet.
       std::vector<std::vector<IssueBatch*>> work(bulk->workers());
       for (auto& [key, issue] : issues) {
         work[bulk->WorkerOf(key)].push_back(&issue);
@@ -300,7 +424,25 @@ BatchSummary IndexFiles(const fs::path& db, const std::vector<fs::path>& files,
     } else {
       for (auto& [key, issue] : issues) {
         // An issue is one paper on one date: all of it goes to one shard.
-        IndexWriter& writer = writers->For(*issue.articles.front());
+        IndexWriter& writer = writers->For(*issue.sample);
+        // A page of this batch that the index holds from another file that
+        // still exists: the same article ids, from a file of an earlier batch.
+        for (auto key = issue.page_keys.begin();
+             key != issue.page_keys.end();) {
+          const std::string& file = page_files.at(*key);
+          std::string stored = StoredSourceFile(writer, *key);
+          if (!IsOtherExistingFile(stored, file)) {
+            ++key;
+            continue;
+          }
+          report({file, 0, DuplicatePageMessage(*key, stored)}, true);
+          ++summary.failed_files;
+          std::erase_if(issue.articles, [&](const corpus::Article* a) {
+            return PageKey(*a) == *key;
+          });
+          key = issue.page_keys.erase(key);
+        }
+        if (issue.page_keys.empty()) continue;
         pending += WriteIssue(
             writer, issue, !options.force, analyzer, lexicon,
             [&](size_t n, const std::function<void(size_t)>& fn) {

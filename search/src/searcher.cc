@@ -9,6 +9,7 @@
 #include "baoku/corpus/article_json.h"
 #include "baoku/corpus/schema.h"
 #include "baoku/corpus/utf8.h"
+#include "newest_revision.h"
 
 namespace baoku::search {
 namespace schema = corpus::schema;
@@ -108,22 +109,6 @@ auto Guarded(F&& f, const std::string& where = "") {
     ThrowUnavailable(e);
   } catch (const Xapian::Error& e) {
     throw IndexError((where.empty() ? "" : where + ": ") + e.get_description());
-  }
-}
-
-// Runs `f` again while a concurrent commit discards the revision it reads
-// (DatabaseModifiedError): a reader can only read the newest revisions, and
-// a busy indexer that commits twice meanwhile discards the one opened. Up
-// to 10 attempts; the newest revision holds whole issues as ever.
-template <typename F>
-auto OnNewestRevision(F f) {
-  constexpr int kAttempts = 10;
-  for (int attempt = 1;; ++attempt) {
-    try {
-      return f();
-    } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt == kAttempts) throw;
-    }
   }
 }
 

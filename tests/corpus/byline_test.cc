@@ -36,6 +36,60 @@ TEST_CASE("ParseBylineLine reads the printed byline forms", "[byline]") {
   }
 }
 
+TEST_CASE("ParseBylineLine reads markers, photo and trainee forms",
+          "[byline]") {
+  struct Case {
+    const char* line;
+    const char* printed;  // The byline text, marker removed.
+    Names reporters;
+    Names photographers;
+    Names correspondents;
+  };
+  const Case cases[] = {
+      {"□本报记者　欧阳雪　司马远",
+       "本报记者　欧阳雪　司马远",
+       {"欧阳雪", "司马远"},
+       {},
+       {}},
+      {"■记者 林可", "记者 林可", {"林可"}, {}, {}},
+      {"◎本报实习生 上官宁 通讯员 程明",
+       "本报实习生 上官宁 通讯员 程明",
+       {"上官宁"},
+       {},
+       {"程明"}},
+      {"▲文/皇甫晨 图/柏青", "文/皇甫晨 图/柏青", {"皇甫晨"}, {"柏青"}, {}},
+      {"文·图/苏禾", "文·图/苏禾", {"苏禾"}, {"苏禾"}, {}},
+      {"●本报特约记者 顾盼 夏知秋 曹雨桐 田野",
+       "本报特约记者 顾盼 夏知秋 曹雨桐 田野",
+       {"顾盼", "夏知秋", "曹雨桐", "田野"},
+       {},
+       {}},
+  };
+  for (const auto& c : cases) {
+    INFO(c.line);
+    auto b = ParseBylineLine(c.line);
+    REQUIRE(b.has_value());
+    CHECK(b->text == std::string(c.printed));
+    CHECK(b->reporters == c.reporters);
+    CHECK(b->photographers == c.photographers);
+    CHECK(b->correspondents == c.correspondents);
+  }
+  // A title that starts with 记者 is not a byline.
+  CHECK_FALSE(ParseBylineLine("记者追踪"));
+  CHECK_FALSE(ParseBylineLine("记者手记"));
+  auto credit = ParsePhotoCredit("■本报记者　岳小川　摄");
+  REQUIRE(credit.has_value());
+  CHECK(credit->photographers == Names{"岳小川"});
+}
+
+TEST_CASE("ParseLead reads copy taken from an agency", "[byline]") {
+  auto lead = ParseLead("据新华社电　记者从国家防汛抗旱总指挥部获悉，……");
+  REQUIRE(lead.has_value());
+  CHECK(lead->byline.text == "据新华社电");
+  CHECK(lead->byline.source == "新华社");
+  CHECK(lead->rest == "记者从国家防汛抗旱总指挥部获悉，……");
+}
+
 TEST_CASE("ParseBylineLine rejects text that only starts like a byline",
           "[byline]") {
   for (const char* line :

@@ -26,6 +26,13 @@ std::string TitleBlock(const std::vector<std::string>& lines) {
   return out;
 }
 
+corpus::PageMeta UndatedGoldDefaults() {
+  corpus::PageMeta defaults;
+  defaults.date = corpus::Date{2000, 1, 1};
+  defaults.page = 1;
+  return defaults;
+}
+
 std::vector<std::filesystem::path> FindGoldFiles(
     const std::vector<std::filesystem::path>& roots) {
   std::vector<std::filesystem::path> golds;

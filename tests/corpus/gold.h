@@ -20,6 +20,10 @@ std::vector<std::string> GoldList(const nlohmann::json& article,
 // files call the split between them ambiguous).
 std::string TitleBlock(const std::vector<std::string>& lines);
 
+// Date and page for gold pages whose path names neither (the seed page), as
+// the command-line tools use them.
+corpus::PageMeta UndatedGoldDefaults();
+
 // The *.gold.json files under `roots` (files as given, folders searched
 // recursively), sorted.
 std::vector<std::filesystem::path> FindGoldFiles(

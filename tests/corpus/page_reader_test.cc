@@ -214,6 +214,70 @@ TEST_CASE("SplitPage reads briefs, wire copy and commentary", "[reader]") {
         "据介绍，健康小屋由社区卫生服务中心医生轮流值守。");
 }
 
+// An e-paper export written for this test: paragraphs indented with two
+// ideographic spaces, one newline between them, a blank line between
+// articles, a column break continuing on an unindented line, a page header.
+constexpr const char* kIndentedPage =
+    "第3版：城事　2026年7月2日　星期四\n"
+    "\n"
+    "桥下涵洞让工期推迟\n"
+    "□本报记者　林可　方圆\n"
+    "　　沙湾路跨河桥原计划两年完工，施工中发现河床下有一处未登记的老涵洞，桥墩"
+    "位置不得不\n"
+    "重新设计。\n"
+    "　　建设单位表示，主桥已经合龙，预计9月底通车。\n"
+    "\n"
+    "这个菜场为什么这么干净！\n"
+    "　　新华路菜市场的地面没有积水，摊位上的电子秤都贴着检定标签。\n";
+
+TEST_CASE("SplitPage reads a page whose paragraphs are indented", "[reader]") {
+  PageReading r = SplitPage(kIndentedPage, Meta(), "indented.txt");
+  CHECK(r.layout == "indented paragraphs");
+  REQUIRE(r.articles.size() == 2);
+  const Article& a = r.articles[0];
+  CHECK(a.headline == "桥下涵洞让工期推迟");
+  CHECK(a.reporters == Names{"林可", "方圆"});
+  CHECK(a.byline == "本报记者　林可　方圆");
+  REQUIRE(a.paragraphs.size() == 2);
+  CHECK(a.paragraphs[0] ==
+        "沙湾路跨河桥原计划两年完工，施工中发现河床下有一处未登记的老涵洞，"
+        "桥墩位置不得不重新设计。");
+  CHECK(a.lines.first == 3);
+  CHECK(a.lines.last == 7);
+  CHECK(r.articles[1].headline == "这个菜场为什么这么干净！");
+  CHECK(r.articles[1].lines.first == 9);
+}
+
+// No blank line anywhere: articles follow each other directly, the second
+// without a byline. Its headline must not become the first one's subhead.
+constexpr const char* kPackedPage =
+    "第8版 社区 责任编辑:刘芸 版式:杜威\n"
+    "临川区老旧小区加装电梯开工\n"
+    "本报记者 欧阳雪\n"
+    "　　今年全区计划为老旧小区加装电梯120部，首批38部已于本周开工。\n"
+    "　　家住桐荫小区的周福林说，他等这部电梯已经等了五年。\n"
+    "国家级非遗传承人走进校园\n"
+    "　　6月9日，竹编艺人欧阳慧来到临川区实验小学，为学生们上了一堂竹编课。\n"
+    "　　课堂上，她手把手指导学生编出一个小竹篮。\n"
+    "　　据了解，今年全市将有30所中小学开设非遗特色课程。\n";
+
+TEST_CASE("SplitPage splits a page with no blank lines at all", "[reader]") {
+  PageReading r = SplitPage(kPackedPage, Meta(), "packed.txt");
+  CHECK(r.layout == "indented paragraphs");
+  REQUIRE(r.articles.size() == 2);
+  CHECK(r.articles[0].headline == "临川区老旧小区加装电梯开工");
+  CHECK(r.articles[0].lines.first == 2);
+  CHECK(r.articles[0].subheads.empty());
+  CHECK(r.articles[1].headline == "国家级非遗传承人走进校园");
+  CHECK(r.articles[1].lines.first == 6);
+  // The model's decision is kept for --explain.
+  REQUIRE(r.decisions.size() == 1);
+  CHECK(r.decisions[0].line == 6);
+  CHECK(r.decisions[0].new_article);
+  CHECK(r.decisions[0].score > 0);
+  CHECK_FALSE(r.decisions[0].contributions.empty());
+}
+
 TEST_CASE("SplitPage refuses a page without a date", "[reader]") {
   PageMeta meta = Meta();
   meta.date.reset();

@@ -8,6 +8,7 @@
 
 #include "baoku/corpus/utf8.h"
 #include "gold.h"
+#include "reader_training.h"
 #include "test_support.h"
 
 namespace baoku::testing {
@@ -134,11 +135,97 @@ std::string ReaderQuality::ToTable() const {
 
 ReaderQuality MeasureReader(const std::vector<std::filesystem::path>& roots,
                             const corpus::PageMeta& defaults) {
+  return MeasureReader(roots, defaults, corpus::ReaderOptions{});
+}
+
+ReaderQuality MeasureReader(const std::vector<std::filesystem::path>& roots,
+                            const corpus::PageMeta& defaults,
+                            const corpus::ReaderOptions& options) {
   ReaderQualityCounter counter;
   for (const auto& gold : FindGoldFiles(roots)) {
-    counter.AddPage(corpus::ReadPageFile(GoldSourcePage(gold), defaults), gold);
+    counter.AddPage(
+        corpus::ReadPageFile(GoldSourcePage(gold), defaults, options), gold);
   }
   return counter.Result();
+}
+
+namespace {
+
+// The conventions the reader finds on most of a layout's pages.
+std::string ConventionsOf(const GoldLayout& layout,
+                          const corpus::PageMeta& defaults) {
+  std::map<std::string, int> votes;
+  for (const auto& gold : FindGoldFiles({layout.root})) {
+    ++votes[corpus::ReadPageFile(GoldSourcePage(gold), defaults).layout];
+  }
+  std::string best;
+  int most = 0;
+  for (const auto& [name, n] : votes) {
+    if (n > most) best = name, most = n;
+  }
+  return best;
+}
+
+}  // namespace
+
+std::vector<HeldOutQuality> LeaveOneLayoutOut(
+    const std::vector<GoldLayout>& layouts, const corpus::PageMeta& defaults) {
+  std::vector<std::string> conventions;
+  for (const auto& l : layouts)
+    conventions.push_back(ConventionsOf(l, defaults));
+  std::vector<HeldOutQuality> rows;
+  for (size_t held = 0; held < layouts.size(); ++held) {
+    std::vector<std::filesystem::path> training;
+    for (size_t k = 0; k < layouts.size(); ++k) {
+      if (conventions[k] != conventions[held]) {
+        training.push_back(layouts[k].root);
+      }
+    }
+    HeldOutQuality row;
+    row.layout = layouts[held].name;
+    row.conventions = conventions[held];
+    auto examples = CollectExamples(FindGoldFiles(training), defaults);
+    row.training_decisions = examples.size();
+    corpus::ReaderModel model = FitReaderModel(examples);
+    corpus::ReaderOptions options;
+    options.model = &model;
+    row.quality = MeasureReader({layouts[held].root}, defaults, options);
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+std::vector<GoldLayout> LayoutsUnder(const std::filesystem::path& gold_root) {
+  std::vector<GoldLayout> out;
+  for (const auto& e : std::filesystem::directory_iterator(gold_root)) {
+    if (e.is_directory()) {
+      out.push_back({e.path().filename().string(), e.path()});
+    }
+  }
+  std::sort(out.begin(), out.end(),
+            [](const auto& a, const auto& b) { return a.name < b.name; });
+  return out;
+}
+
+std::string HeldOutTable(const std::vector<HeldOutQuality>& rows) {
+  std::string out =
+      "| held-out layout | conventions found | pages | articles | "
+      "training decisions | boundary F1 | reporter F1 | photographer F1 | "
+      "title block exact | body chars | kind |\n"
+      "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+  char buf[512];
+  for (const auto& r : rows) {
+    const ReaderQuality& q = r.quality;
+    std::snprintf(buf, sizeof buf,
+                  "| %s | %s | %zu | %zu | %zu | %.4f | %.4f | %.4f | %.4f | "
+                  "%.4f | %.4f |\n",
+                  r.layout.c_str(), r.conventions.c_str(), q.pages,
+                  q.gold_articles, r.training_decisions, q.boundary_f1,
+                  q.reporter_f1, q.photographer_f1, q.title_block_exact,
+                  q.body_char_accuracy, q.kind_accuracy);
+    out += buf;
+  }
+  return out;
 }
 
 }  // namespace baoku::testing

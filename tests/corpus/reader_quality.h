@@ -47,6 +47,35 @@ class ReaderQualityCounter {
 // `defaults` supplies date and page for gold pages without them (the seed).
 ReaderQuality MeasureReader(const std::vector<std::filesystem::path>& roots,
                             const corpus::PageMeta& defaults);
+ReaderQuality MeasureReader(const std::vector<std::filesystem::path>& roots,
+                            const corpus::PageMeta& defaults,
+                            const corpus::ReaderOptions& options);
+
+// Gold pages of one layout, e.g. corpus/gold/indented.
+struct GoldLayout {
+  std::string name;
+  std::filesystem::path root;
+};
+
+struct HeldOutQuality {
+  std::string layout;
+  std::string conventions;  // The page conventions the reader found.
+  size_t training_decisions = 0;
+  ReaderQuality quality;
+};
+
+// Leave one layout out: for each layout, the model is fitted on the gold of
+// every layout whose pages the reader finds in other conventions (so the
+// seed-style samples are not trained on when the seed-style layout is held
+// out), then the held-out layout is read with it and scored.
+std::vector<HeldOutQuality> LeaveOneLayoutOut(
+    const std::vector<GoldLayout>& layouts, const corpus::PageMeta& defaults);
+
+// The subfolders of `gold_root` as layouts, sorted by name.
+std::vector<GoldLayout> LayoutsUnder(const std::filesystem::path& gold_root);
+
+// A markdown table, one row per held-out layout.
+std::string HeldOutTable(const std::vector<HeldOutQuality>& rows);
 
 }  // namespace baoku::testing
 

@@ -1,8 +1,14 @@
 // baoku-reader-quality: measures the page reader against gold files.
 // Usage: baoku-reader-quality DIR_OR_GOLD_FILE...
+//        baoku-reader-quality --diff [--model FILE] DIR_OR_GOLD_FILE...
+//        baoku-reader-quality --leave-one-layout-out GOLD_DIR [NAME=DIR...]
+//   (each subfolder of GOLD_DIR is a layout; NAME=DIR adds one more, e.g.
+//   samples=corpus/samples)
 #include <iostream>
 
+#include "gold.h"
 #include "reader_quality.h"
+#include "test_support.h"
 
 int main(int argc, char** argv) {
   if (argc < 2) {
@@ -10,10 +16,58 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::vector<std::filesystem::path> roots(argv + 1, argv + argc);
-  baoku::corpus::PageMeta defaults;  // For gold pages without a dated path.
-  defaults.date = baoku::corpus::Date{2000, 1, 1};
-  defaults.page = 1;
+  const baoku::corpus::PageMeta defaults =
+      baoku::testing::UndatedGoldDefaults();
   try {
+    if (std::string(argv[1]) == "--diff") {
+      // Every difference from the gold, page by page; "--model FILE" first
+      // reads with those weights instead of the shipped ones.
+      int first = 2;
+      std::optional<baoku::corpus::ReaderModel> model;
+      baoku::corpus::ReaderOptions options;
+      if (argc > 3 && std::string(argv[2]) == "--model") {
+        std::string error;
+        model = baoku::corpus::ReaderModel::Parse(
+            baoku::testing::ReadFile(argv[3]), &error);
+        if (!model) {
+          std::cerr << "baoku-reader-quality: " << argv[3] << ": " << error
+                    << "\n";
+          return 2;
+        }
+        options.model = &*model;
+        first = 4;
+      }
+      std::vector<std::filesystem::path> diff_roots(argv + first, argv + argc);
+      for (const auto& gold : baoku::testing::FindGoldFiles(diff_roots)) {
+        auto reading = baoku::corpus::ReadPageFile(
+            baoku::testing::GoldSourcePage(gold), defaults, options);
+        for (const auto& d : baoku::testing::CompareWithGold(reading, gold)) {
+          std::cout << gold.string() << ": " << d << "\n";
+        }
+      }
+      return 0;
+    }
+    if (std::string(argv[1]) == "--leave-one-layout-out") {
+      if (argc < 3) {
+        std::cerr << "baoku-reader-quality: --leave-one-layout-out needs "
+                     "GOLD_DIR\n";
+        return 2;
+      }
+      auto layouts = baoku::testing::LayoutsUnder(argv[2]);
+      for (int i = 3; i < argc; ++i) {
+        std::string arg = argv[i];
+        size_t eq = arg.find('=');
+        if (eq == arg.npos || eq == 0) {
+          std::cerr << "baoku-reader-quality: expected NAME=DIR, got '" << arg
+                    << "'\n";
+          return 2;
+        }
+        layouts.push_back({arg.substr(0, eq), arg.substr(eq + 1)});
+      }
+      std::cout << baoku::testing::HeldOutTable(
+          baoku::testing::LeaveOneLayoutOut(layouts, defaults));
+      return 0;
+    }
     std::cout << baoku::testing::MeasureReader(roots, defaults).ToTable();
   } catch (const std::exception& e) {
     std::cerr << "baoku-reader-quality: " << e.what() << "\n";

@@ -5,6 +5,8 @@
 #include <catch2/catch.hpp>
 #include <iostream>
 
+#include "gold.h"
+#include "reader_training.h"
 #include "test_support.h"
 
 namespace baoku::testing {
@@ -41,6 +43,42 @@ TEST_CASE("The quality measure sees a wrong split", "[reader][quality]") {
   CHECK(q.boundary_recall < 1.0);
   CHECK(q.body_char_accuracy < 1.0);
   CHECK(q.reporter_f1 < 1.0);
+}
+
+// Leave one layout out: the model is fitted without the held-out layout's
+// pages (nor any page in the same conventions) and scored on them.
+TEST_CASE("The reader holds on every layout it was not fitted on",
+          "[reader][quality]") {
+  auto layouts = LayoutsUnder(SourceDir() / "corpus" / "gold");
+  REQUIRE(layouts.size() >= 4);
+  layouts.push_back({"samples", SamplesDir()});
+  auto rows = LeaveOneLayoutOut(layouts, {});
+  std::cout << HeldOutTable(rows);
+  size_t gold_pages = 0;
+  for (const auto& row : rows) {
+    INFO(row.layout);
+    CHECK(row.quality.pages >= 16);
+    CHECK(row.training_decisions >= 50);
+    CHECK(row.quality.boundary_f1 >= 0.95);
+    CHECK(row.quality.reporter_f1 >= 0.95);
+    CHECK(row.quality.title_block_exact >= 0.90);
+    if (row.layout != "samples") gold_pages += row.quality.pages;
+  }
+  CHECK(gold_pages >= 60);
+}
+
+TEST_CASE("The shipped reader model is the one fitted on all gold pages",
+          "[reader][quality]") {
+  // Weights are fitted, never typed in: refitting reproduces the file.
+  auto examples = CollectExamples(
+      FindGoldFiles({SamplesDir(), SourceDir() / "corpus" / "gold"}), {});
+  corpus::ReaderModel fitted = FitReaderModel(examples);
+  const auto& shipped = corpus::ReaderModel::Default();
+  REQUIRE(fitted.weights.size() == shipped.weights.size());
+  for (const auto& [name, weight] : fitted.weights) {
+    INFO(name);
+    CHECK(shipped.Weight(name) == Approx(weight).margin(2e-4));
+  }
 }
 
 }  // namespace

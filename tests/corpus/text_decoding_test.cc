@@ -67,6 +67,24 @@ TEST_CASE("Undecodable bytes are warned about by line, the rest kept",
   CHECK(d.text.find("第三行") != std::string::npos);
 }
 
+TEST_CASE("A GB18030 page with a bad byte is repaired like a UTF-8 one",
+          "[decoding]") {
+  std::string bytes =
+      Encode("第一行正常\n第二行", "GB18030") + "\xFF" +
+      Encode("坏了但其余照读\n第三行也是简体中文,第四行还有更多的字。\n",
+             "GB18030");
+  DecodedText d = DecodeText(bytes, "gb.txt");
+  CHECK(d.encoding == "GB18030");
+  CHECK_FALSE(d.binary);
+  REQUIRE(d.warnings.size() == 1);
+  CHECK(d.warnings[0].line == 2);
+  CHECK(d.warnings[0].file == "gb.txt");
+  CHECK(d.warnings[0].message.find("U+FFFD") != std::string::npos);
+  CHECK(d.text.rfind("第一行正常\n第二行", 0) == 0);
+  CHECK(d.text.find("坏了但其余照读\n第三行也是简体中文,") !=
+        std::string::npos);
+}
+
 TEST_CASE("Binary content is recognised as not a page", "[decoding]") {
   CHECK(DecodeText(std::string("\x89PNG\r\n\x1a\n\0\0\0", 11), "a.png").binary);
   std::string noise;

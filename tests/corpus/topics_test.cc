@@ -257,6 +257,108 @@ TEST_CASE("The project taxonomy loads and covers a city daily's themes",
   }
 }
 
+TEST_CASE("The project taxonomy has weights fitted for exactly its topics",
+          "[topics]") {
+  // Fails when corpus/topic_weights.tsv is missing, unreadable or was
+  // fitted for another list of topics; the message names both files.
+  std::vector<Diagnostic> errors;
+  auto taxonomy = Taxonomy::LoadFile(DefaultTopicsPath(), Analyzer(), errors);
+  for (const auto& e : errors) UNSCOPED_INFO(e.ToString());
+  REQUIRE(taxonomy);
+  REQUIRE(taxonomy->model() != nullptr);
+  CHECK(taxonomy->model()->MismatchWith(taxonomy->TopicIds()).empty());
+  CHECK(taxonomy->model()->token_count() > 1000);
+}
+
+// A weights file for kTaxonomy's topics: 物业 and 业主 speak for housing,
+// 比赛 for sports; thresholds 0.5.
+std::string Weights() {
+  return "baoku-topic-weights\t1\nfeatures\t" +
+         std::string(kTopicFeatureSettings) +
+         "\ntaxonomy\thousing education "
+         "sports\ntopic\thousing\t-3\t0\t0.5\ntopic\teducation\t-3\t0\t0.5\n"
+         "topic\tsports\t-3\t0\t0.5\n"
+         "物业\t0:9\n业主\t0:9\n比赛\t2:9 0:-1\n学校\t1:9\n";
+}
+
+std::string TaxonomyNaming(const std::string& weights_file) {
+  std::string json = kTaxonomy;
+  return json.insert(json.find('{') + 1,
+                     "\"weights\": \"" + weights_file + "\",");
+}
+
+TEST_CASE("A missing or mismatched weights file names both files", "[topics]") {
+  TempDir dir;
+  auto path = dir / "topics.json";
+  WriteFile(path, TaxonomyNaming("w.tsv"));
+  std::vector<Diagnostic> errors;
+  CHECK_FALSE(Taxonomy::LoadFile(path, Analyzer(), errors));
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].file == path.string());
+  CHECK_THAT(errors[0].message, Catch::Contains((dir / "w.tsv").string()));
+  CHECK_THAT(errors[0].message, Catch::Contains("cannot be read"));
+
+  std::string two_topics = Weights();
+  two_topics = two_topics.substr(0, two_topics.find("topic\t"));
+  two_topics.replace(two_topics.find("housing education sports"), 24,
+                     "housing sports");
+  WriteFile(dir / "w.tsv", two_topics + "topic\thousing\t-3\t0\t0.5\n" +
+                               "topic\tsports\t-3\t0\t0.5\n");
+  errors.clear();
+  CHECK_FALSE(Taxonomy::LoadFile(path, Analyzer(), errors));
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].file == (dir / "w.tsv").string());
+  CHECK_THAT(errors[0].message, Catch::Contains(path.string()));
+  CHECK_THAT(errors[0].message, Catch::Contains("not fitted for education"));
+
+  WriteFile(dir / "w.tsv", Weights());
+  errors.clear();
+  auto taxonomy = Taxonomy::LoadFile(path, Analyzer(), errors);
+  REQUIRE(taxonomy);
+  REQUIRE(taxonomy->model() != nullptr);
+  // The index's copy carries the model itself, not the file name.
+  Taxonomy stored = Load(taxonomy->ToJson());
+  REQUIRE(stored.model() != nullptr);
+  CHECK(stored.model()->ToText() == taxonomy->model()->ToText());
+  CHECK(stored.ToJson() == taxonomy->ToJson());
+}
+
+TEST_CASE("With weights, topics at their threshold are kept, the best always",
+          "[topics]") {
+  TempDir dir;
+  WriteFile(dir / "topics.json", TaxonomyNaming("w.tsv"));
+  WriteFile(dir / "w.tsv", Weights());
+  std::vector<Diagnostic> errors;
+  auto taxonomy = Taxonomy::LoadFile(dir / "topics.json", Analyzer(), errors);
+  REQUIRE(taxonomy);
+  TopicClassifier classifier(*taxonomy, Analyzer());
+
+  // Both housing and sports clear 0.5: two topics, scores are P.
+  auto both = classifier.Classify(MakeArticle("业主足球比赛", {"物业组织"}));
+  REQUIRE(both.size() == 2);
+  CHECK(both[0].id == "housing");
+  CHECK(both[1].id == "sports");
+  CHECK(both[0].score > 0.5);
+  CHECK(both[0].score < 1);
+
+  // No token weighs enough for any topic: the best is still kept.
+  auto weak = classifier.Classify(MakeArticle("今天天气", {"晴"}));
+  REQUIRE(weak.size() == 1);
+  CHECK(weak[0].score < 0.5);
+
+  auto explained = classifier.Explain(MakeArticle("业主足球比赛", {"物业"}));
+  REQUIRE_FALSE(explained.empty());
+  CHECK(explained[0].id == "housing");
+  CHECK(explained[0].threshold == 0.5);
+  REQUIRE(explained[0].tokens.size() == 3);
+  CHECK(explained[0].tokens.back().term == "比赛");  // Against housing.
+  CHECK(explained[0].tokens.back().weight == -1);
+  CHECK(explained[0].tokens.back().title_hits == 1);
+  // The seed terms stay visible beside the tokens.
+  CHECK(explained[0].seed_score > 0);
+  CHECK_FALSE(explained[0].terms.empty());
+}
+
 TEST_CASE("Overrides pin and remove topics per article", "[topics]") {
   Taxonomy taxonomy = Load();
   TopicOverrides overrides;

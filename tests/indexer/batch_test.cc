@@ -1,5 +1,7 @@
 #include "baoku/indexer/batch.h"
 
+#include <sys/wait.h>
+#include <unistd.h>
 #include <xapian.h>
 
 #include <catch2/catch.hpp>
@@ -11,6 +13,7 @@ namespace {
 
 const char* kGoodPage =
     "城市书房开到家门口\n\n本报记者 林书言\n\n今年全市新建城市书房12座。\n";
+const char* kOtherPage = "另一篇稿子\n\n本报记者 王一\n\n正文。\n";
 
 TEST_CASE("A bad page is reported and the rest of the batch is indexed",
           "[indexer]") {
@@ -70,7 +73,6 @@ TEST_CASE("Indexing the samples twice gives the same index", "[indexer]") {
   CHECK(Xapian::Database((dir / "db").string()).get_doccount() ==
         first.articles);
 }
-
 }  // namespace
 }  // namespace baoku::indexer
 
@@ -139,6 +141,147 @@ TEST_CASE("A 50 MB page is refused with a message naming it", "[indexer]") {
   REQUIRE(errors.size() == 1);
   CHECK(errors[0].find("09.txt: file is 50 MiB, larger than the page limit") !=
         std::string::npos);
+}
+
+// Every error reported by IndexFiles, as "file:line: message".
+struct Reported {
+  std::vector<std::string> errors;
+  std::vector<std::string> warnings;
+  BatchOptions Options() {
+    BatchOptions options;
+    options.report = [this](const corpus::Diagnostic& d, bool is_error) {
+      (is_error ? errors : warnings).push_back(d.ToString());
+    };
+    return options;
+  }
+};
+
+bool HasId(const std::filesystem::path& db, const std::string& id) {
+  return Xapian::Database(db.string()).term_exists("Q" + id);
+}
+
+TEST_CASE("A page that fails to read (EIO) is named and the rest indexed",
+          "[indexer]") {
+  testing::TempDir dir;
+  testing::WriteFile(dir / "in/2026-06-11/01.txt", kGoodPage);
+  testing::WriteFile(dir / "in/2026-06-12/01.txt", kGoodPage);
+  // Reading /proc/self/mem at offset 0 fails with EIO, as a bad disk block
+  // does: libstdc++ throws from basic_filebuf::underflow.
+  std::filesystem::create_symlink("/proc/self/mem",
+                                  dir / "in/2026-06-11/02.txt");
+  Reported reported;
+  std::vector<corpus::Diagnostic> find_errors;
+  BatchSummary s = IndexFiles(
+      dir / "db", FindPageFiles({dir / "in"}, find_errors), reported.Options());
+  CHECK(s.failed_files == 1);
+  CHECK(s.issues == 2);
+  REQUIRE(reported.errors.size() == 1);
+  CHECK(reported.errors[0].find("02.txt: cannot read the file") !=
+        std::string::npos);
+  CHECK(reported.errors[0].find("Input/output error") != std::string::npos);
+  CHECK(HasId(dir / "db", "paper-20260611-01-01"));
+  CHECK(HasId(dir / "db", "paper-20260612-01-01"));
+}
+
+TEST_CASE("An issue folder that cannot be read is named", "[indexer]") {
+  testing::TempDir dir;
+  testing::WriteFile(dir / "in/2026-06-11/01.txt", kGoodPage);
+  testing::WriteFile(dir / "in/2026-06-12/01.txt", kGoodPage);
+  namespace fs = std::filesystem;
+  fs::permissions(dir.path(), fs::perms::owner_all | fs::perms::others_exec);
+  fs::permissions(dir / "in/2026-06-11", fs::perms::none);
+  // Root reads any folder, so the walk runs as "nobody" in a child process.
+  pid_t child = fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0)) {
+      _exit(2);
+    }
+    std::vector<corpus::Diagnostic> errors;
+    auto files = FindPageFiles({dir / "in"}, errors);
+    bool named = errors.size() == 1 &&
+                 errors[0].ToString().find(
+                     "2026-06-11: cannot read the folder") != std::string::npos;
+    bool rest =
+        files.size() == 1 && files[0].parent_path().filename() == "2026-06-12";
+    _exit(named && rest ? 0 : 1);
+  }
+  int status = 0;
+  waitpid(child, &status, 0);
+  fs::permissions(dir / "in/2026-06-11", fs::perms::owner_all);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+}
+
+TEST_CASE("Two files of one page in a batch: an error naming both",
+          "[indexer]") {
+  testing::TempDir dir;
+  testing::WriteFile(dir / "in/2026-06-11/2.txt", kGoodPage);
+  testing::WriteFile(dir / "in/2026-06-11/02.txt", kOtherPage);
+  Reported reported;
+  std::vector<corpus::Diagnostic> find_errors;
+  BatchSummary s = IndexFiles(
+      dir / "db", FindPageFiles({dir / "in"}, find_errors), reported.Options());
+  CHECK(s.failed_files == 1);
+  REQUIRE(reported.errors.size() == 1);
+  // Sorted by path, 02.txt comes first and is indexed.
+  CHECK(reported.errors[0].find("2026-06-11/2.txt: page paper-20260611-02 is "
+                                "also read from ") != std::string::npos);
+  CHECK(reported.errors[0].find("2026-06-11/02.txt") != std::string::npos);
+  Xapian::Database db((dir / "db").string());
+  CHECK(db.get_doccount() == 1);
+}
+
+TEST_CASE("A copied issue that names the old date: an error, index kept",
+          "[indexer]") {
+  testing::TempDir dir;
+  const std::string manifest = R"({"date": "2026-06-11"})";
+  testing::WriteFile(dir / "in/2026-06-11/issue.json", manifest);
+  testing::WriteFile(dir / "in/2026-06-11/01.txt", kGoodPage);
+  Reported first;
+  std::vector<corpus::Diagnostic> find_errors;
+  IndexFiles(dir / "db", FindPageFiles({dir / "in"}, find_errors),
+             first.Options());
+  REQUIRE(first.errors.empty());
+  // A later batch: the folder copied for the next day, issue.json unchanged.
+  testing::WriteFile(dir / "next/2026-06-12/issue.json", manifest);
+  testing::WriteFile(dir / "next/2026-06-12/01.txt",
+                     "次日头条\n\n本报记者 王一\n\n正文。\n");
+  Reported second;
+  BatchSummary s = IndexFiles(
+      dir / "db", FindPageFiles({dir / "next"}, find_errors), second.Options());
+  CHECK(s.failed_files == 1);
+  REQUIRE(second.errors.size() == 1);
+  CHECK(second.errors[0].find("next/2026-06-12/01.txt: page "
+                              "paper-20260611-01 is also read from ") !=
+        std::string::npos);
+  CHECK(second.errors[0].find("in/2026-06-11/01.txt") != std::string::npos);
+  Xapian::Database db((dir / "db").string());
+  REQUIRE(db.get_doccount() == 1);
+  // The first file's article is still the one indexed.
+  CHECK(db.get_document(1).get_data().find("城市书房") != std::string::npos);
+}
+
+TEST_CASE("A page rewritten with no article removes its old ones",
+          "[indexer]") {
+  testing::TempDir dir;
+  testing::WriteFile(dir / "in/2026-06-11/01.txt", kGoodPage);
+  testing::WriteFile(dir / "in/2026-06-11/02.txt", kOtherPage);
+  std::vector<corpus::Diagnostic> find_errors;
+  auto files = FindPageFiles({dir / "in"}, find_errors);
+  IndexFiles(dir / "db", files, {});
+  REQUIRE(HasId(dir / "db", "paper-20260611-02-01"));
+  // Only punctuation: the reader finds no article in it.
+  testing::WriteFile(dir / "in/2026-06-11/02.txt", "——\n\n……\n");
+  BatchSummary s = IndexFiles(dir / "db", files, {});
+  CHECK(s.removed == 1);
+  CHECK_FALSE(HasId(dir / "db", "paper-20260611-02-01"));
+  CHECK(HasId(dir / "db", "paper-20260611-01-01"));
+  // Every page of an issue emptied.
+  testing::WriteFile(dir / "in/2026-06-11/01.txt", "——\n");
+  s = IndexFiles(dir / "db", files, {});
+  CHECK(s.removed == 1);
+  CHECK(Xapian::Database((dir / "db").string()).get_doccount() == 0);
 }
 
 }  // namespace

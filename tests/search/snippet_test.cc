@@ -78,5 +78,50 @@ TEST_CASE("Without a match the snippet is the start of the text", "[snippet]") {
   CHECK(s.highlights.empty());
 }
 
+TEST_CASE("A window as wide as a text of matches is found in linear time",
+          "[snippet]") {
+  // 20,000 occurrences in one window: a count per window start took
+  // quadratic time (a 256 KiB paragraph: 55.7 s of CPU).
+  std::string text;
+  for (int i = 0; i < 20000; ++i) text += "的";
+  size_t chars = corpus::utf8::CodePointCount(text);
+  Snippet s = SnippetFor(text, "的", 5 * chars + 5);
+  CHECK(s.text == text);
+  // Touching marks merge into one.
+  REQUIRE(s.highlights.size() == 1);
+  CHECK(s.highlights[0].begin == 0);
+  CHECK(s.highlights[0].end == chars);
+}
+
+TEST_CASE("The snippet of a very long text is chosen from its start",
+          "[snippet]") {
+  std::string text;
+  while (text.size() < 4 * kMaxSnippetScanBytes) text += "无关的句子。";
+  text += "维修资金";
+  Snippet s = SnippetFor(text, "维修资金");
+  CHECK(Marked(s).empty());
+  CHECK(s.text.rfind("无关的句子。", 0) == 0);
+  CHECK(s.text.ends_with("…"));
+}
+
+TEST_CASE("MarkAll marks every occurrence, within its bounds", "[snippet]") {
+  auto built = BuildQuery("维修资金", testing::SharedAnalyzer());
+  auto marks = [&](const std::string& text) {
+    return MarkAll(text, built.highlight_phrases, testing::SharedAnalyzer());
+  };
+  auto two = marks("维修资金到位,再提维修资金。");
+  REQUIRE(two.size() == 2);
+  CHECK(two[1].begin == 9);
+  CHECK(two[1].end == 13);
+  // Separated occurrences, far more than kMaxMarks.
+  std::string many;
+  while (many.size() < kMaxMarkedBytes / 2) many += "维修资金,";
+  CHECK(marks(many).size() == kMaxMarks);
+  // None past kMaxMarkedBytes.
+  std::string late(kMaxMarkedBytes, 'x');
+  CHECK(marks(late + " 维修资金").empty());
+  CHECK(marks("维修资金 " + late).size() == 1);
+}
+
 }  // namespace
 }  // namespace baoku::search

@@ -65,19 +65,14 @@ std::string Join(const std::vector<std::string>& parts, const char* sep) {
   return out;
 }
 
-// Highlights of `text` for the query's phrases: MakeSnippet() over a window
-// that covers the whole text. The window starts up to a fifth of its size
-// before the first match, so five times the text's length starts it at 0.
+// Highlights of `text` for the query's phrases (bounded: search::MarkAll).
 nlohmann::json MarksIn(const std::string& text,
                        const std::vector<std::vector<std::string>>& phrases,
                        const corpus::TextAnalyzer& analyzer) {
   nlohmann::json marks = nlohmann::json::array();
-  if (phrases.empty() || text.empty()) return marks;
-  size_t chars = corpus::utf8::CodePointCount(text);
-  search::Snippet s =
-      search::MakeSnippet(text, phrases, analyzer, 5 * chars + 5);
-  if (s.text != text) return marks;
-  for (const auto& h : s.highlights) marks.push_back({h.begin, h.end});
+  for (const auto& h : search::MarkAll(text, phrases, analyzer)) {
+    marks.push_back({h.begin, h.end});
+  }
   return marks;
 }
 

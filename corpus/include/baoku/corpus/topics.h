@@ -7,10 +7,13 @@
 // indexer stores the taxonomy's JSON with the index (schema.h,
 // kTopicsMetadataKey) so that the search resolves names as the indexer did.
 //
-// The classifier scores an article by the taxonomy terms found in it (see
-// TopicClassifier) and keeps 1 to kMaxTopics topics. TopicOverrides pin or
-// remove topics of single articles (corpus/topic_overrides.txt documents the
-// format).
+// The taxonomy names a weights file ("weights": "topic_weights.tsv", beside
+// it): a model fitted on labelled articles (topic_model.h) that the
+// classifier applies, with the terms' score as one of its inputs (seeds an
+// editor can see and edit). Without a weights file the terms decide alone
+// (see TopicClassifier). The classifier keeps 1 to kMaxTopics topics.
+// TopicOverrides pin or remove topics of single articles
+// (corpus/topic_overrides.txt documents the format).
 //
 // Immutable after loading; Taxonomy, TopicClassifier and TopicOverrides are
 // safe to share between threads (the TextAnalyzer they use is too).
@@ -19,6 +22,7 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,6 +31,8 @@
 
 #include "baoku/corpus/article.h"
 #include "baoku/corpus/diagnostic.h"
+#include "baoku/corpus/topic_features.h"
+#include "baoku/corpus/topic_model.h"
 
 namespace baoku::corpus {
 
@@ -49,22 +55,32 @@ struct Topic {
 class Taxonomy {
  public:
   // Reads a taxonomy file (empty path: DefaultTopicsPath()). On a problem (bad
-  // JSON, with its line; duplicate id; a term without a positive weight; ...)
-  // returns nullopt and fills `errors` with messages naming the file and line.
-  // `analyzer` normalizes the terms so that traditional and full-width text
-  // matches them.
+  // JSON, with its line; duplicate id; a term without a positive weight; a
+  // weights file that is missing, unreadable or fitted for other topics;
+  // ...) returns nullopt and fills `errors` with messages naming the file
+  // (both files for the weights) and line. `analyzer` normalizes the terms so
+  // that traditional and full-width text matches them.
   static std::optional<Taxonomy> LoadFile(const std::filesystem::path& path,
                                           const TextAnalyzer& analyzer,
                                           std::vector<Diagnostic>& errors);
-  // The same from JSON text (e.g. the copy stored in an index); `name`
-  // stands for the file in messages.
+  // The same from JSON text (e.g. the copy stored in an index, which holds
+  // the model itself as "model"); `name` stands for the file in messages and
+  // a "weights" file is read relative to its folder.
   static std::optional<Taxonomy> FromJson(std::string_view json_text,
                                           const TextAnalyzer& analyzer,
                                           std::vector<Diagnostic>& errors,
                                           const std::string& name = "");
 
-  // The taxonomy as JSON (the file's format), to store with an index.
+  // The taxonomy as JSON (the file's format), to store with an index; the
+  // model, if any, inline as "model" (TopicModel::ToText()).
   std::string ToJson() const;
+
+  // The fitted model; nullptr when the taxonomy names no weights file.
+  const TopicModel* model() const { return model_.get(); }
+  // Replaces the model (the trainer's candidates); returns why it does not
+  // fit this taxonomy (TopicModel::MismatchWith), "" when it was taken.
+  std::string SetModel(TopicModel model);
+  std::vector<std::string> TopicIds() const;
 
   const std::vector<Topic>& topics() const { return topics_; }
   // By id, Chinese or English name or alias, in any case, simplified or
@@ -76,7 +92,8 @@ class Taxonomy {
   std::vector<Topic> topics_;
   // Normalized id, names and aliases → index into topics_.
   std::unordered_map<std::string, size_t> lookup_;
-  const TextAnalyzer* analyzer_ = nullptr;  // Not owned; outlives this.
+  const TextAnalyzer* analyzer_ = nullptr;   // Not owned; outlives this.
+  std::shared_ptr<const TopicModel> model_;  // Shared by copies.
 };
 
 // The project taxonomy shipped with baoku (corpus/topics.json), or an empty
@@ -96,23 +113,37 @@ struct TopicTermHit {
 struct TopicEvidence {
   std::string id;
   std::string name;
-  double score = 0;       // Length-normalised sum of term contributions.
+  // With a model: P(topic), calibrated. Without: the seed score.
+  double score = 0;
+  double seed_score = 0;  // Length-normalised sum of term contributions.
+  double threshold = 0;   // With a model: the topic's fitted threshold.
   bool assigned = false;  // Kept by the classifier.
-  std::vector<TopicTermHit> terms;  // Largest contribution first.
+  std::vector<TopicTermHit> terms;  // Seed terms, largest contribution first.
+  // With a model: the tokens that weighed most for (weight > 0) and against
+  // the topic, by |weight × value| (value in title_hits/body_hits terms:
+  // topic_features.h), at most kMaxTokens.
+  std::vector<TopicTermHit> tokens;
+  static constexpr size_t kMaxTokens = 12;
 };
 
 // Scores articles against a taxonomy (which must outlive it).
 //
-// A term contributes weight × (1 + ln(3 × title hits + body hits)): a
-// title-block hit counts as kTitleFactor body hits, and repetition adds
-// less and less. A topic's raw score is the sum over its terms; its score is
-// the raw score divided by sqrt(max(1, characters / kReferenceChars)), so a
-// long feature does not collect topics just by mentioning many things.
+// With a model (Taxonomy::model()): every topic gets P(topic) from the
+// model (topic_model.h), the best topic is kept whenever the article has
+// any token or seed term, then up to kMaxTopics - 1 more whose P reaches
+// their topic's fitted threshold.
 //
-// Kept: the best topic whenever any term matched (an article without a
-// topic is invisible when browsing by theme; an editor can remove a wrong
-// one), then up to kMaxTopics - 1 more whose score is at least kMinScore and
-// at least kRelativeThreshold × the best score.
+// The seed score of a topic: a term contributes weight × (1 + ln(3 × title hits
+// + body hits)): a title-block hit counts as kTitleFactor body hits, and
+// repetition adds less and less. A topic's raw score is the sum over its terms;
+// its score is the raw score divided by sqrt(max(1, characters /
+// kReferenceChars)), so a long feature does not collect topics just by
+// mentioning many things.
+//
+// Without a model, kept: the best topic whenever any term matched (an article
+// without a topic is invisible when browsing by theme; an editor can remove a
+// wrong one), then up to kMaxTopics - 1 more whose score is at least kMinScore
+// and at least kRelativeThreshold × the best score.
 class TopicClassifier {
  public:
   TopicClassifier(const Taxonomy& taxonomy, const TextAnalyzer& analyzer);
@@ -123,12 +154,21 @@ class TopicClassifier {
   static constexpr double kMinScore = 2.0;
   static constexpr double kRelativeThreshold = 0.45;
 
-  // Every topic with evidence, best first, with `assigned` set.
+  // Every topic with evidence (a seed term, or P >= kMinShownProbability),
+  // best first, with `assigned` set and the tokens that weighed most.
   std::vector<TopicEvidence> Explain(const Article& article) const;
   // The kept topics, best first (scores rounded to 3 decimals).
   std::vector<ArticleTopic> Classify(const Article& article) const;
+  // The seed score of every topic of the taxonomy, in its order.
+  std::vector<double> SeedScores(const TopicText& text) const;
+
+  static constexpr double kMinShownProbability = 0.05;
 
  private:
+  std::vector<TopicEvidence> Evaluate(const Article& article,
+                                      bool with_tokens) const;
+  std::vector<TopicEvidence> SeedEvidence(const TopicText& text) const;
+
   struct Entry {
     size_t topic;
     size_t term;
