@@ -22,7 +22,7 @@ third-party text for internal evaluation only):
                      Relevant: every article whose title or text holds the
                      query. A query held by more than --max-relevant
                      articles is drawn again.
-  articles.jsonl     id, printed (title, then paragraphs): the same
+  articles.jsonl     id, date, printed (title, then paragraphs): the same
                      articles for bench/peers/peers.py (OUT as its ARCHIVE)
 
 Prints a JSON summary: articles, text bytes, known items per class.
@@ -119,7 +119,8 @@ def main():
             plain = title + '\n\n' + body + '\n\n'
             txt.write(plain)
             text_bytes += len(plain.encode('utf-8'))
-            peers.write(json.dumps({'id': r['id'], 'printed': [title] + paras},
+            peers.write(json.dumps({'id': r['id'], 'date': a['date'],
+                                    'printed': [title] + paras},
                                    ensure_ascii=False) + '\n')
             articles.append((r['id'], title + '\n' + body))
 
