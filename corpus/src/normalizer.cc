@@ -18,8 +18,8 @@ namespace {
 // match.
 const std::unordered_map<std::string, std::string> kExtraFolds = {
     {"諮", "咨"}, {"谘", "咨"}, {"鉅", "巨"}, {"钜", "巨"}, {"甦", "苏"},
-    {"噁", "恶"}, {"彿", "佛"}, {"彷", "仿"}, {"覆", "复"}, {"「", "“"},
-    {"」", "”"},  {"『", "‘"},  {"』", "’"}};
+    {"噁", "恶"}, {"彿", "佛"}, {"彷", "仿"}, {"覆", "复"}, {"譭", "毁"},
+    {"「", "“"},  {"」", "”"},  {"『", "‘"},  {"』", "’"}};
 
 // ICU objects are not safe to share between threads; each thread makes its
 // own on first use.

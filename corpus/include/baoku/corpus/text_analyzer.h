@@ -47,7 +47,8 @@ namespace baoku::corpus {
 // by the old analyzer is detected (stored with the index and part of the
 // page fingerprint) and re-indexed instead of silently missing phrases.
 //   1: every token with its position.
-//   2: positions only where a phrase needs them (Token::positional).
+//   2: positions only where a phrase needs them (Token::positional);
+//      譭 folded to 毁.
 inline constexpr int kTermLayoutVersion = 2;
 
 enum class TokenKind { kHanChar, kHanBigram, kHanWord, kWord, kNumberUnit };
