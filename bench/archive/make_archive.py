@@ -482,6 +482,15 @@ def fill_mix(mix_path, articles, index, gen, rng):
     return out
 
 
+def write_known_items(path, items):
+    """Writes (class, query, target id, relevant ids) rows as known_items.tsv."""
+    with open(path, 'w', encoding='utf-8') as f:
+        f.write('qid\tclass\tchars\tquery\ttarget\trelevant\n')
+        for i, (cls, q, target, rel) in enumerate(items):
+            f.write('%d\t%s\t%d\t%s\t%s\t%s\n' %
+                    (i + 1, cls, len(q), q, target, ','.join(rel)))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
     parser.add_argument('out', help='output directory (created, must be new)')
@@ -531,12 +540,7 @@ def main():
     index = TextIndex(articles)
     krng = random.Random(args.seed * 7919 + 1)
     items, has_opencc = known_items(articles, index, args, krng)
-    with open(os.path.join(args.out, 'known_items.tsv'), 'w',
-              encoding='utf-8') as f:
-        f.write('qid\tclass\tchars\tquery\ttarget\trelevant\n')
-        for i, (cls, q, target, rel) in enumerate(items):
-            f.write('%d\t%s\t%d\t%s\t%s\t%s\n' %
-                    (i + 1, cls, len(q), q, target, ','.join(rel)))
+    write_known_items(os.path.join(args.out, 'known_items.tsv'), items)
     mix = fill_mix(args.mix, articles, index, gen, krng)
     with open(os.path.join(args.out, 'queries.tsv'), 'w',
               encoding='utf-8') as f:

@@ -87,7 +87,7 @@ def main():
             # "column_break, only in one article" row leaves those out.
             if fields[1] == 'column_break' and len(relevant[fields[0]]) == 1:
                 unique.add(fields[0])
-    order = ['plain', 'column_break', 'traditional']
+    order = ['plain', '2char', 'column_break', 'traditional']
     print('| engine | queries | n | recall@10 | MRR | p50 ms | p99 ms | '
           'errors |')
     print('|---|---|---|---|---|---|---|---|')

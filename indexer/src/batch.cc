@@ -16,6 +16,7 @@
 #include "baoku/corpus/topics.h"
 #include "baoku/indexer/document_builder.h"
 #include "baoku/indexer/index_writer.h"
+#include "bulk_build.h"
 #include "page_state.h"
 #include "work_pool.h"
 
@@ -189,6 +190,81 @@ std::string DuplicatePageMessage(const std::string& page_key,
          "or remove one of them, or correct its date or page)";
 }
 
+// An issue (paper code + date) read in this run: its pages' keys and
+// articles.
+struct IssueBatch {
+  std::set<std::string> page_keys;
+  std::vector<const corpus::Article*> articles;
+  // Its paper and date, for the shard: an issue may have no article
+  // left when all its pages were emptied.
+  const corpus::Article* sample = nullptr;
+};
+
+using ForEach =
+    std::function<void(size_t n, const std::function<void(size_t)>& fn)>;
+
+void SerialFor(size_t n, const std::function<void(size_t)>& fn) {
+  for (size_t i = 0; i < n; ++i) fn(i);
+}
+
+void AddCounts(BatchSummary& to, const BatchSummary& from) {
+  to.issues += from.issues;
+  to.added += from.added;
+  to.replaced += from.replaced;
+  to.removed += from.removed;
+  to.unchanged += from.unchanged;
+}
+
+// Writes one issue's changed pages (all of them unless `skip_unchanged`)
+// with `writer` in one ReplacePages, building the documents with
+// `for_each`; counts into `summary`. Returns the articles written.
+size_t WriteIssue(IndexWriter& writer, IssueBatch& issue, bool skip_unchanged,
+                  const corpus::TextAnalyzer& analyzer,
+                  const corpus::Lexicon& lexicon, const ForEach& for_each,
+                  const std::function<void()>& before_write,
+                  BatchSummary& summary) {
+  ++summary.issues;
+  // Pages whose articles are exactly what the index already holds for
+  // them are left alone: re-running a batch is cheap.
+  std::map<std::string, std::string> fingerprints;
+  for (const auto& page_key : issue.page_keys) {
+    fingerprints[page_key] = PageFingerprintOf(issue.articles, page_key);
+  }
+  if (skip_unchanged) {
+    std::set<std::string> unchanged;
+    for (const auto& [page_key, fingerprint] : fingerprints) {
+      if (writer.PageFingerprint(page_key) == fingerprint) {
+        unchanged.insert(page_key);
+      }
+    }
+    std::erase_if(issue.articles, [&](const corpus::Article* a) {
+      bool skip = unchanged.count(PageKey(*a)) > 0;
+      summary.unchanged += skip;
+      return skip;
+    });
+    for (const auto& page_key : unchanged) {
+      issue.page_keys.erase(page_key);
+      fingerprints.erase(page_key);
+    }
+    if (issue.page_keys.empty()) return 0;
+  }
+  const auto& articles = issue.articles;
+  std::vector<Xapian::Document> docs(articles.size());
+  for_each(docs.size(), [&](size_t i) {
+    docs[i] = BuildDocument(*articles[i], analyzer, &lexicon);
+  });
+  std::vector<std::string> ids;
+  for (const auto* a : articles) ids.push_back(a->id);
+  before_write();
+  ReplaceStats stats =
+      writer.ReplacePages({issue.page_keys.begin(), issue.page_keys.end()}, ids,
+                          docs, fingerprints);
+  summary.added += stats.added;
+  summary.replaced += stats.replaced;
+  summary.removed += stats.removed;
+  return ids.size();
+}
+
 }  // namespace
 
 BatchSummary IndexFiles(const fs::path& db, const std::vector<fs::path>& files,
@@ -209,15 +285,36 @@ BatchSummary IndexFiles(const fs::path& db, const std::vector<fs::path>& files,
   BatchSummary summary;
   corpus::TextAnalyzer analyzer;
   WorkPool pool(threads);
-  ShardSet writers(db, options.shards);
+  // A new unsharded index on several threads: one sub-database per worker,
+  // merged at the end (bulk_build.h), unless every issue is to be visible
+  // as soon as it is written (commit_articles 1). Otherwise the one writer
+  // of the index (or of each shard), each issue committed atomically.
+  std::optional<BulkBuild> bulk;
+  std::optional<ShardSet> writers;
+  if (threads > 1 && options.commit_articles > 1 &&
+      BulkBuild::Applies(db, options.shards.by != ShardPolicy::By::kNone ||
+                                 IsShardedIndex(db))) {
+    bulk.emplace(db, threads);
+  } else {
+    writers.emplace(db, options.shards);
+  }
+  // The metadata (lexicon, topics) of a bulk build goes to its first
+  // sub-database; the merge keeps it.
+  auto stored_lexicon = [&] {
+    return bulk ? std::vector<std::string>{} : writers->StoredLexiconWords();
+  };
 
   // The lexicon: the project's file, the names already stored with the
   // index, and the names in the bylines read (stored for the search).
-  corpus::Lexicon lexicon = LoadIndexLexicon(
-      options.lexicon_file, writers.StoredLexiconWords(), analyzer,
-      [&](const corpus::Diagnostic& d) { report(d, false); });
+  corpus::Lexicon lexicon =
+      LoadIndexLexicon(options.lexicon_file, stored_lexicon(), analyzer,
+                       [&](const corpus::Diagnostic& d) { report(d, false); });
   // All of it is stored, so that the search segments as the documents were.
-  writers.StoreLexiconWords(lexicon.Words());
+  if (bulk) {
+    bulk->Writer(0).StoreLexiconWords(lexicon.Words());
+  } else {
+    writers->StoreLexiconWords(lexicon.Words());
+  }
   std::optional<corpus::TopicClassifier> classifier;
   if (options.taxonomy != nullptr)
     classifier.emplace(*options.taxonomy, analyzer);
@@ -225,12 +322,17 @@ BatchSummary IndexFiles(const fs::path& db, const std::vector<fs::path>& files,
   // that an index never holds topics the stored taxonomy does not know.
   bool topics_stored = options.taxonomy == nullptr;
   auto begin_group = [&] {
-    writers.BeginGroup();
-    if (!topics_stored) {
-      writers.StoreTopics(options.taxonomy->ToJson());
-      topics_stored = true;
+    if (bulk) {
+      if (!topics_stored) {
+        bulk->Writer(0).StoreTopics(options.taxonomy->ToJson());
+      }
+    } else {
+      writers->BeginGroup();
+      if (!topics_stored) writers->StoreTopics(options.taxonomy->ToJson());
     }
+    topics_stored = true;
   };
+  if (bulk) begin_group();
 
   BatchProgress progress;
   progress.files_total = files.size();
@@ -249,14 +351,6 @@ BatchSummary IndexFiles(const fs::path& db, const std::vector<fs::path>& files,
       }
     });
 
-    // Issue (paper code + date) → its pages' keys and articles.
-    struct IssueBatch {
-      std::set<std::string> page_keys;
-      std::vector<const corpus::Article*> articles;
-      // Its paper and date, for the shard: an issue may have no article
-      // left when all its pages were emptied.
-      const corpus::Article* sample = nullptr;
-    };
     std::map<std::string, IssueBatch> issues;
     std::vector<std::string> names;
     for (size_t i = 0; i < results.size(); ++i) {
@@ -306,75 +400,69 @@ BatchSummary IndexFiles(const fs::path& db, const std::vector<fs::path>& files,
       }
     }
     for (const auto& name : names) lexicon.Add(name, analyzer);
-    writers.StoreLexiconWords(names);
+    if (bulk) {
+      bulk->Writer(0).StoreLexiconWords(names);
+    } else {
+      writers->StoreLexiconWords(names);
+    }
 
-    for (auto& [key, issue] : issues) {
-      // An issue is one paper on one date: all of it goes to one shard.
-      IndexWriter& writer = writers.For(*issue.sample);
-      // A page of this batch that the index holds from another file that
-      // still exists: the same article ids, from a file of an earlier batch.
-      for (auto key = issue.page_keys.begin(); key != issue.page_keys.end();) {
-        const std::string& file = page_files.at(*key);
-        std::string stored = StoredSourceFile(writer, *key);
-        if (!IsOtherExistingFile(stored, file)) {
-          ++key;
-          continue;
-        }
-        report({file, 0, DuplicatePageMessage(*key, stored)}, true);
-        ++summary.failed_files;
-        std::erase_if(issue.articles, [&](const corpus::Article* a) {
-          return PageKey(*a) == *key;
-        });
-        key = issue.page_keys.erase(key);
+    if (bulk) {
+      // Each worker analyzes and writes its own issues into its own
+      // sub-database: Xapian's work runs on every core too. The index is
+      // new, so no page of it comes from another file yet.
+      std::vector<std::vector<IssueBatch*>> work(bulk->workers());
+      for (auto& [key, issue] : issues) {
+        work[bulk->WorkerOf(key)].push_back(&issue);
       }
-      if (issue.page_keys.empty()) continue;
-      // Pages whose articles are exactly what the index already holds for
-      // them are left alone: re-running a batch is cheap.
-      std::map<std::string, std::string> fingerprints;
-      for (const auto& page_key : issue.page_keys) {
-        fingerprints[page_key] = PageFingerprintOf(issue.articles, page_key);
-      }
-      if (!options.force) {
-        std::set<std::string> unchanged;
-        for (const auto& [page_key, fingerprint] : fingerprints) {
-          if (writer.PageFingerprint(page_key) == fingerprint) {
-            unchanged.insert(page_key);
-          }
+      std::vector<BatchSummary> parts(work.size());
+      pool.ParallelFor(work.size(), [&](size_t w) {
+        for (IssueBatch* issue : work[w]) {
+          WriteIssue(
+              bulk->Writer(static_cast<int>(w)), *issue,
+              /*skip_unchanged=*/false, analyzer, lexicon, SerialFor, [] {},
+              parts[w]);
         }
-        std::erase_if(issue.articles, [&](const corpus::Article* a) {
-          bool skip = unchanged.count(PageKey(*a)) > 0;
-          summary.unchanged += skip;
-          return skip;
-        });
-        for (const auto& page_key : unchanged) {
-          issue.page_keys.erase(page_key);
-          fingerprints.erase(page_key);
-        }
-        if (issue.page_keys.empty()) {
-          ++summary.issues;
-          continue;
-        }
-      }
-      const auto& articles = issue.articles;
-      std::vector<Xapian::Document> docs(articles.size());
-      pool.ParallelFor(docs.size(), [&](size_t i) {
-        docs[i] = BuildDocument(*articles[i], analyzer, &lexicon);
       });
-      std::vector<std::string> ids;
-      for (const auto* a : issue.articles) ids.push_back(a->id);
-      begin_group();
-      ReplaceStats stats =
-          writer.ReplacePages({issue.page_keys.begin(), issue.page_keys.end()},
-                              ids, docs, fingerprints);
-      pending += ids.size();
-      ++summary.issues;
-      summary.added += stats.added;
-      summary.replaced += stats.replaced;
-      summary.removed += stats.removed;
-      progress.last_issue = key;
+      for (const auto& part : parts) AddCounts(summary, part);
+      for (const auto& [key, issue] : issues) pending += issue.articles.size();
+      if (!issues.empty()) progress.last_issue = issues.rbegin()->first;
+    } else {
+      for (auto& [key, issue] : issues) {
+        // An issue is one paper on one date: all of it goes to one shard.
+        IndexWriter& writer = writers->For(*issue.sample);
+        // A page of this batch that the index holds from another file that
+        // still exists: the same article ids, from a file of an earlier batch.
+        for (auto key = issue.page_keys.begin();
+             key != issue.page_keys.end();) {
+          const std::string& file = page_files.at(*key);
+          std::string stored = StoredSourceFile(writer, *key);
+          if (!IsOtherExistingFile(stored, file)) {
+            ++key;
+            continue;
+          }
+          report({file, 0, DuplicatePageMessage(*key, stored)}, true);
+          ++summary.failed_files;
+          std::erase_if(issue.articles, [&](const corpus::Article* a) {
+            return PageKey(*a) == *key;
+          });
+          key = issue.page_keys.erase(key);
+        }
+        if (issue.page_keys.empty()) continue;
+        pending += WriteIssue(
+            writer, issue, !options.force, analyzer, lexicon,
+            [&](size_t n, const std::function<void(size_t)>& fn) {
+              pool.ParallelFor(n, fn);
+            },
+            begin_group, summary);
+        progress.last_issue = key;
+      }
     }
     if (pending >= std::max<size_t>(1, options.commit_articles)) {
-      writers.CommitGroup();
+      if (bulk) {
+        bulk->Checkpoint();
+      } else {
+        writers->CommitGroup();
+      }
       pending = 0;
     }
     progress.files_done += group.size();
@@ -382,8 +470,12 @@ BatchSummary IndexFiles(const fs::path& db, const std::vector<fs::path>& files,
     progress.seconds = elapsed();
     if (options.progress) options.progress(progress);
   }
-  if (!topics_stored) begin_group();  // Every page was unchanged.
-  writers.Finish();
+  if (bulk) {
+    bulk->Finish();
+  } else {
+    if (!topics_stored) begin_group();  // Every page was unchanged.
+    writers->Finish();
+  }
   summary.seconds = elapsed();
   return summary;
 }

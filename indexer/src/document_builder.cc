@@ -18,19 +18,27 @@ class TextIndexer {
   void Add(const std::string& text, bool title) {
     if (text.empty()) return;
     auto tokens = analyzer_.Analyze(text, position_, lexicon_);
+    const Xapian::termcount weight = title ? schema::kTitleWeight : 1;
     for (const auto& token : tokens) {
-      doc_.add_posting(token.term, token.position,
-                       title ? schema::kTitleWeight : 1);
-      if (title) {
-        doc_.add_posting(std::string(schema::kTitle) + token.term,
-                         token.position);
-      }
+      Add(token, token.term, weight);
+      if (title) Add(token, std::string(schema::kTitle) + token.term, 1);
     }
     position_ = corpus::TextAnalyzer::NextPosition(tokens, position_) +
                 schema::kPositionGap;
   }
 
  private:
+  // Positions only where the analyzer says a phrase needs them: they are
+  // most of an index's size.
+  void Add(const corpus::Token& token, const std::string& term,
+           Xapian::termcount weight) {
+    if (token.positional) {
+      doc_.add_posting(term, token.position, weight);
+    } else {
+      doc_.add_term(term, weight);
+    }
+  }
+
   Xapian::Document& doc_;
   const corpus::TextAnalyzer& analyzer_;
   const corpus::Lexicon* lexicon_;

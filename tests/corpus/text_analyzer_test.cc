@@ -5,6 +5,9 @@
 #include <random>
 #include <set>
 
+#include "baoku/corpus/schema.h"
+#include "baoku/corpus/utf8.h"
+
 namespace baoku::corpus {
 namespace {
 
@@ -48,6 +51,40 @@ TEST_CASE("Normalize folds width, case and traditional characters",
     CHECK(Analyzer().Normalize(c.in) == c.out);
   }
   CHECK(Analyzer().NormalizeKey(" 张 子珂 ") == "张子珂");
+}
+
+TEST_CASE("NormalizeKey cuts at its byte limit between characters",
+          "[analyzer]") {
+  // One ASCII byte, then three-byte characters: the limit falls inside one.
+  std::string name = "a";
+  for (int i = 0; i < 60; ++i) name += "张";
+  std::string key = Analyzer().NormalizeKey(name);
+  CHECK(utf8::IsValid(key));
+  CHECK(key.size() <= schema::kMaxTermBytes);
+  CHECK(key.size() > schema::kMaxTermBytes - 3);
+  CHECK(name.compare(0, key.size(), key) == 0);
+}
+
+TEST_CASE("Only tokens a phrase needs keep their positions", "[analyzer]") {
+  auto positional = [](const std::vector<Token>& tokens, TokenKind kind) {
+    std::vector<std::string> out;
+    for (const auto& t : tokens) {
+      if (t.kind == kind && t.positional) out.push_back(t.term);
+    }
+    return out;
+  };
+  // Inside a run the bigrams carry the phrase; its ends may meet a word.
+  auto tokens = Analyzer().Analyze("维修资金5g手机，好");
+  CHECK(positional(tokens, TokenKind::kHanBigram) ==
+        std::vector<std::string>{"维修", "修资", "资金", "手机"});
+  CHECK(positional(tokens, TokenKind::kHanChar) ==
+        std::vector<std::string>{"维", "金", "手", "机", "好"});
+  CHECK(positional(tokens, TokenKind::kWord) == std::vector<std::string>{"5g"});
+  for (const auto& t : tokens) {
+    if (t.kind == TokenKind::kHanWord || t.kind == TokenKind::kNumberUnit) {
+      CHECK_FALSE(t.positional);
+    }
+  }
 }
 
 TEST_CASE("Every Han character and adjacent pair is a token", "[analyzer]") {

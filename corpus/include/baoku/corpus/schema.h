@@ -11,6 +11,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "baoku/corpus/text_analyzer.h"
+
 namespace baoku::corpus::schema {
 
 // Free text, with positions.
@@ -71,10 +73,10 @@ inline constexpr unsigned kNewestOrderSlot = 8;
 // 1 was every index before versions were stored (none is stored there).
 inline constexpr int kSchemaVersion = 2;
 // kAnalyzerVersion: the terms the analyzer makes of a text (normalization,
-// the fold table, segmentation, tokens). Bump it with any change to
-// text_analyzer.*; at the merge with the term-layout work it combines with
-// kTermLayoutVersion (next to the analyzer) into the stored value.
-inline constexpr int kAnalyzerVersion = 2;
+// the fold table, segmentation, tokens and which keep positions). The
+// analyzer owns it (kTermLayoutVersion in text_analyzer.h, bumped with any
+// change to its stages); it is stored under its own key.
+inline constexpr int kAnalyzerVersion = kTermLayoutVersion;
 inline constexpr std::string_view kSchemaVersionMetadataKey =
     "baoku:schema_version";
 inline constexpr std::string_view kAnalyzerVersionMetadataKey =

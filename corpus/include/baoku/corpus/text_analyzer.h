@@ -6,7 +6,9 @@
 // from.
 //
 // With a Lexicon (lexicon.h), segments that spell a lexicon word are merged
-// first. Tokens, all with positions so that phrases work across them:
+// first. Tokens, each with a position (so that phrases work across them)
+// and a flag saying whether the index must store that position
+// (Token::positional):
 //  - every Han character (kHanChar) and every pair of adjacent Han characters
 //    (kHanBigram) at the position of its first character: any contiguous
 //    substring of Chinese text can be found as a phrase of these, whatever a
@@ -18,6 +20,14 @@
 //    kNumberUnit, at the number's position, for ranking.
 // Each Han character and each kWord takes one position; punctuation takes
 // none.
+//
+// Positional (the term layout, kTermLayoutVersion): bigrams, kWord tokens,
+// and a Han character only where no bigram joins it to the character
+// before or to the one after (a run's first and last character, a lone
+// character). Every phrase a query builds from Analyze() (bigrams over each
+// Han run, the run's last character when more follows, lone characters,
+// words) then finds its terms' positions, while the characters inside a
+// run, kHanWord and kNumberUnit (ranking only) are stored without any.
 //
 // Thread-safety: a TextAnalyzer is immutable; its methods may be called from
 // many threads at once (ICU objects are kept per thread).
@@ -31,6 +41,16 @@
 
 namespace baoku::corpus {
 
+// The version of what Analyze() puts into an index: the terms, their
+// normalization and which of them keep positions. Bump it whenever a change
+// here changes the terms or positions of any text, so that an index built
+// by the old analyzer is detected (stored with the index and part of the
+// page fingerprint) and re-indexed instead of silently missing phrases.
+//   1: every token with its position.
+//   2: positions only where a phrase needs them (Token::positional);
+//      譭 folded to 毁.
+inline constexpr int kTermLayoutVersion = 2;
+
 enum class TokenKind { kHanChar, kHanBigram, kHanWord, kWord, kNumberUnit };
 
 struct Token {
@@ -39,6 +59,9 @@ struct Token {
   uint32_t position = 0;
   uint32_t begin = 0;  // Byte span in the analyzed (original) text.
   uint32_t end = 0;
+  // The index stores this token's position (see above); when false the
+  // term is indexed without positions, and no phrase may need it there.
+  bool positional = true;
 };
 
 // A segment of text as the word segmenter sees it: [begin, end) bytes of the
@@ -91,7 +114,7 @@ class TextAnalyzer {
 
   // True when the ICU word segmentation of `before` + `after` keeps a word
   // boundary between them (judged on a few characters either side). False
-  // means a word spans the join, e.g. "负责" + "人介绍" (负责人).
+  // means a word spans the join, e.g. "中华人" + "民共和国".
   bool BreaksBetween(std::string_view before, std::string_view after) const;
 };
 

@@ -1,6 +1,7 @@
 // A batch run of the indexer: finds page files, reads and analyzes them on
 // several threads, and writes each issue to the index in one transaction
-// from a single writer.
+// from a single writer (or, for a new index, one writer per thread into
+// sub-databases merged at the end).
 //
 // Files are taken in groups (one group per issue date in the path, else per
 // folder), so memory stays bounded by a group, and an issue is committed
@@ -59,7 +60,10 @@ struct BatchOptions {
   // thread).
   std::function<void(const corpus::Diagnostic&, bool is_error)> report;
   // Whole issues are committed together until at least this many articles
-  // are pending (1: every issue on its own).
+  // are pending (1: every issue on its own). A new unsharded index built on
+  // several threads with more than 1 here is written in bulk instead (one
+  // sub-database per thread, merged at the end, bulk_build.h): nothing is
+  // visible until the whole run is done.
   size_t commit_articles = 2000;
   // Re-index pages even when they are unchanged since they were indexed.
   bool force = false;

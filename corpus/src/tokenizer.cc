@@ -1,0 +1,109 @@
+#include "tokenizer.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <string>
+
+#include "baoku/corpus/schema.h"
+#include "baoku/corpus/utf8.h"
+
+namespace baoku::corpus::analysis {
+namespace {
+
+bool IsHanCodePoint(UChar32 c) { return utf8::IsHan(static_cast<char32_t>(c)); }
+
+struct HanChar {
+  int32_t start;  // UTF-16 index in the normalized text.
+  int32_t limit;
+  uint32_t position;
+};
+
+// Units and measure words that follow a number in news text.
+constexpr char16_t kUnits[] =
+    u"亿万千百元角年月日时分秒岁个家条件人次户名位项座所台辆套吨米里亩版期届倍"
+    u"批场%℃";
+
+}  // namespace
+
+int32_t NumberUnitLimit(const icu::UnicodeString& text, int32_t start,
+                        int32_t limit) {
+  if (limit >= text.length() || !u_isdigit(text.char32At(start))) return limit;
+  for (int32_t i = start; i < limit; ++i) {
+    UChar c = text.charAt(i);
+    if (!u_isdigit(c) && c != u'.') return limit;
+  }
+  char16_t next = text.charAt(limit);
+  for (char16_t unit : kUnits) {
+    if (unit != 0 && unit == next) return limit + 1;
+  }
+  return limit;
+}
+
+void Tokenize(const NormalizedText& norm,
+              const std::vector<IcuSegment>& segments, uint32_t& position,
+              std::vector<Token>& tokens) {
+  auto add = [&](TokenKind kind, int32_t start, int32_t limit, uint32_t at,
+                 bool positional) {
+    std::string term;
+    norm.text.tempSubStringBetween(start, limit).toUTF8String(term);
+    if (term.size() > schema::kMaxTermBytes) return;
+    tokens.push_back({std::move(term), kind, at, norm.orig_begin[start],
+                      norm.orig_end[limit - 1], positional});
+  };
+
+  size_t first_token = tokens.size();
+  std::vector<HanChar> han;
+  for (const IcuSegment& seg : segments) {
+    if (!seg.word) continue;
+    // Split the segment into runs of Han and of everything else.
+    size_t han_before = han.size();
+    for (int32_t run_start = seg.start; run_start < seg.limit;) {
+      bool is_han = IsHanCodePoint(norm.text.char32At(run_start));
+      int32_t run_limit = run_start;
+      while (run_limit < seg.limit) {
+        UChar32 d = norm.text.char32At(run_limit);
+        if (IsHanCodePoint(d) != is_han) break;
+        run_limit += U16_LENGTH(d);
+      }
+      if (is_han) {
+        for (int32_t i = run_start; i < run_limit;) {
+          int32_t next = i + U16_LENGTH(norm.text.char32At(i));
+          han.push_back({i, next, position++});
+          i = next;
+        }
+      } else {
+        add(TokenKind::kWord, run_start, run_limit, position, true);
+        int32_t unit_limit = NumberUnitLimit(norm.text, run_start, run_limit);
+        if (unit_limit > run_limit) {
+          add(TokenKind::kNumberUnit, run_start, unit_limit, position, false);
+        }
+        ++position;
+      }
+      run_start = run_limit;
+    }
+    if (seg.han && han.size() - han_before >= 3) {
+      add(TokenKind::kHanWord, seg.start, seg.limit, han[han_before].position,
+          false);
+    }
+  }
+
+  for (size_t k = 0; k < han.size(); ++k) {
+    bool joined = k + 1 < han.size() && han[k + 1].start == han[k].limit;
+    bool joined_before = k > 0 && han[k - 1].limit == han[k].start;
+    // Inside a run of Han characters every phrase goes through the
+    // bigrams; a character needs its position only at a run's ends, where
+    // a phrase may go on with a word or a character that is not joined.
+    add(TokenKind::kHanChar, han[k].start, han[k].limit, han[k].position,
+        !joined || !joined_before);
+    if (joined) {
+      add(TokenKind::kHanBigram, han[k].start, han[k + 1].limit,
+          han[k].position, true);
+    }
+  }
+  std::stable_sort(
+      tokens.begin() + static_cast<std::ptrdiff_t>(first_token), tokens.end(),
+      [](const Token& a, const Token& b) { return a.position < b.position; });
+}
+
+}  // namespace baoku::corpus::analysis

@@ -1,0 +1,56 @@
+#include "tokenizer.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+
+namespace baoku::corpus::analysis {
+namespace {
+
+std::vector<Token> TokensOf(const std::string& utf8, uint32_t& position) {
+  NormalizedText norm = NormalizeWithMap(utf8);
+  std::vector<Token> tokens;
+  Tokenize(norm, SegmentWords(norm.text, 0, norm.text.length(), nullptr),
+           position, tokens);
+  return tokens;
+}
+
+TEST_CASE("The tokenizer gives characters, bigrams, words and units",
+          "[tokenizer]") {
+  uint32_t position = 10;
+  auto tokens = TokensOf("增长3.47亿", position);
+  CHECK(position == 14);  // 增, 长, 3.47, 亿.
+  std::vector<std::pair<std::string, TokenKind>> got;
+  for (const auto& t : tokens) got.emplace_back(t.term, t.kind);
+  CHECK(got == std::vector<std::pair<std::string, TokenKind>>{
+                   {"增", TokenKind::kHanChar},
+                   {"增长", TokenKind::kHanBigram},
+                   {"长", TokenKind::kHanChar},
+                   {"3.47", TokenKind::kWord},
+                   {"3.47亿", TokenKind::kNumberUnit},
+                   {"亿", TokenKind::kHanChar}});
+  for (size_t k = 1; k < tokens.size(); ++k) {
+    CHECK(tokens[k - 1].position <= tokens[k].position);
+  }
+}
+
+TEST_CASE("The tokenizer keeps positions only where a phrase needs them",
+          "[tokenizer]") {
+  uint32_t position = 0;
+  for (const auto& t : TokensOf("住房维修资金", position)) {
+    INFO(t.term);
+    bool run_end = t.term == "住" || t.term == "金";
+    if (t.kind == TokenKind::kHanChar) CHECK(t.positional == run_end);
+    if (t.kind == TokenKind::kHanBigram) CHECK(t.positional);
+    if (t.kind == TokenKind::kHanWord) CHECK_FALSE(t.positional);
+  }
+}
+
+TEST_CASE("NumberUnitLimit takes one unit after a plain number",
+          "[tokenizer]") {
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8("2026年5g年");
+  CHECK(NumberUnitLimit(text, 0, 4) == 5);
+  CHECK(NumberUnitLimit(text, 5, 7) == 7);  // 5g is not a number.
+}
+
+}  // namespace
+}  // namespace baoku::corpus::analysis
