@@ -227,8 +227,12 @@ TEST_CASE("baoku-index --retopic prints a summary, bad overrides stop it",
                        &out) == 0);
   auto j = nlohmann::json::parse(out);
   const auto& first = j["articles"][0];
-  CHECK(first["topics"][0]["id"] == "housing");
-  CHECK(first["topic_evidence"][0]["id"] == "housing");
+  // A 民法典 Q&A about 物业: housing and law (its gold topics), in the
+  // order the fitted weights give.
+  std::set<std::string> assigned;
+  for (const auto& t : first["topics"]) assigned.insert(t["id"]);
+  CHECK(assigned.count("housing"));
+  CHECK(first["topic_evidence"][0]["id"] == first["topics"][0]["id"]);
   CHECK(first["topic_evidence"][0]["assigned"] == true);
   CHECK(!first["topic_evidence"][0]["terms"].empty());
   const auto& tokens = first["topic_evidence"][0]["tokens"];
