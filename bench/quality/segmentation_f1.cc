@@ -15,8 +15,9 @@
 // time, best of --repeat passes over the whole file, one thread).
 //
 // Usage:
-//   baoku-segmentation-f1 --gold pku_test_gold.utf8 \
+//   baoku-segmentation-f1 --gold pku_test_gold.utf8
 //       --words pku_training_words.utf8 [--name PKU] [--tsv] [--errors 20]
+//   (one command line)
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdint>

@@ -30,8 +30,9 @@
 // "difference"). OpenCC is used only by this tool, never by the product.
 //
 // Usage:
-//   baoku-t2s-compare as_test.utf8 cityu_test.utf8 \
+//   baoku-t2s-compare as_test.utf8 cityu_test.utf8
 //       [--simplified pku_test.utf8 --simplified msr_test.utf8] [--top 25]
+//   (one command line)
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 #include <unicode/utypes.h>

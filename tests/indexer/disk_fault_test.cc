@@ -34,7 +34,7 @@ int Shell(const std::string& command, std::string* out) {
 // numbers that make many distinct terms (so the index keeps growing).
 void WritePages(const fs::path& dir, int first_day, int issues, int pages) {
   for (int d = 0; d < issues; ++d) {
-    char date[16];
+    char date[40];  // Room for any int, which g++ checks.
     std::snprintf(date, sizeof date, "2027-%02d-%02d", 1 + (first_day + d) / 28,
                   1 + (first_day + d) % 28);
     for (int p = 1; p <= pages; ++p) {
@@ -46,7 +46,7 @@ void WritePages(const fs::path& dir, int first_day, int issues, int pages) {
                 std::to_string(n % 97) + "%,涉及街巷" + std::to_string(n * 7) +
                 "条。\n\n";
       }
-      char name[16];
+      char name[40];  // Room for any int, which g++ checks.
       std::snprintf(name, sizeof name, "%02d.txt", p);
       testing::WriteFile(dir / date / name, text);
     }

@@ -53,7 +53,7 @@ const Api& CrowdedApi() {
     int i = 0;
     for (const char* surname : surnames) {
       for (const char* name : given) {
-        char date[16];
+        char date[40];  // Room for any int, which g++ checks.
         std::snprintf(date, sizeof date, "2015-%02d-%02d", 1 + i / 28,
                       1 + i % 28);
         int column = i % 210;

@@ -29,7 +29,7 @@ constexpr int kPagesPerIssue = 4;
 constexpr int kIssues = 12;  // Half indexed at the start, half added.
 
 std::string IssueDate(int issue) {
-  char date[16];
+  char date[40];  // Room for any int, which g++ checks.
   std::snprintf(date, sizeof date, "2028-03-%02d", 1 + issue);
   return date;
 }
@@ -47,7 +47,7 @@ void WriteIssue(const fs::path& root, int issue, int version) {
         "轮便民服务调查显示,社区食堂日均接待居民" +
         std::to_string(100 + version * 7 + page) + "人次。" + Marker(issue) +
         "\n\n老人凭卡就餐可享" + std::to_string(version % 9 + 1) + "折优惠。\n";
-    char name[16];
+    char name[40];  // Room for any int, which g++ checks.
     std::snprintf(name, sizeof name, "%02d.txt", page);
     testing::WriteFile(root / IssueDate(issue) / name, text);
   }

@@ -92,7 +92,7 @@ bool DateParam(const std::string& key, const std::string& value,
 }
 
 std::string IsoMonth(int year, int month) {
-  char buffer[16];
+  char buffer[40];  // Room for any int, which g++ checks.
   std::snprintf(buffer, sizeof buffer, "%04d-%02d", year, month);
   return buffer;
 }
