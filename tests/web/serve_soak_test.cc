@@ -165,7 +165,9 @@ TEST_CASE("Soak: slow and idle clients do not slow the others", "[soak]") {
   CHECK(attacked.size() >= 10);
   CHECK(p99_attacked <= 2 * p99_alone + 0.02);
   CHECK(healthz_max < 1.0);
-  CHECK(rss_max < 300L * 1024);
+  // The memory bound is for the build users run: a sanitizer's shadow memory
+  // and quarantine multiply RSS, so there the figure is only printed.
+  if (!baoku::testing::kSanitizedBuild) CHECK(rss_max < 300L * 1024);
 }
 
 }  // namespace
