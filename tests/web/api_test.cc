@@ -44,12 +44,12 @@ TEST_CASE("GET /api/search returns hits as JSON", "[api]") {
 TEST_CASE("An offset past the end of the hits gives the last page", "[api]") {
   auto all = nlohmann::json::parse(Get("/api/search", {{"q", "民宿"}}).body);
   int total = all["total"];
-  REQUIRE(total > 3);
+  REQUIRE(total > 2);
   auto last = nlohmann::json::parse(
-      Get("/api/search", {{"q", "民宿"}, {"limit", "3"}, {"offset", "990"}})
+      Get("/api/search", {{"q", "民宿"}, {"limit", "2"}, {"offset", "990"}})
           .body);
   CHECK(last["total"] == total);
-  CHECK(last["offset"] == (total - 1) / 3 * 3);
+  CHECK(last["offset"] == (total - 1) / 2 * 2);
   CHECK(last["hits"].size() ==
         static_cast<size_t>(total - last["offset"].get<int>()));
   // Nothing found stays nothing found at the offset asked.

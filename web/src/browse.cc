@@ -550,22 +550,28 @@ HttpResponse Api::Examples(const HttpRequest&) const {
         hit.article.date.ToIso().substr(0, 7) != out["month"]) {
       break;
     }
-    // The phrase: the first four Han characters in a row of a headline.
-    if (!out.contains("phrase")) {
-      std::string run;
-      size_t count = 0;
-      for (size_t pos = 0; pos < hit.article.headline.size() && count < 4;) {
-        char32_t c = corpus::utf8::Next(hit.article.headline, pos);
-        if (corpus::utf8::IsHan(c)) {
-          corpus::utf8::Append(run, c);
-          ++count;
-        } else {
-          run.clear();
-          count = 0;
-        }
+    // The phrase: the first whole run of three to eight Han characters in
+    // a headline ("长城脚下古堡村"), never a word cut short.
+    const std::string& headline = hit.article.headline;
+    std::string run;
+    size_t count = 0;
+    auto end_run = [&] {
+      if (!out.contains("phrase") && count >= 3 && count <= 8) {
+        out["phrase"] = run;
       }
-      if (count == 4) out["phrase"] = run;
+      run.clear();
+      count = 0;
+    };
+    for (size_t pos = 0; pos < headline.size();) {
+      char32_t c = corpus::utf8::Next(headline, pos);
+      if (!corpus::utf8::IsHan(c)) {
+        end_run();
+        continue;
+      }
+      corpus::utf8::Append(run, c);
+      ++count;
     }
+    end_run();
     // Two words an article, from several articles: a pair of one article
     // is likely found together, and apart in the others.
     int taken = 0;
