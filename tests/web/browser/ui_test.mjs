@@ -326,6 +326,7 @@ try {
   await ready();
   check(new URL(page.url()).searchParams.get("limit") === "50" && await page.locator(".hit").count() === 50,
     "50 hits a page");
+  await page.locator(".pager").scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(outDir, "ui-paging.png") });
   await page.goto(base + "/search?limit=20&offset=1990&q=" + encodeURIComponent(all));
   await ready();
@@ -342,6 +343,7 @@ try {
     bars.map((b) => `${b.getAttribute("title")}|${b.tagName}|${b.querySelector(".bar").getBoundingClientRect().height}`));
   check(years.length === 4 && years[1].startsWith("2024:0 篇|SPAN|0"),
     `the chart shows 2024 as an empty year (${years.join(", ")})`);
+  await page.locator(".chart").screenshot({ path: join(outDir, "ui-chart.png") });
   await page.goto(base + "/reporter?name=" + encodeURIComponent("张子珂"));
   await ready();
   check(await page.locator(".chart .bars > .empty").count() === 1, "the reporter's yearly chart has the empty year too");
