@@ -374,6 +374,19 @@ try {
   check(new URL(page.url()).searchParams.get("q") === "民宿" && await page.locator(".hit").count() > 0,
     "返回检索结果 goes back to the results");
 
+  // 下一篇 from the last hit of a page opens the first of the next page.
+  await page.goto(base + "/search?q=" + encodeURIComponent(all));
+  await ready();
+  await page.locator(".hit a.title").nth(9).click();
+  await ready();
+  await page.waitForSelector(".hit-nav a.next", { timeout: 5000 }).catch(() => {});
+  await page.locator(".hit-nav a.next").click();
+  await ready();
+  check((await text(".hit-nav")).includes(`第 11 / ${allTotal} 篇`), "下一篇 crosses to the next page of results");
+  await page.locator(".hit-nav a.back").click();
+  await ready();
+  check(new URL(page.url()).searchParams.get("offset") === "10", "返回检索结果 then shows that page");
+
   // Print: the article, byline, date, page and citation only.
   await page.goto(base + "/article?id=yzrb-20260609-02-06");
   await ready();
