@@ -313,6 +313,13 @@ TEST_CASE("/api/onthisday lists the same day of earlier years", "[browse]") {
   CHECK(GetJson(TopicsApi(), "/api/onthisday")["date"] == "2026-06-13");
 }
 
+TEST_CASE("The citation names every reporter, GB/T 7714", "[browse]") {
+  json a =
+      GetJson(TopicsApi(), "/api/article", {{"id", "yzrb-20250611-02-01"}});
+  CHECK(a["citation"] ==
+        "张子珂, 李明. 公交站台进小区[N]. 云州日报, 2025-06-11(2).");
+}
+
 TEST_CASE("/api/examples gives queries that find something in the archive",
           "[browse]") {
   json e = GetJson(SamplesApi(), "/api/examples");
