@@ -317,3 +317,24 @@ TEST_CASE("Every UI view is the one page, and parameters have limits",
 
 }  // namespace
 }  // namespace baoku::web
+
+namespace baoku::web {
+namespace {
+
+TEST_CASE("/api/search labels its total exact or 约, exact on request",
+          "[api]") {
+  for (const char* exact : {"0", "1"}) {
+    INFO("exact=" << exact);
+    HttpResponse r = Get("/api/search", {{"q", "的"}, {"exact", exact}});
+    REQUIRE(r.status == 200);
+    auto body = nlohmann::json::parse(r.body);
+    uint64_t total = body["total"];
+    REQUIRE(total > 0);
+    // The samples hold far fewer matches than the estimate's bound.
+    CHECK(body["total_exact"] == true);
+    CHECK(body["total_label"] == std::to_string(total));
+  }
+}
+
+}  // namespace
+}  // namespace baoku::web
