@@ -12,6 +12,7 @@
 
 #include <xapian.h>
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -52,6 +53,15 @@ struct SearchRequest {
   // Every value in each facet list, facet_limit ignored: for listings of
   // all reporters or columns of an archive, which run to thousands.
   bool every_facet_value = false;
+  // False: the total may be estimated, so that a broad OR or a long pasted
+  // passage stops early: matches are checked until `estimate_after` (or
+  // offset + limit, if more) have been, and the ranking pass stops at
+  // `time_budget` (0: no budget) with the best hits found by then. Fewer
+  // matches than that are still counted exactly. With facets every match
+  // is counted whatever this says.
+  bool exact_total = true;
+  int estimate_after = 10000;
+  std::chrono::milliseconds time_budget{0};
 };
 
 inline constexpr int kMaxLimit = 100;
@@ -65,7 +75,8 @@ struct Hit {
 };
 
 struct SearchResponse {
-  uint64_t total = 0;  // Exact number of matching articles.
+  uint64_t total = 0;       // Number of matching articles...
+  bool total_exact = true;  // ...or an estimate (when not exact_total).
   int offset = 0;
   std::vector<Hit> hits;
   std::optional<Facets> facets;     // When requested.
@@ -127,6 +138,10 @@ class Searcher {
   Xapian::doccount ArticleCount() const { return db_.get_doccount(); }
   // The revision read (0 for a sharded index, which has one per shard).
   uint64_t Revision() const;
+  // Reopens on the newest commit and returns a key that changes with every
+  // commit: "r<revision>" of one database; of a sharded index (one
+  // revision per shard) its article count, last docid and total length.
+  std::string RevisionKey();
 
  private:
   SearchResponse DoSearch(const SearchRequest& request);
