@@ -13,6 +13,8 @@
 #include "baoku/corpus/schema.h"
 #include "baoku/corpus/utf8.h"
 #include "baoku/indexer/batch.h"
+#include "baoku/indexer/document_builder.h"
+#include "baoku/indexer/index_writer.h"
 #include "search_fixture.h"
 #include "test_support.h"
 
@@ -379,6 +381,40 @@ TEST_CASE("Neighbours are the page and the issue in print order", "[search]") {
     CHECK(n.same_page[i].article.ordinal == static_cast<int>(i) + 1);
   }
   CHECK(n.same_issue.front().article.page == 1);
+}
+
+TEST_CASE("A phrase matches only where its characters follow each other",
+          "[search][layout]") {
+  // Bigrams carry no positions (text_analyzer.h): an article that holds
+  // every bigram of 维修资金, but apart, must not match the phrase.
+  testing::TempDir dir;
+  auto article = [](const std::string& id, int ordinal,
+                    const std::string& text) {
+    corpus::Article a;
+    a.id = id;
+    a.paper_code = "test";
+    a.date = corpus::Date{2026, 6, 11};
+    a.page = 1;
+    a.ordinal = ordinal;
+    a.headline = "标题" + id;
+    a.paragraphs = {text};
+    return a;
+  };
+  std::vector<corpus::Article> articles = {
+      article("whole", 1, "本市的维修资金已到位。"),
+      article("apart", 2, "维修、修资、资金，三者分开。")};
+  {
+    indexer::IndexWriter writer(dir / "db");
+    writer.ReplacePages({indexer::PageKey(articles[0])}, articles,
+                        testing::SharedAnalyzer());
+  }
+  Searcher searcher(dir / "db", testing::SharedAnalyzer());
+  SearchResponse r = Find(searcher, "维修资金");
+  REQUIRE(r.hits.size() == 1);
+  CHECK(r.hits[0].article.id == "whole");
+  // One bigram needs no positions: both hold 修资.
+  CHECK(Find(searcher, "修资").hits.size() == 2);
+  CHECK(Find(searcher, "本市").hits.size() == 1);
 }
 
 TEST_CASE("The searcher refuses an index of the previous schema",
