@@ -1,5 +1,6 @@
 #include "baoku/search/query_builder.h"
 
+#include <algorithm>
 #include <map>
 
 #include "baoku/corpus/article.h"
@@ -43,13 +44,70 @@ std::vector<std::string> PhraseTerms(const std::vector<Token>& tokens) {
   return terms;
 }
 
-Xapian::Query PhraseOf(const std::vector<std::string>& terms,
-                       std::string_view prefix) {
+// For a term of two Han characters, the byte length of the first; else 0.
+size_t HanBigramSplit(std::string_view term) {
+  size_t first = 0;
+  if (term.empty() || !utf8::IsHan(utf8::Next(term, first))) return 0;
+  size_t second = first;
+  if (second >= term.size() || !utf8::IsHan(utf8::Next(term, second))) {
+    return 0;
+  }
+  return second == term.size() ? first : 0;
+}
+
+// The position-bearing terms of the index (text_analyzer.h's term layout)
+// put together: every proximity and phrase query goes through here, so a
+// change of the layout is met in this one place.
+//
+// A phrase of `terms` at consecutive positions. A step that is a bigram
+// with more steps after it also matches its first character alone: the
+// index stores a character's position at the end of a run, and positions
+// run on across punctuation, so 智慧物业系统 finds the printed “智慧物业”系统
+// (and 《建议》学习, 物业、系统) while the snippet still shows the marks.
+Xapian::Query PositionalPhrase(const std::vector<std::string>& terms,
+                               std::string_view prefix) {
   std::vector<Xapian::Query> subs;
-  for (const auto& t : terms) subs.emplace_back(std::string(prefix) + t);
+  for (size_t k = 0; k < terms.size(); ++k) {
+    const std::string& t = terms[k];
+    Xapian::Query term(std::string(prefix) + t);
+    size_t first = HanBigramSplit(t);
+    if (first != 0 && k + 1 < terms.size()) {
+      term = Xapian::Query(
+          Xapian::Query::OP_OR, term,
+          Xapian::Query(std::string(prefix) + t.substr(0, first)));
+    }
+    subs.push_back(std::move(term));
+  }
   if (subs.size() == 1) return subs.front();
   return Xapian::Query(Xapian::Query::OP_PHRASE, subs.begin(), subs.end(),
                        static_cast<Xapian::termcount>(subs.size()));
+}
+
+// Documents where the phrases `parts` (each a PositionalPhrase of its
+// terms) occur with at most `distance` characters between them, in any
+// order: all their terms within one window of positions (OP_NEAR takes
+// terms only), and each phrase as such.
+Xapian::Query PositionalNear(const std::vector<std::vector<std::string>>& parts,
+                             size_t distance, std::string_view prefix) {
+  std::vector<Xapian::Query> terms, phrases;
+  // The window from the first part's first position to the last part's
+  // first term: n steps cover n + 1 characters when they end in a bigram
+  // (the wider case), and the last part needs only its steps.
+  size_t span = distance;
+  for (const auto& part : parts) {
+    for (const auto& t : part) terms.emplace_back(std::string(prefix) + t);
+    span += part.size() + 1;
+    phrases.push_back(PositionalPhrase(part, prefix));
+  }
+  span -= 1;
+  phrases.emplace_back(Xapian::Query::OP_NEAR, terms.begin(), terms.end(),
+                       static_cast<Xapian::termcount>(span));
+  return Xapian::Query(Xapian::Query::OP_AND, phrases.begin(), phrases.end());
+}
+
+Xapian::Query PhraseOf(const std::vector<std::string>& terms,
+                       std::string_view prefix) {
+  return PositionalPhrase(terms, prefix);
 }
 
 // A fresh query matching every document. Never Xapian::Query::MatchAll:
@@ -110,6 +168,7 @@ class Builder {
     built.highlight_phrases = std::move(highlights_);
     built.has_free_text = has_free_text_;
     built.has_phrase = has_phrase_;
+    built.names = std::move(names_);
     return built;
   }
 
@@ -129,6 +188,9 @@ class Builder {
         break;
       case QueryNode::Kind::kAnd:
         query = All(node.children, excluded);
+        break;
+      case QueryNode::Kind::kNear:
+        query = Near(node, excluded);
         break;
       case QueryNode::Kind::kOr: {
         std::vector<Xapian::Query> any;
@@ -168,11 +230,29 @@ class Builder {
     return query;
   }
 
-  std::optional<Xapian::Query> Text(std::string_view text, bool excluded,
-                                    std::string_view prefix = "") {
+  // The parts of a NEAR (parsed as words or phrases) within its distance.
+  // A part with nothing searchable drops out; one part left is itself.
+  std::optional<Xapian::Query> Near(const QueryNode& node, bool excluded) {
+    std::vector<std::vector<std::string>> parts;
+    for (const auto& child : node.children) {
+      std::vector<std::string> terms;
+      if (!Text(child.text, excluded, "", &terms)) continue;
+      parts.push_back(std::move(terms));
+    }
+    if (parts.empty()) return std::nullopt;
+    has_phrase_ = true;
+    if (parts.size() == 1) return PositionalPhrase(parts.front(), "");
+    return PositionalNear(parts, node.distance, "");
+  }
+
+  // `terms`, when given, receives the phrase terms.
+  std::optional<Xapian::Query> Text(
+      std::string_view text, bool excluded, std::string_view prefix = "",
+      std::vector<std::string>* terms_out = nullptr) {
     auto tokens = context_.analyzer.Analyze(text, 0, context_.lexicon);
     auto terms = PhraseTerms(tokens);
     if (terms.empty()) return std::nullopt;
+    if (terms_out) *terms_out = terms;
     has_phrase_ = has_phrase_ || terms.size() > 1;
     if (!excluded) {
       has_free_text_ = true;
@@ -228,10 +308,9 @@ class Builder {
     if (value.empty()) {
       return Fail(parameter, offset, "“" + field.name + "”缺少要查找的值");
     }
-    const auto& analyzer = context_.analyzer;
     switch (field.value) {
       case FieldValue::kName:
-        return Unweighted(Term(field.prefix, analyzer.NormalizeKey(value)));
+        return Name(field, value);
       case FieldValue::kText: {
         auto q = Text(value, excluded, field.prefix);
         if (!q) {
@@ -260,6 +339,80 @@ class Builder {
         return Date(value, parameter, offset);
     }
     return std::nullopt;
+  }
+
+  // The name as typed when an article holds it; else (with an index) the
+  // names containing it, recorded in names_, with close names offered
+  // when there are none.
+  std::optional<Xapian::Query> Name(const corpus::FieldSpec& field,
+                                    std::string_view value) {
+    std::string key = context_.analyzer.NormalizeKey(value);
+    Xapian::Query exact = Unweighted(Term(field.prefix, key));
+    const Xapian::Database* db = context_.db;
+    if (!db || key.empty() ||
+        db->get_termfreq(std::string(field.prefix) + key) > 0) {
+      return exact;
+    }
+    std::vector<std::pair<Xapian::doccount, std::string>> containing;
+    std::vector<std::pair<size_t, std::string>> close;
+    std::vector<char32_t> typed = CodePoints(key);
+    for (auto it = db->allterms_begin(field.prefix);
+         it != db->allterms_end(field.prefix); ++it) {
+      std::string name = (*it).substr(field.prefix.size());
+      // A longer prefix sharing this one's start (XP, XPAGE): its values
+      // start with an upper-case letter, which normalized names never do.
+      if (name.empty() || (name[0] >= 'A' && name[0] <= 'Z')) continue;
+      if (name.find(key) != std::string::npos) {
+        containing.emplace_back(it.get_termfreq(), name);
+      } else if (containing.empty()) {
+        size_t shared = SharedCodePoints(typed, CodePoints(name));
+        if (shared * 2 >= typed.size() && shared > 0) {
+          close.emplace_back(shared, name);
+        }
+      }
+    }
+    NameResolution resolution{field.name, std::string(value), {}, {}};
+    auto by_count = [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : a.second < b.second;
+    };
+    std::vector<Xapian::Query> any;
+    if (!containing.empty()) {
+      std::sort(containing.begin(), containing.end(), by_count);
+      if (containing.size() > kMaxNamesUsed) containing.resize(kMaxNamesUsed);
+      for (const auto& [count, name] : containing) {
+        resolution.used.push_back(name);
+        any.push_back(Term(field.prefix, name));
+      }
+    } else {
+      std::sort(close.begin(), close.end(), by_count);
+      for (size_t i = 0; i < close.size() && i < kMaxNameSuggestions; ++i) {
+        resolution.suggestions.push_back(close[i].second);
+      }
+    }
+    names_.push_back(std::move(resolution));
+    if (any.empty()) return exact;
+    return Unweighted(Combine(Xapian::Query::OP_OR, any));
+  }
+
+  static std::vector<char32_t> CodePoints(std::string_view text) {
+    std::vector<char32_t> out;
+    for (size_t pos = 0; pos < text.size();)
+      out.push_back(utf8::Next(text, pos));
+    return out;
+  }
+
+  // How many of `typed`'s code points `name` holds (each used once).
+  static size_t SharedCodePoints(const std::vector<char32_t>& typed,
+                                 std::vector<char32_t> name) {
+    size_t shared = 0;
+    for (char32_t c : typed) {
+      auto at = std::find(name.begin(), name.end(), c);
+      if (at != name.end()) {
+        ++shared;
+        name.erase(at);
+      }
+    }
+    return shared;
   }
 
   std::optional<Xapian::Query> Page(const corpus::FieldSpec& field,
@@ -329,6 +482,7 @@ class Builder {
   std::vector<Xapian::Query> near_;
   size_t near_span_ = 0;
   std::vector<std::vector<std::string>> highlights_;
+  std::vector<NameResolution> names_;
   bool has_free_text_ = false;
   bool has_phrase_ = false;
   std::optional<QueryError> error_;
