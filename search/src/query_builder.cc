@@ -44,70 +44,63 @@ std::vector<std::string> PhraseTerms(const std::vector<Token>& tokens) {
   return terms;
 }
 
-// For a term of two Han characters, the byte length of the first; else 0.
-size_t HanBigramSplit(std::string_view term) {
-  size_t first = 0;
-  if (term.empty() || !utf8::IsHan(utf8::Next(term, first))) return 0;
-  size_t second = first;
-  if (second >= term.size() || !utf8::IsHan(utf8::Next(term, second))) {
-    return 0;
+// The terms that hold positions in the index (text_analyzer.h), one per
+// position of `tokens`: every Han character and word. A phrase is checked on
+// these.
+std::vector<std::string> PositionalTerms(const std::vector<Token>& tokens) {
+  std::vector<std::string> terms;
+  for (const Token& t : tokens) {
+    if (t.positional) terms.push_back(t.term);
   }
-  return second == term.size() ? first : 0;
+  return terms;
 }
 
-// The position-bearing terms of the index (text_analyzer.h's term layout)
-// put together: every proximity and phrase query goes through here, so a
-// change of the layout is met in this one place.
-//
-// A phrase of `terms` at consecutive positions. A step that is a bigram
-// with more steps after it also matches its first character alone: the
-// index stores a character's position at the end of a run, and positions
-// run on across punctuation, so 智慧物业系统 finds the printed “智慧物业”系统
-// (and 《建议》学习, 物业、系统) while the snippet still shows the marks.
-Xapian::Query PositionalPhrase(const std::vector<std::string>& terms,
-                               std::string_view prefix) {
+// A phrase under the term layout: its PhraseTerms() (ranked) must all
+// occur, and its PositionalTerms() at consecutive positions (unweighted: a
+// check, not more evidence). One term is exact without positions.
+Xapian::Query PhraseOf(const std::vector<std::string>& terms,
+                       const std::vector<std::string>& positional,
+                       std::string_view prefix) {
   std::vector<Xapian::Query> subs;
-  for (size_t k = 0; k < terms.size(); ++k) {
-    const std::string& t = terms[k];
-    Xapian::Query term(std::string(prefix) + t);
-    size_t first = HanBigramSplit(t);
-    if (first != 0 && k + 1 < terms.size()) {
-      term = Xapian::Query(
-          Xapian::Query::OP_OR, term,
-          Xapian::Query(std::string(prefix) + t.substr(0, first)));
-    }
-    subs.push_back(std::move(term));
-  }
+  for (const auto& t : terms) subs.emplace_back(std::string(prefix) + t);
   if (subs.size() == 1) return subs.front();
-  return Xapian::Query(Xapian::Query::OP_PHRASE, subs.begin(), subs.end(),
-                       static_cast<Xapian::termcount>(subs.size()));
+  std::vector<Xapian::Query> in_order;
+  for (const auto& t : positional) {
+    in_order.emplace_back(std::string(prefix) + t);
+  }
+  return Xapian::Query(
+      Xapian::Query::OP_FILTER,
+      Xapian::Query(Xapian::Query::OP_AND, subs.begin(), subs.end()),
+      Xapian::Query(Xapian::Query::OP_PHRASE, in_order.begin(), in_order.end(),
+                    static_cast<Xapian::termcount>(in_order.size())));
 }
 
-// Documents where the phrases `parts` (each a PositionalPhrase of its
-// terms) occur with at most `distance` characters between them, in any
-// order: all their terms within one window of positions (OP_NEAR takes
-// terms only), and each phrase as such.
-Xapian::Query PositionalNear(const std::vector<std::vector<std::string>>& parts,
+// A part of a NEAR: its phrase, and its position-bearing terms.
+struct NearPart {
+  Xapian::Query phrase;
+  std::vector<std::string> positional;
+};
+
+// Proximity under the term layout (text_analyzer.h): documents where the
+// parts occur with at most `distance` characters between them, in any
+// order: each part as its phrase, and all their position-bearing terms
+// (one per character or word) within one window of positions, which spans
+// the parts' own positions plus the distance. A change of the layout is
+// met here and in PhraseOf().
+Xapian::Query PositionalNear(const std::vector<NearPart>& parts,
                              size_t distance, std::string_view prefix) {
-  std::vector<Xapian::Query> terms, phrases;
-  // The window from the first part's first position to the last part's
-  // first term: n steps cover n + 1 characters when they end in a bigram
-  // (the wider case), and the last part needs only its steps.
+  std::vector<Xapian::Query> terms, all;
   size_t span = distance;
   for (const auto& part : parts) {
-    for (const auto& t : part) terms.emplace_back(std::string(prefix) + t);
-    span += part.size() + 1;
-    phrases.push_back(PositionalPhrase(part, prefix));
+    for (const auto& t : part.positional) {
+      terms.emplace_back(std::string(prefix) + t);
+    }
+    span += part.positional.size();
+    all.push_back(part.phrase);
   }
-  span -= 1;
-  phrases.emplace_back(Xapian::Query::OP_NEAR, terms.begin(), terms.end(),
-                       static_cast<Xapian::termcount>(span));
-  return Xapian::Query(Xapian::Query::OP_AND, phrases.begin(), phrases.end());
-}
-
-Xapian::Query PhraseOf(const std::vector<std::string>& terms,
-                       std::string_view prefix) {
-  return PositionalPhrase(terms, prefix);
+  all.emplace_back(Xapian::Query::OP_NEAR, terms.begin(), terms.end(),
+                   static_cast<Xapian::termcount>(span));
+  return Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end());
 }
 
 // A fresh query matching every document. Never Xapian::Query::MatchAll:
@@ -233,26 +226,28 @@ class Builder {
   // The parts of a NEAR (parsed as words or phrases) within its distance.
   // A part with nothing searchable drops out; one part left is itself.
   std::optional<Xapian::Query> Near(const QueryNode& node, bool excluded) {
-    std::vector<std::vector<std::string>> parts;
+    std::vector<NearPart> parts;
     for (const auto& child : node.children) {
-      std::vector<std::string> terms;
-      if (!Text(child.text, excluded, "", &terms)) continue;
-      parts.push_back(std::move(terms));
+      std::vector<std::string> positional;
+      auto phrase = Text(child.text, excluded, "", &positional);
+      if (!phrase) continue;
+      parts.push_back({*phrase, std::move(positional)});
     }
     if (parts.empty()) return std::nullopt;
     has_phrase_ = true;
-    if (parts.size() == 1) return PositionalPhrase(parts.front(), "");
+    if (parts.size() == 1) return parts.front().phrase;
     return PositionalNear(parts, node.distance, "");
   }
 
-  // `terms`, when given, receives the phrase terms.
+  // `positional_out`, when given, receives the position-bearing terms.
   std::optional<Xapian::Query> Text(
       std::string_view text, bool excluded, std::string_view prefix = "",
-      std::vector<std::string>* terms_out = nullptr) {
+      std::vector<std::string>* positional_out = nullptr) {
     auto tokens = context_.analyzer.Analyze(text, 0, context_.lexicon);
     auto terms = PhraseTerms(tokens);
     if (terms.empty()) return std::nullopt;
-    if (terms_out) *terms_out = terms;
+    auto positional = PositionalTerms(tokens);
+    if (positional_out) *positional_out = positional;
     has_phrase_ = has_phrase_ || terms.size() > 1;
     if (!excluded) {
       has_free_text_ = true;
@@ -261,12 +256,17 @@ class Builder {
           boosts_.emplace_back(std::string(prefix) + t.term);
         }
       }
-      if (prefix.empty()) boosts_.push_back(PhraseOf(terms, schema::kTitle));
-      near_.emplace_back(std::string(prefix) + terms.front());
-      near_span_ += terms.size();
+      if (prefix.empty()) {
+        boosts_.push_back(PhraseOf(terms, positional, schema::kTitle));
+      }
+      // NEAR needs positions: the texts' first positional terms.
+      if (!positional.empty()) {
+        near_.emplace_back(std::string(prefix) + positional.front());
+        near_span_ += positional.size();
+      }
       highlights_.push_back(terms);
     }
-    return PhraseOf(terms, prefix);
+    return PhraseOf(terms, positional, prefix);
   }
 
   std::optional<Xapian::Query> Filters(

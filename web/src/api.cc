@@ -131,6 +131,20 @@ void AddExportLimit(HttpResponse& r, uint64_t total, size_t rows) {
   }
 }
 
+// A newspaper article as GB/T 7714-2015 cites it: "作者. 题名[N]. 报纸名,
+// 出版日期(版次)." with at most three authors, then "等".
+std::string Gbt7714Citation(const corpus::Article& a) {
+  std::string out;
+  for (size_t i = 0; i < a.reporters.size() && i < 3; ++i) {
+    out += (i ? ", " : "") + a.reporters[i];
+  }
+  if (a.reporters.size() > 3) out += ", 等";
+  if (!out.empty()) out += ". ";
+  return out + corpus::DisplayTitle(a) + "[N]. " +
+         (a.paper.empty() ? a.paper_code : a.paper) + ", " + a.date.ToIso() +
+         "(" + std::to_string(a.page) + ").";
+}
+
 std::string Join(const std::vector<std::string>& parts, const char* sep) {
   std::string out;
   for (const auto& p : parts) {
@@ -260,7 +274,7 @@ const std::map<std::string, Api::Handler, std::less<>>& Api::Routes() {
       {"/api/column", &Api::Column},       {"/api/calendar", &Api::Calendar},
       {"/api/issue", &Api::Issue},         {"/api/page", &Api::Page},
       {"/api/onthisday", &Api::OnThisDay}, {"/api/suggest", &Api::Suggest},
-      {"/api/fields", &Api::Fields},
+      {"/api/fields", &Api::Fields},       {"/api/examples", &Api::Examples},
   };
   return routes;
 }
@@ -321,6 +335,15 @@ HttpResponse Api::Search(const HttpRequest& request) const {
   search::Searcher searcher(config_.db, analyzer_);
   search::SearchResponse response = searcher.Search(query);
   if (response.error) return internal::QueryErrorResponse(*response.error);
+  // An offset past the end (an old link, a shorter result list since)
+  // shows the last page; the body's offset says which.
+  if (response.hits.empty() && response.total > 0 && query.offset > 0 &&
+      query.limit > 0) {
+    query.offset =
+        static_cast<int>((response.total - 1) / query.limit * query.limit);
+    response = searcher.Search(query);
+    if (response.error) return internal::QueryErrorResponse(*response.error);
+  }
   nlohmann::json body =
       search::SearchResponseToJson(response, searcher.topics());
   body["limit"] = query.limit;
@@ -433,10 +456,7 @@ HttpResponse Api::Article(const HttpRequest& request) const {
   body["neighbours"] = {
       {"same_page", internal::BriefsJson(neighbours.same_page, topics)},
       {"same_issue", internal::BriefsJson(neighbours.same_issue, topics)}};
-  body["citation"] =
-      (article->paper.empty() ? article->paper_code : article->paper) + "," +
-      article->date.ToIso() + ",第" + std::to_string(article->page) + "版,《" +
-      corpus::DisplayTitle(*article) + "》";
+  body["citation"] = Gbt7714Citation(*article);
 
   // The query's words marked in the title block and paragraphs, as offsets
   // like a snippet's, for the reader who came from a search.

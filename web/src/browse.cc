@@ -10,6 +10,7 @@
 #include <optional>
 #include <string_view>
 
+#include "baoku/corpus/utf8.h"
 #include "baoku/search/date_range.h"
 #include "baoku/search/result_json.h"
 #include "baoku/search/searcher.h"
@@ -401,14 +402,21 @@ HttpResponse Api::OnThisDay(const HttpRequest& request) const {
     if (!DateParam("date", *d, search::DatePrecision::kDay, day, error)) {
       return error;
     }
-  } else {
-    std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    day = {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday,
-           search::DatePrecision::kDay};
   }
   search::Searcher searcher(config_.db, analyzer_);
+  // By default the day of the newest issue: an archive that stops some time
+  // ago still shows something, whatever the server's clock says.
+  if (!Param(request, "date")) {
+    if (auto last = EndDate(searcher, true)) {
+      day = {last->year, last->month, last->day, search::DatePrecision::kDay};
+    } else {
+      std::time_t now = std::time(nullptr);
+      std::tm local{};
+      localtime_r(&now, &local);
+      day = {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday,
+             search::DatePrecision::kDay};
+    }
+  }
   nlohmann::json years = nlohmann::json::array();
   auto first = EndDate(searcher, false);
   search::SearchRequest query;
@@ -504,6 +512,97 @@ HttpResponse Api::Suggest(const HttpRequest& request) const {
   }
   return Json(200,
               {{"field", field}, {"prefix", prefix}, {"suggestions", out}});
+}
+
+// Examples of the query language that find something in the archive being
+// served, for the search box's hint and help: its busiest reporter, column
+// and topic, its first page, newest month and day, a kind other than news,
+// two words of its newest articles (found together and apart, so that
+// "a b", "a OR b" and "a -b" all find something) and a phrase from a
+// headline. A value the archive lacks is left out.
+HttpResponse Api::Examples(const HttpRequest&) const {
+  search::Searcher searcher(config_.db, analyzer_);
+  search::Facets facets = ArchiveFacets(searcher);
+  nlohmann::json out = nlohmann::json::object();
+  for (const char* key : {"reporters", "columns", "topics", "pages", "kinds"}) {
+    for (const auto& v : facets.Of(key)) {
+      if (v.value.empty() ||
+          (std::string_view(key) == "kinds" &&
+           v.value == corpus::KindName(corpus::ArticleKind::kNews))) {
+        continue;  // No column; plain news is not worth an example.
+      }
+      out[key] = {{"value", v.value}, {"label", v.label}, {"count", v.count}};
+      break;
+    }
+  }
+  if (auto last = EndDate(searcher, true)) {
+    out["month"] = last->ToIso().substr(0, 7);
+    out["day"] = last->ToIso();
+  }
+  search::SearchRequest newest;
+  newest.sort = search::SortOrder::kNewest;
+  newest.limit = 10;
+  newest.with_snippets = false;
+  std::vector<std::string> words;
+  for (const auto& hit : searcher.Search(newest).hits) {
+    // Words of the newest month, so that "(a OR b) 日期:<month>" finds them.
+    if (out.contains("month") &&
+        hit.article.date.ToIso().substr(0, 7) != out["month"]) {
+      break;
+    }
+    // The phrase: the first whole run of three to eight Han characters in
+    // a headline ("长城脚下古堡村"), never a word cut short.
+    const std::string& headline = hit.article.headline;
+    std::string run;
+    size_t count = 0;
+    auto end_run = [&] {
+      if (!out.contains("phrase") && count >= 3 && count <= 8) {
+        out["phrase"] = run;
+      }
+      run.clear();
+      count = 0;
+    };
+    for (size_t pos = 0; pos < headline.size();) {
+      char32_t c = corpus::utf8::Next(headline, pos);
+      if (!corpus::utf8::IsHan(c)) {
+        end_run();
+        continue;
+      }
+      corpus::utf8::Append(run, c);
+      ++count;
+    }
+    end_run();
+    // Two words an article, from several articles: a pair of one article
+    // is likely found together, and apart in the others.
+    int taken = 0;
+    for (const auto& k : searcher.Keywords(hit.article.id, 4)
+                             .value_or(std::vector<std::string>{})) {
+      if (taken < 2 && words.size() < 12 &&
+          corpus::utf8::CodePointCount(k) >= 2 &&
+          std::find(words.begin(), words.end(), k) == words.end()) {
+        words.push_back(k);
+        ++taken;
+      }
+    }
+  }
+  auto finds = [&](const std::string& q) {
+    search::SearchRequest probe;
+    probe.query = q;
+    probe.limit = 1;
+    probe.with_snippets = false;
+    auto r = searcher.Search(probe);
+    return !r.error && r.total > 0;
+  };
+  for (size_t i = 0; i < words.size() && !out.contains("words"); ++i) {
+    for (size_t j = 0; j < words.size(); ++j) {
+      if (i != j && finds(words[i] + " " + words[j]) &&
+          finds(words[i] + " -" + words[j])) {
+        out["words"] = {words[i], words[j]};
+        break;
+      }
+    }
+  }
+  return Json(200, out);
 }
 
 }  // namespace baoku::web

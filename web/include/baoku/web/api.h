@@ -64,7 +64,7 @@ class Api {
   // /api/export, /api/article, /api/related, /api/topics, /api/topic,
   // /api/reporters, /api/reporter, /api/columns, /api/column,
   // /api/calendar, /api/issue, /api/page, /api/onthisday, /api/suggest,
-  // /api/fields;
+  // /api/fields, /api/examples;
   // the UI's pages (/, /article, /topics, ...: index.html) and
   // /static/<file>. Bad input is a 400 with a JSON error naming the
   // parameter, a missing article/reporter/... a 404, unknown paths 404
@@ -106,6 +106,7 @@ class Api {
   HttpResponse Page(const HttpRequest& request) const;
   HttpResponse OnThisDay(const HttpRequest& request) const;
   HttpResponse Suggest(const HttpRequest& request) const;
+  HttpResponse Examples(const HttpRequest& request) const;
 
   ApiConfig config_;
   corpus::TextAnalyzer analyzer_;
