@@ -1,5 +1,6 @@
 #include "baoku/search/query_builder.h"
 
+#include <algorithm>
 #include <map>
 
 #include "baoku/corpus/article.h"
@@ -74,6 +75,34 @@ Xapian::Query PhraseOf(const std::vector<std::string>& terms,
                     static_cast<Xapian::termcount>(in_order.size())));
 }
 
+// A part of a NEAR: its phrase, and its position-bearing terms.
+struct NearPart {
+  Xapian::Query phrase;
+  std::vector<std::string> positional;
+};
+
+// Proximity under the term layout (text_analyzer.h): documents where the
+// parts occur with at most `distance` characters between them, in any
+// order: each part as its phrase, and all their position-bearing terms
+// (one per character or word) within one window of positions, which spans
+// the parts' own positions plus the distance. A change of the layout is
+// met here and in PhraseOf().
+Xapian::Query PositionalNear(const std::vector<NearPart>& parts,
+                             size_t distance, std::string_view prefix) {
+  std::vector<Xapian::Query> terms, all;
+  size_t span = distance;
+  for (const auto& part : parts) {
+    for (const auto& t : part.positional) {
+      terms.emplace_back(std::string(prefix) + t);
+    }
+    span += part.positional.size();
+    all.push_back(part.phrase);
+  }
+  all.emplace_back(Xapian::Query::OP_NEAR, terms.begin(), terms.end(),
+                   static_cast<Xapian::termcount>(span));
+  return Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end());
+}
+
 // A fresh query matching every document. Never Xapian::Query::MatchAll:
 // that is one static object whose reference count is not atomic, and
 // queries are built on many server threads at once (xapian/query.h).
@@ -132,6 +161,7 @@ class Builder {
     built.highlight_phrases = std::move(highlights_);
     built.has_free_text = has_free_text_;
     built.has_phrase = has_phrase_;
+    built.names = std::move(names_);
     return built;
   }
 
@@ -151,6 +181,9 @@ class Builder {
         break;
       case QueryNode::Kind::kAnd:
         query = All(node.children, excluded);
+        break;
+      case QueryNode::Kind::kNear:
+        query = Near(node, excluded);
         break;
       case QueryNode::Kind::kOr: {
         std::vector<Xapian::Query> any;
@@ -190,12 +223,31 @@ class Builder {
     return query;
   }
 
-  std::optional<Xapian::Query> Text(std::string_view text, bool excluded,
-                                    std::string_view prefix = "") {
+  // The parts of a NEAR (parsed as words or phrases) within its distance.
+  // A part with nothing searchable drops out; one part left is itself.
+  std::optional<Xapian::Query> Near(const QueryNode& node, bool excluded) {
+    std::vector<NearPart> parts;
+    for (const auto& child : node.children) {
+      std::vector<std::string> positional;
+      auto phrase = Text(child.text, excluded, "", &positional);
+      if (!phrase) continue;
+      parts.push_back({*phrase, std::move(positional)});
+    }
+    if (parts.empty()) return std::nullopt;
+    has_phrase_ = true;
+    if (parts.size() == 1) return parts.front().phrase;
+    return PositionalNear(parts, node.distance, "");
+  }
+
+  // `positional_out`, when given, receives the position-bearing terms.
+  std::optional<Xapian::Query> Text(
+      std::string_view text, bool excluded, std::string_view prefix = "",
+      std::vector<std::string>* positional_out = nullptr) {
     auto tokens = context_.analyzer.Analyze(text, 0, context_.lexicon);
     auto terms = PhraseTerms(tokens);
     if (terms.empty()) return std::nullopt;
     auto positional = PositionalTerms(tokens);
+    if (positional_out) *positional_out = positional;
     has_phrase_ = has_phrase_ || terms.size() > 1;
     if (!excluded) {
       has_free_text_ = true;
@@ -256,10 +308,9 @@ class Builder {
     if (value.empty()) {
       return Fail(parameter, offset, "“" + field.name + "”缺少要查找的值");
     }
-    const auto& analyzer = context_.analyzer;
     switch (field.value) {
       case FieldValue::kName:
-        return Unweighted(Term(field.prefix, analyzer.NormalizeKey(value)));
+        return Name(field, value);
       case FieldValue::kText: {
         auto q = Text(value, excluded, field.prefix);
         if (!q) {
@@ -288,6 +339,80 @@ class Builder {
         return Date(value, parameter, offset);
     }
     return std::nullopt;
+  }
+
+  // The name as typed when an article holds it; else (with an index) the
+  // names containing it, recorded in names_, with close names offered
+  // when there are none.
+  std::optional<Xapian::Query> Name(const corpus::FieldSpec& field,
+                                    std::string_view value) {
+    std::string key = context_.analyzer.NormalizeKey(value);
+    Xapian::Query exact = Unweighted(Term(field.prefix, key));
+    const Xapian::Database* db = context_.db;
+    if (!db || key.empty() ||
+        db->get_termfreq(std::string(field.prefix) + key) > 0) {
+      return exact;
+    }
+    std::vector<std::pair<Xapian::doccount, std::string>> containing;
+    std::vector<std::pair<size_t, std::string>> close;
+    std::vector<char32_t> typed = CodePoints(key);
+    for (auto it = db->allterms_begin(field.prefix);
+         it != db->allterms_end(field.prefix); ++it) {
+      std::string name = (*it).substr(field.prefix.size());
+      // A longer prefix sharing this one's start (XP, XPAGE): its values
+      // start with an upper-case letter, which normalized names never do.
+      if (name.empty() || (name[0] >= 'A' && name[0] <= 'Z')) continue;
+      if (name.find(key) != std::string::npos) {
+        containing.emplace_back(it.get_termfreq(), name);
+      } else if (containing.empty()) {
+        size_t shared = SharedCodePoints(typed, CodePoints(name));
+        if (shared * 2 >= typed.size() && shared > 0) {
+          close.emplace_back(shared, name);
+        }
+      }
+    }
+    NameResolution resolution{field.name, std::string(value), {}, {}};
+    auto by_count = [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : a.second < b.second;
+    };
+    std::vector<Xapian::Query> any;
+    if (!containing.empty()) {
+      std::sort(containing.begin(), containing.end(), by_count);
+      if (containing.size() > kMaxNamesUsed) containing.resize(kMaxNamesUsed);
+      for (const auto& [count, name] : containing) {
+        resolution.used.push_back(name);
+        any.push_back(Term(field.prefix, name));
+      }
+    } else {
+      std::sort(close.begin(), close.end(), by_count);
+      for (size_t i = 0; i < close.size() && i < kMaxNameSuggestions; ++i) {
+        resolution.suggestions.push_back(close[i].second);
+      }
+    }
+    names_.push_back(std::move(resolution));
+    if (any.empty()) return exact;
+    return Unweighted(Combine(Xapian::Query::OP_OR, any));
+  }
+
+  static std::vector<char32_t> CodePoints(std::string_view text) {
+    std::vector<char32_t> out;
+    for (size_t pos = 0; pos < text.size();)
+      out.push_back(utf8::Next(text, pos));
+    return out;
+  }
+
+  // How many of `typed`'s code points `name` holds (each used once).
+  static size_t SharedCodePoints(const std::vector<char32_t>& typed,
+                                 std::vector<char32_t> name) {
+    size_t shared = 0;
+    for (char32_t c : typed) {
+      auto at = std::find(name.begin(), name.end(), c);
+      if (at != name.end()) {
+        ++shared;
+        name.erase(at);
+      }
+    }
+    return shared;
   }
 
   std::optional<Xapian::Query> Page(const corpus::FieldSpec& field,
@@ -357,6 +482,7 @@ class Builder {
   std::vector<Xapian::Query> near_;
   size_t near_span_ = 0;
   std::vector<std::vector<std::string>> highlights_;
+  std::vector<NameResolution> names_;
   bool has_free_text_ = false;
   bool has_phrase_ = false;
   std::optional<QueryError> error_;

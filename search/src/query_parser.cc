@@ -1,8 +1,10 @@
 #include "baoku/search/query_parser.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "baoku/corpus/utf8.h"
+#include "baoku/search/date_range.h"
 
 namespace baoku::search {
 namespace utf8 = corpus::utf8;
@@ -28,6 +30,23 @@ char32_t ClosingQuote(char32_t open) {
 bool IsOpenParen(char32_t c) { return c == U'(' || c == U'\uFF08'; }
 bool IsCloseParen(char32_t c) { return c == U')' || c == U'\uFF09'; }
 bool IsColon(char32_t c) { return c == U':' || c == U'\uFF1A'; }
+bool IsTilde(char32_t c) { return c == U'~' || c == U'\uFF5E'; }
+bool IsAsciiDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
+
+// A word typed alone that is a date or a range a reader means as one: a day
+// or a month, or any range. A bare year (2026, 2026年) is more often a number
+// in the text.
+bool IsStandaloneDate(std::string_view text) {
+  bool digit = false;
+  for (char c : text) digit = digit || (c >= '0' && c <= '9');
+  if (!digit) return false;
+  corpus::Result<DateRange> range = ParseDateRange(text);
+  if (!range) return false;
+  for (const auto& point : {range->from, range->to}) {
+    if (point && (point->year < 1800 || point->year > 2200)) return false;
+  }
+  return !(range->single && range->from->precision == DatePrecision::kYear);
+}
 
 class Parser {
  public:
@@ -93,18 +112,85 @@ class Parser {
     return false;
   }
 
-  // An OR operator at the current position: "OR" or "|" standing alone.
-  bool AtOr() const {
-    auto ends_word = [&](size_t k) {
-      return i_ + k >= cps_.size() || utf8::IsSpace(cps_[i_ + k]) ||
-             IsOpenParen(cps_[i_ + k]) || IsCloseParen(cps_[i_ + k]) ||
-             cps_[i_ + k] == U'"';
-    };
-    if (Peek() == U'|') return ends_word(1) || Peek(1) == U'|';
-    return Peek() == U'O' && Peek(1) == U'R' && ends_word(2);
+  // Whether a word ends before code point k: the end, white space, a
+  // parenthesis or an ASCII quote.
+  bool EndsWordAt(size_t k) const {
+    return k >= cps_.size() || utf8::IsSpace(cps_[k]) || IsOpenParen(cps_[k]) ||
+           IsCloseParen(cps_[k]) || cps_[k] == U'"';
   }
-  void SkipOr() {
-    i_ += (Peek() == U'|' && Peek(1) == U'|') ? 2 : (Peek() == U'|' ? 1 : 2);
+
+  // Whether the letters here spell `word` (upper case) in any case.
+  bool Spells(std::string_view word) const {
+    for (size_t k = 0; k < word.size(); ++k) {
+      char32_t c = Peek(k);
+      if (c >= U'a' && c <= U'z') c -= U'a' - U'A';
+      if (c != static_cast<unsigned char>(word[k])) return false;
+    }
+    return true;
+  }
+
+  // The ASCII operator `word` (upper case) here, standing alone. Written
+  // in upper case it is always the operator (and an error without its
+  // operands); in any other case, or in Chinese (与 或 非), only between
+  // something and something searchable after it, so that "ORACLE or", 参与,
+  // 或许 and 非遗 stay words.
+  bool AtKeyword(std::string_view word) const {
+    if (!Spells(word) || !EndsWordAt(i_ + word.size())) return false;
+    bool upper = true;
+    for (size_t k = 0; k < word.size(); ++k) {
+      upper = upper && Peek(k) == static_cast<unsigned char>(word[k]);
+    }
+    return upper || (i_ > 0 && OperandFollows(i_ + word.size()));
+  }
+
+  // Whether something other than white space follows code point k before
+  // the end or a ')'.
+  bool OperandFollows(size_t k) const {
+    for (; k < cps_.size(); ++k) {
+      if (IsCloseParen(cps_[k])) return false;
+      if (!utf8::IsSpace(cps_[k])) return true;
+    }
+    return false;
+  }
+
+  bool AtChineseOperator(char32_t op) const {
+    return Peek() == op && i_ > 0 && utf8::IsSpace(cps_[i_ - 1]) &&
+           utf8::IsSpace(Peek(1)) && OperandFollows(i_ + 1);
+  }
+
+  // The length of an OR operator here ("OR", "|", "||", or 或 when
+  // `chinese`), or 0.
+  size_t OrLength(bool chinese) const {
+    if (Peek() == U'|')
+      return Peek(1) == U'|' ? 2 : (EndsWordAt(i_ + 1) ? 1 : 0);
+    if (AtKeyword("OR")) return 2;
+    return chinese && AtChineseOperator(U'\u6216') ? 1 : 0;  // 或
+  }
+  bool AtOr(bool chinese = false) const { return OrLength(chinese) > 0; }
+
+  size_t AndLength() const {
+    if (AtKeyword("AND")) return 3;
+    if (Peek() == U'&' && Peek(1) == U'&' && EndsWordAt(i_ + 2)) return 2;
+    return AtChineseOperator(U'\u4E0E') ? 1 : 0;  // 与
+  }
+
+  size_t NotLength() const {
+    if (AtKeyword("NOT")) return 3;
+    return AtChineseOperator(U'\u975E') ? 1 : 0;  // 非
+  }
+
+  // "NEAR" or "NEAR/20" here: its length and the distance, or nullopt.
+  std::optional<std::pair<size_t, size_t>> AtNear() const {
+    if (AtKeyword("NEAR")) return std::pair{size_t{4}, kDefaultNearDistance};
+    if (!Spells("NEAR/")) return std::nullopt;
+    size_t k = 5;
+    size_t distance = 0;
+    while (IsAsciiDigit(Peek(k)) && k < 9) {
+      distance = distance * 10 + (Peek(k) - U'0');
+      ++k;
+    }
+    if (k == 5 || !EndsWordAt(i_ + k)) return std::nullopt;
+    return std::pair{k, distance};
   }
 
   std::vector<QueryNode> Sequence(bool in_group) {
@@ -117,6 +203,17 @@ class Parser {
         ++i_;  // A stray ')', as in pasted text: punctuation.
         continue;
       }
+      if (size_t length = AndLength()) {
+        size_t at = i_;
+        i_ += length;
+        SkipSpace();
+        if (nodes.empty()) {
+          Fail(at, "AND 前面缺少查询词", "query.and_without_left");
+        } else if (AtEnd() || IsCloseParen(Peek())) {
+          Fail(at, "AND 后面缺少查询词", "query.and_without_right");
+        }
+        continue;
+      }
       QueryNode node = Disjunction();
       bool nothing = node.kind == QueryNode::Kind::kText && node.text.empty();
       if (!Failed() && !nothing) nodes.push_back(std::move(node));
@@ -125,7 +222,7 @@ class Parser {
   }
 
   QueryNode Disjunction() {
-    QueryNode first = Unary();
+    QueryNode first = Proximity();
     if (Failed()) return first;
     QueryNode any;
     any.kind = QueryNode::Kind::kOr;
@@ -134,27 +231,95 @@ class Parser {
     while (!Failed()) {
       size_t before = i_;
       SkipSpace();
-      if (!AtOr()) {
+      size_t length = OrLength(/*chinese=*/true);
+      if (length == 0) {
         i_ = before;
         break;
       }
       size_t or_offset = i_;
-      SkipOr();
+      i_ += length;
       SkipSpace();
       if (AtEnd() || IsCloseParen(Peek()) || AtOr()) {
         Fail(or_offset, "OR 后面缺少查询词", "query.or_without_right");
         break;
       }
-      any.children.push_back(Unary());
+      any.children.push_back(Proximity());
     }
     if (any.children.size() == 1) return std::move(any.children.front());
     return any;
+  }
+
+  // Words or phrases joined by NEAR: a kNear node; NEAR binds tightest.
+  QueryNode Proximity() {
+    QueryNode first = Unary();
+    if (Failed()) return first;
+    QueryNode near;
+    near.kind = QueryNode::Kind::kNear;
+    near.offset = first.offset;
+    near.children.push_back(std::move(first));
+    while (!Failed()) {
+      size_t before = i_;
+      SkipSpace();
+      auto op = AtNear();
+      if (!op) {
+        i_ = before;
+        break;
+      }
+      size_t at = i_;
+      i_ += op->first;
+      SkipSpace();
+      if (AtEnd() || IsCloseParen(Peek()) || AtOr() || AtNear()) {
+        Fail(at, "NEAR 后面缺少查询词", "query.near_without_right");
+        break;
+      }
+      if (op->second > kMaxNearDistance) {
+        Fail(at,
+             "NEAR/" + std::to_string(op->second) + " 的距离太大：最多 " +
+                 std::to_string(kMaxNearDistance) + " 个字",
+             "query.near_too_far");
+        break;
+      }
+      near.distance = std::max(near.distance, op->second);
+      near.children.push_back(Unary());
+    }
+    if (near.children.size() == 1) return std::move(near.children.front());
+    CheckNearParts(near);
+    return near;
+  }
+
+  void CheckNearParts(const QueryNode& near) {
+    for (const auto& part : near.children) {
+      bool words = part.kind == QueryNode::Kind::kText ||
+                   part.kind == QueryNode::Kind::kPhrase;
+      if (!words || part.negated) {
+        Fail(part.offset, "NEAR 两边只能是词或带引号的短语",
+             "query.near_operand");
+        return;
+      }
+    }
   }
 
   QueryNode Unary() {
     if (AtOr()) {
       Fail(i_, "OR 前面缺少查询词", "query.or_without_left");
       return {};
+    }
+    if (AtNear()) {
+      Fail(i_, "NEAR 前面缺少查询词", "query.near_without_left");
+      return {};
+    }
+    if (size_t length = NotLength()) {
+      size_t at = i_;
+      i_ += length;
+      SkipSpace();
+      if (AtEnd() || IsCloseParen(Peek()) || AtOr()) {
+        Fail(at, "NOT 后面缺少要排除的词", "query.not_without_word");
+        return {};
+      }
+      QueryNode node = Unary();
+      node.negated = !node.negated;
+      node.offset = at;
+      return node;
     }
     if (Peek() == U'-' || Peek() == U'\uFF0D') {
       size_t minus = i_;
@@ -190,8 +355,10 @@ class Parser {
       return node;
     }
     if (AtPhraseQuote()) {
+      size_t content = i_ + 1;
       node.kind = QueryNode::Kind::kPhrase;
       node.text = Quoted();
+      if (!Failed()) PhraseDistance(node, content, i_ - 1);
       return node;
     }
     size_t start = i_;
@@ -206,7 +373,60 @@ class Parser {
     }
     node.kind = QueryNode::Kind::kText;
     node.text = Slice(start, i_);
+    if (const auto* date = DateField(); date && IsStandaloneDate(node.text)) {
+      node.kind = QueryNode::Kind::kField;
+      node.field = date;
+    }
     return node;
+  }
+
+  const corpus::FieldSpec* DateField() const {
+    for (const auto& field : fields_.fields()) {
+      if (field.value == corpus::FieldValue::kDate) return &field;
+    }
+    return nullptr;
+  }
+
+  // After a phrase whose text is code points [from, to): "~20" makes its
+  // white-space-separated parts a kNear within 20 characters; one part
+  // stays the phrase.
+  void PhraseDistance(QueryNode& node, size_t from, size_t to) {
+    if (!IsTilde(Peek()) || !IsAsciiDigit(Peek(1))) return;
+    size_t at = i_;
+    size_t k = 1;
+    size_t distance = 0;
+    while (IsAsciiDigit(Peek(k)) && k < 5) {
+      distance = distance * 10 + (Peek(k) - U'0');
+      ++k;
+    }
+    if (!EndsWordAt(i_ + k)) return;
+    i_ += k;
+    if (distance > kMaxNearDistance) {
+      Fail(at,
+           "~" + std::to_string(distance) + " 的距离太大：最多 " +
+               std::to_string(kMaxNearDistance) + " 个字",
+           "query.near_too_far");
+      return;
+    }
+    std::vector<QueryNode> parts;
+    for (size_t k = from; k < to;) {
+      if (utf8::IsSpace(cps_[k])) {
+        ++k;
+        continue;
+      }
+      size_t start = k;
+      while (k < to && !utf8::IsSpace(cps_[k])) ++k;
+      QueryNode part;
+      part.kind = QueryNode::Kind::kText;
+      part.text = Slice(start, k);
+      part.offset = start;
+      parts.push_back(std::move(part));
+    }
+    if (parts.size() < 2) return;
+    node.kind = QueryNode::Kind::kNear;
+    node.distance = distance;
+    node.text.clear();
+    node.children = std::move(parts);
   }
 
   // After the colon of "name:"; the value runs to white space or ')', or is

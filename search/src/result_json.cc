@@ -79,6 +79,14 @@ nlohmann::json SearchResponseToJson(const SearchResponse& response,
     out["hits"].push_back(HitToJson(hit, topics));
   }
   if (response.facets) out["facets"] = FacetsToJson(*response.facets);
+  // Partial names: which names were used, or close names to offer.
+  out["names"] = nlohmann::json::array();
+  for (const auto& name : response.names) {
+    out["names"].push_back({{"field", name.field},
+                            {"typed", name.typed},
+                            {"used", name.used},
+                            {"suggestions", name.suggestions}});
+  }
   return out;
 }
 

@@ -4,6 +4,7 @@
 #include <limits>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <stdexcept>
 #include <tuple>
 #include <utility>
@@ -190,13 +191,16 @@ SearchResponse Searcher::DoSearch(const SearchRequest& request) {
     return response;
   }
   QueryContext context{analyzer_, &lexicon_, topics_.get()};
-  corpus::Result<BuiltQuery> built_or =
-      BuildQuery(ParseQuery(request.query), request.filters, context);
+  context.db = &db_;
+  corpus::Result<BuiltQuery> built_or = Reading(db_, [&] {
+    return BuildQuery(ParseQuery(request.query), request.filters, context);
+  });
   if (!built_or) {
     response.error = built_or.problem();
     return response;
   }
   BuiltQuery& built = *built_or;
+  response.names = built.names;
   // Only the index reads are retried, hits and facets together so that they
   // come from one revision; snippets are made afterwards from the articles
   // read, so that a retry's window is as short as can be.
@@ -353,14 +357,23 @@ std::vector<std::string> Searcher::SignificantWords(Xapian::docid docid,
   // Keep the terms that are words on their own (住房, 维修资金), not
   // bigrams that straddle two words (金的), nor a part of a word kept
   // already (混凝 beside 混凝土).
+  // A two-character term must also be a word where the article uses it:
+  // 房主 is a word, but not in 站房主体 (站房|主体).
+  std::set<std::string> words_in_text;
+  corpus::Article article = ArticleOf(db_.get_document(docid));
+  std::string body = corpus::DisplayTitle(article) + " " + BodyText(article);
+  for (const auto& span : analyzer_.Segment(body, &lexicon_)) {
+    if (span.word) {
+      words_in_text.insert(analyzer_.Normalize(
+          std::string_view(body).substr(span.begin, span.end - span.begin)));
+    }
+  }
   std::vector<std::string> candidates;
   for (const auto& term : SignificantTerms(docid, limit * 4)) {
     if (!corpus::utf8::IsHan(corpus::utf8::Last(term))) continue;
-    auto spans = analyzer_.Segment(term, &lexicon_);
-    bool one_word = spans.size() == 1 && spans[0].word;
     // Han terms of three or more characters are words by construction
     // (the analyzer's segmenter or lexicon made them).
-    if (one_word || corpus::utf8::LongerThan(term, 2)) {
+    if (words_in_text.count(term) || corpus::utf8::LongerThan(term, 2)) {
       candidates.push_back(term);
     }
   }

@@ -226,5 +226,145 @@ TEST_CASE("A filter naming no field is an error naming it", "[query]") {
   CHECK(built.problem().parameter == "desk");
 }
 
+// An in-memory index of fictional articles, one per text, dated in turn
+// 2026-06-01, 2026-06-02, ...; Count() gives the ids a query finds.
+class TinyIndex {
+ public:
+  explicit TinyIndex(const std::vector<std::string>& texts)
+      : db_(std::string(), Xapian::DB_BACKEND_INMEMORY) {
+    for (size_t i = 0; i < texts.size(); ++i) {
+      corpus::Article a;
+      a.id = "t" + std::to_string(i);
+      a.date = {2026, 6, static_cast<int>(i + 1)};
+      a.page = 1;
+      a.ordinal = static_cast<int>(i + 1);
+      a.headline = "标题";
+      a.paragraphs = {texts[i]};
+      db_.add_document(
+          indexer::BuildDocument(a, testing::SharedAnalyzer(), nullptr));
+    }
+  }
+  // The 0-based numbers of the articles found, ascending.
+  std::vector<int> Find(const std::string& query) {
+    QueryContext context{testing::SharedAnalyzer()};
+    auto built = BuildQuery(ParseQuery(query), {}, context);
+    INFO(query);
+    REQUIRE(built);
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(built->query);
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    std::vector<int> found;
+    for (auto it : enquire.get_mset(0, 100)) {
+      found.push_back(static_cast<int>(it) - 1);
+    }
+    return found;
+  }
+
+ private:
+  Xapian::WritableDatabase db_;
+};
+
+TEST_CASE("AND, OR and NOT written out combine as the symbols do", "[query]") {
+  TinyIndex index({"小区物业费公示", "小区停车费公示", "物业收取停车费"});
+  using V = std::vector<int>;
+  CHECK(index.Find("物业 NOT 停车") == V{0});
+  CHECK(index.Find("物业 not 停车") == V{0});
+  CHECK(index.Find("物业 非 停车") == V{0});
+  CHECK(index.Find("物业 AND 停车") == V{2});
+  CHECK(index.Find("物业 与 停车") == V{2});
+  CHECK(index.Find("小区 or 收取") == V{0, 1, 2});
+  CHECK(index.Find("物业 或 停车") == V{0, 1, 2});
+}
+
+TEST_CASE("NEAR finds words within so many characters", "[query]") {
+  TinyIndex index({
+      "维修资金已经按规定追缴",                          // 5 characters between
+      "维修资金的使用情况向全体业主公开，并且依法追缴",  // 16 between
+      "追缴维修资金",                                    // the other order
+      "维修资金",
+  });
+  using V = std::vector<int>;
+  CHECK(index.Find("维修资金 NEAR/5 追缴") == V{0, 2});
+  CHECK(index.Find("维修资金 NEAR/4 追缴") == V{2});
+  CHECK(index.Find("维修资金 NEAR/20 追缴") == V{0, 1, 2});
+  CHECK(index.Find("\"维修资金 追缴\"~20") == V{0, 1, 2});
+  CHECK(index.Find("维修资金 NEAR 追缴") == V{0, 2});
+  CHECK(index.Find("维修资金 NEAR/20 追缴 OR 公开") == V{0, 1, 2});
+}
+
+TEST_CASE("A date or range standing alone filters by date", "[query]") {
+  TinyIndex index({"维修资金一", "维修资金二", "维修资金三"});
+  using V = std::vector<int>;
+  CHECK(index.Find("维修资金 2026-06-02..2026-06-03") == V{1, 2});
+  CHECK(index.Find("维修资金 2026年6月2日") == V{1});
+  CHECK(index.Find("2026-06-01") == V{0});
+  CHECK(index.Find("2026年6月") == V{0, 1, 2});
+  CHECK(index.Find("维修资金 2026-07") == V{});
+}
+
+TEST_CASE("A partial reporter or column resolves to the names containing it",
+          "[query][names]") {
+  const auto& analyzer = testing::SharedAnalyzer();
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  const struct {
+    const char* reporter;
+    const char* column;
+  } articles[] = {
+      {"王晓峰", "城建新闻"},
+      {"王晓峰", "党的二十届四中全会《建议》学习辅导百问"},
+      {"王晓雨", "城建新闻"},
+      {"赵一鸣", "民生观察"},
+  };
+  int i = 0;
+  for (const auto& row : articles) {
+    corpus::Article a;
+    a.id = "n" + std::to_string(i);
+    a.date = {2026, 6, 1};
+    a.page = 1;
+    a.ordinal = ++i;
+    a.headline = "标题";
+    a.paragraphs = {"正文"};
+    a.reporters = {row.reporter};
+    a.column = row.column;
+    db.add_document(indexer::BuildDocument(a, analyzer, nullptr));
+  }
+  QueryContext context{analyzer};
+  context.db = &db;
+  auto run = [&](const std::string& query, BuiltQuery& built) {
+    auto result = BuildQuery(ParseQuery(query), {}, context);
+    INFO(query);
+    REQUIRE(result);
+    built = *result;
+    Xapian::Enquire enquire(db);
+    enquire.set_query(built.query);
+    return enquire.get_mset(0, 10).get_matches_estimated();
+  };
+  BuiltQuery built;
+  CHECK(run("记者:王晓峰", built) == 2);
+  CHECK(built.names.empty());  // Exact: nothing to say.
+  CHECK(run("记者:王晓", built) == 3);
+  REQUIRE(built.names.size() == 1);
+  CHECK(built.names[0].field == "reporter");
+  CHECK(built.names[0].typed == "王晓");
+  CHECK(built.names[0].used == std::vector<std::string>{"王晓峰", "王晓雨"});
+  CHECK(run("栏目:学习辅导百问", built) == 1);
+  CHECK(built.names[0].used ==
+        std::vector<std::string>{"党的二十届四中全会《建议》学习辅导百问"});
+  CHECK(run("記者:王曉", built) == 3);  // Traditional, as search folds it.
+  // No name contains it: nothing found, close names offered.
+  CHECK(run("记者:王晓锋", built) == 0);
+  REQUIRE(built.names.size() == 1);
+  CHECK(built.names[0].used.empty());
+  CHECK(built.names[0].suggestions ==
+        std::vector<std::string>{"王晓峰", "王晓雨"});
+  CHECK(run("记者:钱多多", built) == 0);
+  CHECK(built.names[0].suggestions.empty());
+  // Without an index names match exactly.
+  context.db = nullptr;
+  CHECK(run("记者:王晓", built) == 0);
+  CHECK(built.names.empty());
+}
+
 }  // namespace
 }  // namespace baoku::search

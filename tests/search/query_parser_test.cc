@@ -16,6 +16,14 @@ std::string Dump(const QueryNode& node) {
       return out + "\"" + node.text + "\"";
     case QueryNode::Kind::kField:
       return out + node.field->name + ":" + node.text;
+    case QueryNode::Kind::kNear: {
+      out += "<";
+      for (size_t i = 0; i < node.children.size(); ++i) {
+        if (i) out += " ~" + std::to_string(node.distance) + " ";
+        out += Dump(node.children[i]);
+      }
+      return out + ">";
+    }
     case QueryNode::Kind::kAnd:
     case QueryNode::Kind::kOr: {
       bool any = node.kind == QueryNode::Kind::kOr;
@@ -87,6 +95,45 @@ TEST_CASE("The query language parses into a tree", "[parser]") {
       {"本报讯(记者宋向红", "(本报讯 记者宋向红)"},
       {"本报讯(记者宋向红)", "(本报讯 (记者宋向红))"},
       {"()", "()"},
+      // Operators written out, in any case, and in Chinese standing alone.
+      {"物业 NOT 停车", "(物业 -停车)"},
+      {"物业 not 停车", "(物业 -停车)"},
+      {"NOT 停车", "(-停车)"},
+      {"物业 AND 业主", "(物业 业主)"},
+      {"物业 and 业主", "(物业 业主)"},
+      {"物业 && 业主", "(物业 业主)"},
+      {"物业 or 业主", "([物业 | 业主])"},
+      {"物业 Or 业主 AND 维修", "([物业 | 业主] 维修)"},
+      {"物业 或 业主", "([物业 | 业主])"},
+      {"物业 与 业主", "(物业 业主)"},
+      {"物业 非 停车", "(物业 -停车)"},
+      {"参与 或许 非遗", "(参与 或许 非遗)"},
+      {"与 物业", "(与 物业)"},
+      {"物业 或", "(物业 或)"},
+      {"(物业 或 )", "((物业 或))"},
+      {"物业 and", "(物业 and)"},
+      {"band android notice", "(band android notice)"},
+      // Proximity.
+      {"维修资金 NEAR/20 追缴", "(<维修资金 ~20 追缴>)"},
+      {"维修资金 near/5 追缴", "(<维修资金 ~5 追缴>)"},
+      {"维修资金 NEAR 追缴", "(<维修资金 ~10 追缴>)"},
+      {"\"维修资金 追缴\"~20", "(<维修资金 ~20 追缴>)"},
+      {"“维修资金 追缴”～20", "(<维修资金 ~20 追缴>)"},
+      {"\"维修资金\"~20", "(\"维修资金\")"},
+      {"A NEAR/3 \"B C\" OR D", "([<A ~3 \"B C\"> | D])"},
+      {"NEARBY near", "(NEARBY near)"},
+      // A date or a range standing alone.
+      {"维修资金 2026-06-01..2026-06-30",
+       "(维修资金 date:2026-06-01..2026-06-30)"},
+      {"2026年6月", "(date:2026年6月)"},
+      {"2026年6月1日 物业", "(date:2026年6月1日 物业)"},
+      {"2026-06", "(date:2026-06)"},
+      {"2019~2023", "(date:2019~2023)"},
+      {"2026", "(2026)"},
+      {"2026年", "(2026年)"},
+      {"3.47亿", "(3.47亿)"},
+      {"COVID-19", "(COVID-19)"},
+      {"0930-1230", "(0930-1230)"},
   };
   for (const auto& c : cases) {
     INFO(c.query);
@@ -113,6 +160,14 @@ TEST_CASE("Malformed queries are errors naming the place", "[parser]") {
       {"物业 OR OR 业主", 3, "OR 后面缺少查询词"},
       {"(物业 OR)", 4, "OR 后面缺少查询词"},
       {"物业 -", 3, "缺少要排除的词"},
+      {"物业 NOT", 3, "NOT 后面缺少要排除的词"},
+      {"AND 物业", 0, "AND 前面缺少查询词"},
+      {"物业 AND", 3, "AND 后面缺少查询词"},
+      {"NEAR 物业", 0, "NEAR 前面缺少查询词"},
+      {"物业 NEAR/5", 3, "NEAR 后面缺少查询词"},
+      {"物业 NEAR/999 业主", 3, "距离太大"},
+      {"物业 NEAR/5 记者:张子珂", 10, "只能是词"},
+      {"物业 NEAR/5 -业主", 10, "只能是词"},
       {std::string(kMaxQueryChars + 1, 'a'), kMaxQueryChars, "上限"},
       {std::string(10000, 'x'), kMaxQueryChars, "上限"},
       {"\xC3\x28", 0, "UTF-8"},

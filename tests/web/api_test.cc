@@ -178,17 +178,19 @@ TEST_CASE("Search, facets and export over HTTP handlers", "[api]") {
     CHECK(sum == 3);
   }
   SECTION("GET /api/export: CSV for Excel, and JSON") {
-    HttpResponse csv =
-        GetFrom(TopicsApi(), "/api/export", {{"sort", "oldest"}});
+    HttpResponse csv = GetFrom(TopicsApi(), "/api/export",
+                               {{"sort", "oldest"}, {"headers", "ascii"}});
     CHECK(csv.status == 200);
     CHECK(csv.content_type.find("text/csv") == 0);
-    CHECK(csv.body.rfind(
-              "\xEF\xBB\xBFid,date,page,title,reporters,column,topics\r\n",
-              0) == 0);
+    CHECK(csv.body.rfind("\xEF\xBB\xBFid,date,page,title,reporters,column,"
+                         "topics,url,lead\r\n",
+                         0) == 0);
     CHECK(csv.body.find("yzrb-20240611-01-01,2024-06-11,1,老旧小区加装电梯提速,"
-                        "张子珂,民生观察,住房与物业\r\n") != std::string::npos);
+                        "张子珂,民生观察,住房与物业,"
+                        "/article?id=yzrb-20240611-01-01,") !=
+          std::string::npos);
     CHECK(csv.body.find("yzrb-20250611-02-01,2025-06-11,2,公交站台进小区,"
-                        "张子珂 李明,民生观察,交通出行 住房与物业\r\n") !=
+                        "张子珂 李明,民生观察,交通出行 住房与物业,") !=
           std::string::npos);
     // Quotes doubled, the field quoted because of the comma and quotes.
     CHECK(csv.body.find("\"<script>alert(1)</script>标题\"\"><img src=x "
@@ -200,16 +202,23 @@ TEST_CASE("Search, facets and export over HTTP handlers", "[api]") {
       }
     }
     CHECK(attachment);
+    CHECK(Get("/api/export", {{"headers", "latin"}}).status == 400);
 
     HttpResponse capped = Get("/api/export", {{"limit", "7"}});
     size_t lines = 0;
     for (char c : capped.body) lines += c == '\n';
     CHECK(lines == 8);  // Header and 7 rows.
+    CHECK(capped.body.rfind("\xEF\xBB\xBF编号,日期,版次,标题,记者,栏目,主题,"
+                            "链接,导语\r\n",
+                            0) == 0);
 
     auto json = nlohmann::json::parse(
         Get("/api/export", {{"format", "json"}, {"q", "民宿"}}).body);
     CHECK(json["total"] == 3);
     CHECK(json["articles"].size() == 3);
+    CHECK(json["row_limit"] == 1000);
+    CHECK(json["articles"][0]["url"].get<std::string>().rfind("/article?id=",
+                                                              0) == 0);
     CHECK(Get("/api/export", {{"format", "xlsx"}}).status == 400);
     CHECK(Get("/api/export", {{"limit", "1001"}}).status == 400);
     CHECK(Get("/api/export", {{"q", "\"open"}}).status == 400);
@@ -313,6 +322,91 @@ TEST_CASE("Every UI view is the one page, and parameters have limits",
       Get("/api/reporter", {{"name", std::string(3000, 'x')}});
   CHECK(long_name.status == 400);
   CHECK(nlohmann::json::parse(long_name.body)["error"]["parameter"] == "name");
+}
+
+TEST_CASE("An unknown address: a Chinese page for a browser, JSON for /api/",
+          "[api]") {
+  HttpRequest page;
+  page.path = "/no-such-view";
+  page.accept = "text/html,application/xhtml+xml,*/*;q=0.8";
+  HttpResponse html = SamplesApi().Handle(page);
+  CHECK(html.status == 404);
+  CHECK(html.content_type.find("text/html") == 0);
+  CHECK(html.body.find("lang=\"zh-CN\"") != std::string::npos);
+  CHECK(html.body.find("没有这个页面") != std::string::npos);
+  page.path = "/<script>";
+  CHECK(SamplesApi().Handle(page).body.find("<script>") == std::string::npos);
+  HttpRequest api = page;
+  api.path = "/api/nothing";
+  HttpResponse json = SamplesApi().Handle(api);
+  CHECK(json.status == 404);
+  CHECK(json.content_type.find("application/json") == 0);
+  page.accept = "application/json";
+  page.path = "/no-such-view";
+  CHECK(SamplesApi().Handle(page).content_type.find("application/json") == 0);
+}
+
+TEST_CASE("CORS: only the origins allowed may read the API", "[api]") {
+  const Api api(ApiConfig{testing::SamplesIndex(),
+                          testing::SourceDir() / "web" / "static",
+                          {"http://intranet.example:8080"}});
+  auto header = [](const HttpResponse& r, const std::string& name) {
+    for (const auto& [key, value] : r.headers) {
+      if (key == name) return value;
+    }
+    return std::string();
+  };
+  HttpRequest request;
+  request.path = "/api/fields";
+  request.origin = "http://intranet.example:8080";
+  HttpResponse allowed = api.Handle(request);
+  CHECK(allowed.status == 200);
+  CHECK(header(allowed, "Access-Control-Allow-Origin") ==
+        "http://intranet.example:8080");
+  CHECK(header(allowed, "Vary") == "Origin");
+  request.method = "OPTIONS";
+  HttpResponse preflight = api.Handle(request);
+  CHECK(preflight.status == 204);
+  CHECK(header(preflight, "Access-Control-Allow-Methods") == "GET, HEAD");
+  request.origin = "http://elsewhere.example";
+  CHECK(api.Handle(request).status == 405);
+  request.method = "GET";
+  CHECK(header(api.Handle(request), "Access-Control-Allow-Origin").empty());
+  // Off by default.
+  request.origin = "http://intranet.example:8080";
+  CHECK(header(SamplesApi().Handle(request), "Access-Control-Allow-Origin")
+            .empty());
+}
+
+TEST_CASE("An export is named after its query and states its row limit",
+          "[api]") {
+  HttpRequest request;
+  request.path = "/api/export";
+  request.params = {{"q", "民宿:*?"}, {"limit", "1"}};
+  request.host = "baoku.example:8080";
+  HttpResponse r = SamplesApi().Handle(request);
+  REQUIRE(r.status == 200);
+  std::map<std::string, std::string> headers(r.headers.begin(),
+                                             r.headers.end());
+  // 报库-民宿.csv, percent-encoded (RFC 5987), without : * ?.
+  CHECK(headers["Content-Disposition"] ==
+        "attachment; filename=\"baoku.csv\"; filename*=UTF-8''"
+        "%E6%8A%A5%E5%BA%93-%E6%B0%91%E5%AE%BF.csv");
+  CHECK(headers["X-Baoku-Row-Limit"] == "1000");
+  CHECK(headers["X-Baoku-Truncated"] == "3");
+  CHECK(r.body.find(",http://baoku.example:8080/article?id=yzrb-") !=
+        std::string::npos);
+  request.params = {{"format", "json"}};
+  request.host = "evil\r\nx";
+  HttpResponse json = SamplesApi().Handle(request);
+  std::map<std::string, std::string> json_headers(json.headers.begin(),
+                                                  json.headers.end());
+  CHECK(json_headers["Content-Disposition"] ==
+        "attachment; filename=\"baoku.json\"; filename*=UTF-8''"
+        "%E6%8A%A5%E5%BA%93%E5%AF%BC%E5%87%BA.json");
+  CHECK(nlohmann::json::parse(json.body)["articles"][0]["url"]
+            .get<std::string>()
+            .rfind("/article?id=", 0) == 0);
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "baoku/web/api.h"
 
+#include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -59,6 +61,78 @@ std::string CsvField(const std::string& value) {
   return out + "\"";
 }
 
+// Percent-encodes all but RFC 5987's attr-chars.
+std::string PercentEncoded(std::string_view text) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) ||
+        std::string_view("!#$&+-.^_`|~").find(c) != std::string_view::npos) {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+// "attachment; filename=\"baoku.csv\"; filename*=UTF-8''报库-维修资金.csv"
+// (encoded): the file is named after the query, without the characters a
+// file name may not hold, at most 40 characters of it; ASCII-only clients
+// get baoku.csv.
+std::string ExportDisposition(const HttpRequest& request,
+                              const std::string& extension) {
+  std::string name;
+  if (const std::string* q = Param(request, "q")) {
+    size_t pos = 0;
+    size_t chars = 0;
+    while (pos < q->size() && chars < 40) {
+      size_t start = pos;
+      char32_t c = corpus::utf8::Next(*q, pos);
+      if (c < 0x20 || c == 0x7F ||
+          std::u32string_view(U"/\\:*?\"<>|").find(c) !=
+              std::u32string_view::npos) {
+        c = U' ';
+      }
+      if (corpus::utf8::IsSpace(c)) {
+        if (!name.empty() && name.back() != '_') name += '_';
+      } else {
+        name += q->substr(start, pos - start);
+      }
+      ++chars;
+    }
+    while (!name.empty() && name.back() == '_') name.pop_back();
+  }
+  std::string utf8_name =
+      (name.empty() ? std::string("报库导出") : "报库-" + name) + "." +
+      extension;
+  return "attachment; filename=\"baoku." + extension + "\"; filename*=UTF-8''" +
+         PercentEncoded(utf8_name);
+}
+
+// The article's address: absolute when the request named its host.
+std::string ArticleLink(const std::string& host, const std::string& id) {
+  bool plain_host = !host.empty();
+  for (char c : host) {
+    plain_host = plain_host &&
+                 (std::isalnum(static_cast<unsigned char>(c)) ||
+                  std::string_view(".-:[]").find(c) != std::string_view::npos);
+  }
+  std::string path = "/article?id=" + PercentEncoded(id);
+  return plain_host ? "http://" + host + path : path;
+}
+
+// States the export's row limit: X-Baoku-Row-Limit always, and
+// X-Baoku-Truncated when more articles matched than were written.
+void AddExportLimit(HttpResponse& r, uint64_t total, size_t rows) {
+  r.headers.push_back({"X-Baoku-Row-Limit", std::to_string(kMaxExportRows)});
+  if (total > rows) {
+    r.headers.push_back({"X-Baoku-Truncated", std::to_string(total)});
+  }
+}
+
 // A newspaper article as GB/T 7714-2015 cites it: "作者. 题名[N]. 报纸名,
 // 出版日期(版次)." with at most three authors, then "等".
 std::string Gbt7714Citation(const corpus::Article& a) {
@@ -111,6 +185,53 @@ std::string TotalLabel(uint64_t total, bool exact) {
 
 }  // namespace
 
+bool WantsHtml(std::string_view accept) {
+  return accept.find("text/html") != std::string_view::npos;
+}
+
+HttpResponse HtmlErrorPage(int status, const std::string& title,
+                           const std::string& message) {
+  auto escaped = [](const std::string& text) {
+    std::string out;
+    for (char c : text) {
+      switch (c) {
+        case '<':
+          out += "&lt;";
+          break;
+        case '>':
+          out += "&gt;";
+          break;
+        case '&':
+          out += "&amp;";
+          break;
+        case '"':
+          out += "&quot;";
+          break;
+        default:
+          out += c;
+      }
+    }
+    return out;
+  };
+  HttpResponse r;
+  r.status = status;
+  r.content_type = "text/html; charset=utf-8";
+  r.body =
+      "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+      "<meta name=\"viewport\" content=\"width=device-width, "
+      "initial-scale=1\"><title>" +
+      escaped(title) + " · 报库</title></head><body><h1>" + escaped(title) +
+      "</h1><p>" + escaped(message) +
+      "</p><p><a href=\"/\">回到报库首页</a></p></body></html>\n";
+  return r;
+}
+
+// Lets the page of `origin` read the response (CORS).
+static void AllowOrigin(HttpResponse& response, const std::string& origin) {
+  response.headers.emplace_back("Access-Control-Allow-Origin", origin);
+  response.headers.emplace_back("Vary", "Origin");
+}
+
 HttpResponse ErrorResponse(int status, const std::string& parameter,
                            const std::string& message) {
   return Json(status,
@@ -123,6 +244,25 @@ Api::Api(ApiConfig config)
       analyzer_(reader_->analyzer()) {}
 
 HttpResponse Api::Handle(const HttpRequest& request) const {
+  bool cors =
+      !request.origin.empty() &&
+      std::find(config_.cors_origins.begin(), config_.cors_origins.end(),
+                request.origin) != config_.cors_origins.end();
+  if (cors && request.method == "OPTIONS") {
+    HttpResponse preflight;
+    preflight.status = 204;
+    preflight.content_type = "text/plain; charset=utf-8";
+    AllowOrigin(preflight, request.origin);
+    preflight.headers.emplace_back("Access-Control-Allow-Methods", "GET, HEAD");
+    preflight.headers.emplace_back("Access-Control-Max-Age", "600");
+    return preflight;
+  }
+  HttpResponse response = Checked(request);
+  if (cors) AllowOrigin(response, request.origin);
+  return response;
+}
+
+HttpResponse Api::Checked(const HttpRequest& request) const {
   if (request.method != "GET" && request.method != "HEAD") {
     return ErrorResponse(405, "", "只支持 GET 请求");
   }
@@ -202,6 +342,9 @@ HttpResponse Api::Route(const HttpRequest& request) const {
   if (path == "/healthz") return Health();
   if (UiPaths().count(path)) return StaticFile("index.html");
   if (path.rfind("/static/", 0) == 0) return StaticFile(path.substr(8));
+  if (path.rfind("/api/", 0) != 0 && WantsHtml(request.accept)) {
+    return HtmlErrorPage(404, "没有这个页面", "地址 " + path + " 不存在。");
+  }
   return ErrorResponse(404, "", "没有这个页面:" + path);
 }
 
@@ -306,16 +449,31 @@ HttpResponse Api::Export(const HttpRequest& request) const {
   HttpResponse r;
   const auto& topics = searcher.topics();
   if (format == "json") {
+    nlohmann::json articles = internal::BriefsJson(all.hits, topics);
+    for (size_t i = 0; i < all.hits.size(); ++i) {
+      articles[i]["url"] = ArticleLink(request.host, all.hits[i].article.id);
+    }
     r = Json(200, {{"total", all.total},
                    {"rows", all.hits.size()},
-                   {"articles", internal::BriefsJson(all.hits, topics)}});
+                   {"row_limit", kMaxExportRows},
+                   {"articles", std::move(articles)}});
     r.headers.push_back(
-        {"Content-Disposition", "attachment; filename=\"baoku.json\""});
+        {"Content-Disposition", ExportDisposition(request, "json")});
+    AddExportLimit(r, all.total, all.hits.size());
     return r;
   }
   // A BOM, so that Excel reads the file as UTF-8; CRLF as RFC 4180 says.
+  // Chinese headings for the newsroom's spreadsheet; headers=ascii for
+  // scripts.
+  const std::string* headings = Param(request, "headers");
+  if (headings && *headings != "ascii" && *headings != "zh") {
+    return ErrorResponse(400, "headers", "headers 应为 zh 或 ascii");
+  }
+  bool ascii = headings && *headings == "ascii";
   std::string csv =
-      "\xEF\xBB\xBFid,date,page,title,reporters,column,topics\r\n";
+      ascii ? "\xEF\xBB\xBFid,date,page,title,reporters,column,topics,url,"
+              "lead\r\n"
+            : "\xEF\xBB\xBF编号,日期,版次,标题,记者,栏目,主题,链接,导语\r\n";
   for (const auto& hit : all.hits) {
     const corpus::Article& a = hit.article;
     std::vector<std::string> topic_names;
@@ -323,12 +481,15 @@ HttpResponse Api::Export(const HttpRequest& request) const {
     csv += CsvField(a.id) + "," + a.date.ToIso() + "," +
            std::to_string(a.page) + "," + CsvField(corpus::DisplayTitle(a)) +
            "," + CsvField(Join(a.reporters, " ")) + "," + CsvField(a.column) +
-           "," + CsvField(Join(topic_names, " ")) + "\r\n";
+           "," + CsvField(Join(topic_names, " ")) + "," +
+           CsvField(ArticleLink(request.host, a.id)) + "," +
+           CsvField(internal::LeadParagraph(a)) + "\r\n";
   }
   r.content_type = "text/csv; charset=utf-8";
   r.body = std::move(csv);
   r.headers.push_back(
-      {"Content-Disposition", "attachment; filename=\"baoku.csv\""});
+      {"Content-Disposition", ExportDisposition(request, "csv")});
+  AddExportLimit(r, all.total, all.hits.size());
   return r;
 }
 

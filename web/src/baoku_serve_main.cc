@@ -84,6 +84,18 @@ int main(int argc, char** argv) {
   app.add_option("--static", static_dir, "Folder of the web UI files")
       ->capture_default_str();
   app.add_flag("-q,--quiet", quiet, "No access log");
+  app.add_option("--cors-origin", config.cors_origins,
+                 "An origin (scheme://host[:port]) whose pages may call the "
+                 "API from a browser; repeat for several (default: none)")
+      ->check([](const std::string& origin) -> std::string {
+        size_t scheme = origin.find("://");
+        bool ok = (origin.rfind("http://", 0) == 0 ||
+                   origin.rfind("https://", 0) == 0) &&
+                  origin.size() > scheme + 3 &&
+                  origin.find('/', scheme + 3) == std::string::npos;
+        return ok ? ""
+                  : "not an origin such as http://intranet:8080: " + origin;
+      });
   CLI11_PARSE(app, argc, argv);
   config.db = db;
   config.static_dir = static_dir;

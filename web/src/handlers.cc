@@ -79,21 +79,24 @@ bool ReadSearchParams(const HttpRequest& request, search::SearchRequest& query,
          IntParam(request, "facet_limit", query.facet_limit, error);
 }
 
+std::string LeadParagraph(const corpus::Article& a) {
+  for (const auto& p : a.paragraphs) {
+    if (std::find(a.subheads.begin(), a.subheads.end(), p) ==
+        a.subheads.end()) {
+      return p;
+    }
+  }
+  return {};
+}
+
 nlohmann::json BriefJson(const corpus::Article& a,
                          const search::TopicNames& topics) {
   nlohmann::json topic_list = nlohmann::json::array();
   for (const auto& t : a.topics) {
     topic_list.push_back({{"id", t.id}, {"name", topics.Label(t.id)}});
   }
-  // The lead: the first paragraph that is not a subhead, cut for listings.
-  std::string lead;
-  for (const auto& p : a.paragraphs) {
-    if (std::find(a.subheads.begin(), a.subheads.end(), p) ==
-        a.subheads.end()) {
-      lead = p;
-      break;
-    }
-  }
+  // The lead, cut for listings.
+  std::string lead = LeadParagraph(a);
   constexpr size_t kLeadChars = 80;
   if (corpus::utf8::LongerThan(lead, kLeadChars)) {
     lead =

@@ -36,6 +36,9 @@ bool RequiredParam(const HttpRequest& request, const std::string& key,
 bool ReadSearchParams(const HttpRequest& request, search::SearchRequest& query,
                       HttpResponse& error);
 
+// The first paragraph that is not a subhead, whole; empty when none.
+std::string LeadParagraph(const corpus::Article& article);
+
 // What listings show of an article: {"id", "title", "headline", "kicker",
 // "column", "date", "page", "section", "ordinal", "kind", "reporters",
 // "topics": [{"id", "name"}], "lead"}.

@@ -33,10 +33,18 @@ namespace {
 
 // A search needs no request body; 64 KiB is ample for any future form.
 constexpr size_t kMaxRequestBody = 64 * 1024;
-// The request line (httplib: 8,192 bytes, else 414) and the header lines
-// together. A request that is larger still goes to httplib, which reads
-// the rest (within the request's deadline) and answers 414 or 400.
-constexpr size_t kMaxHeaderBytes = 16 * 1024;
+// The longest request line served. httplib (a compiled library, its limit
+// fixed at CPPHTTPLIB_REQUEST_URI_MAX_LENGTH, 8,192 bytes) answers 414
+// past its own; a query of kMaxQueryChars Chinese characters takes 9,000
+// bytes percent-encoded, so a GET line longer than httplib's is handed to
+// it as a POST whose body is the query string (LiftLongRequestLine).
+constexpr size_t kMaxRequestLine = 32 * 1024;
+// The request line and the header lines together. A request that is larger
+// still goes to httplib, which reads the rest (within the request's
+// deadline) and answers 414 or 400.
+constexpr size_t kMaxHeaderBytes = kMaxRequestLine + 16 * 1024;
+// Marks a request LiftLongRequestLine() rewrote; ToPlain() restores GET.
+constexpr const char* kLiftedHeader = "X-Baoku-Lifted-Get";
 // Requests one keep-alive connection may make before it is closed: enough
 // that a client (a browser, a load balancer, wrk) rarely reconnects; a
 // limit all the same, so that no connection is held for ever.
@@ -45,12 +53,63 @@ constexpr int kMaxRequestsPerConnection = 1000;
 // few milliseconds, so 16 per worker is well inside queue_timeout.
 constexpr int kQueuedPerWorker = 16;
 
+// "%E7%94%B5" and "+" decoded; a bad escape stays as typed.
+std::string PercentDecoded(std::string_view text) {
+  auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '+') {
+      out += ' ';
+    } else if (text[i] == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 0 &&
+               hex(text[i + 2]) >= 0) {
+      out += static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2]));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+// The key=value pairs of a query string (a lifted request's body: httplib
+// decodes form bodies only up to 8,192 bytes).
+std::vector<std::pair<std::string, std::string>> FormPairs(
+    std::string_view query) {
+  std::vector<std::pair<std::string, std::string>> pairs;
+  while (!query.empty()) {
+    size_t amp = query.find('&');
+    std::string_view pair = query.substr(0, amp);
+    query = amp == std::string_view::npos ? "" : query.substr(amp + 1);
+    if (pair.empty()) continue;
+    size_t eq = pair.find('=');
+    pairs.emplace_back(PercentDecoded(pair.substr(0, eq)),
+                       eq == std::string_view::npos
+                           ? std::string()
+                           : PercentDecoded(pair.substr(eq + 1)));
+  }
+  return pairs;
+}
+
 HttpRequest ToPlain(const httplib::Request& req) {
   HttpRequest plain;
   plain.method = req.method;
   plain.path = req.path;
   for (const auto& [key, value] : req.params) plain.params.emplace(key, value);
   plain.if_none_match = req.get_header_value("If-None-Match");
+  if (req.method == "POST" && req.has_header(kLiftedHeader)) {
+    plain.method = "GET";
+    for (auto& [key, value] : FormPairs(req.body)) {
+      plain.params.emplace(std::move(key), std::move(value));
+    }
+  }
+  plain.accept = req.get_header_value("Accept");
+  plain.origin = req.get_header_value("Origin");
+  plain.host = req.get_header_value("Host");
   return plain;
 }
 
@@ -80,20 +139,19 @@ httplib::Headers SecurityHeaders() {
 std::string HttpErrorMessage(int status) {
   switch (status) {
     case 400:
-      return "malformed request";
+      return "请求格式有误";
     case 404:
-      return "no such page";
+      return "没有这个页面";
     case 413:
-      return "request body larger than " + std::to_string(kMaxRequestBody) +
-             " bytes";
+      return "请求内容太大(超过 " + std::to_string(kMaxRequestBody / 1024) +
+             " KB)";
     case 414:
-      return "request line longer than " +
-             std::to_string(CPPHTTPLIB_REQUEST_URI_MAX_LENGTH) +
-             " bytes: shorten the query";
+      return "请求地址太长(超过 " + std::to_string(kMaxRequestLine / 1024) +
+             " KB)：请缩短查询，查询最多 1000 个字";
     case 416:
-      return "malformed Range header";
+      return "Range 请求头格式有误";
     default:
-      return "request refused";
+      return "请求被拒绝";
   }
 }
 
@@ -240,6 +298,53 @@ class HttpCore : public httplib::Server {
                            });
   }
 };
+
+}  // namespace
+
+bool LiftLongRequestLine(std::string& buffer) {
+  size_t line_end = buffer.find("\r\n");
+  if (line_end == std::string::npos ||
+      line_end + 2 <= CPPHTTPLIB_REQUEST_URI_MAX_LENGTH ||
+      line_end > kMaxRequestLine) {
+    return false;
+  }
+  std::string_view line(buffer.data(), line_end);
+  size_t space = line.find(' ');
+  size_t last_space = line.rfind(' ');
+  if (space == std::string_view::npos || last_space <= space) return false;
+  std::string_view method = line.substr(0, space);
+  std::string_view target = line.substr(space + 1, last_space - space - 1);
+  std::string_view version = line.substr(last_space + 1);
+  size_t question = target.find('?');
+  if ((method != "GET" && method != "HEAD") ||
+      question == std::string_view::npos) {
+    return false;
+  }
+  size_t head_end = buffer.find("\r\n\r\n");
+  if (head_end == std::string::npos) return false;
+  // No header lines: the request line's CRLF is the blank line's start.
+  std::string headers =
+      head_end > line_end ? buffer.substr(line_end + 2, head_end - line_end - 2)
+                          : std::string();
+  std::string lower = "\r\n" + headers;
+  for (char& c : lower) c = static_cast<char>(std::tolower(c));
+  if (lower.find("\r\ncontent-length:") != std::string::npos ||
+      lower.find("\r\ntransfer-encoding:") != std::string::npos ||
+      lower.find("\r\ncontent-type:") != std::string::npos) {
+    return false;  // A GET with a body: httplib judges it as sent.
+  }
+  std::string query(target.substr(question + 1));
+  std::string rewritten = "POST " + std::string(target.substr(0, question)) +
+                          " " + std::string(version) + "\r\n" + headers +
+                          (headers.empty() ? "" : "\r\n") + kLiftedHeader +
+                          ": 1\r\nContent-Type: text/plain\r\n"
+                          "Content-Length: " +
+                          std::to_string(query.size()) + "\r\n\r\n" + query;
+  buffer = rewritten + buffer.substr(head_end + 4);
+  return true;
+}
+
+namespace {
 
 // The length of the request at the start of `buffer` once it is all there
 // (header, and a body of Content-Length), or 0 while more must come. A
@@ -413,6 +518,7 @@ void Server::Impl::Serve(Task task) {
     --open_connections;
     return;
   }
+  LiftLongRequestLine(conn.buffer);
   ConnectionStream stream(conn, request_start + options.write_timeout);
   bool closed = false;
   bool last = stopping || conn.served + 1 >= kMaxRequestsPerConnection;
@@ -629,12 +735,18 @@ Server::Server(const Api& api, ServerOptions options)
   impl.http.Delete(".*", handle);
   impl.http.Options(".*", handle);
   impl.http.set_error_handler(httplib::Server::HandlerWithResponse(
-      [](const httplib::Request&, httplib::Response& res) {
+      [](const httplib::Request& req, httplib::Response& res) {
         // Errors the Api made carry their JSON body already.
         if (!res.body.empty()) {
           return httplib::Server::HandlerResponse::Unhandled;
         }
-        Write(ErrorResponse(res.status, "", HttpErrorMessage(res.status)), res);
+        std::string message = HttpErrorMessage(res.status);
+        // A browser that followed a link gets a page, a script JSON.
+        bool page = WantsHtml(req.get_header_value("Accept")) &&
+                    req.path.rfind("/api/", 0) != 0;
+        Write(page ? HtmlErrorPage(res.status, message, message)
+                   : ErrorResponse(res.status, "", message),
+              res);
         return httplib::Server::HandlerResponse::Handled;
       }));
   impl.http.set_exception_handler([](const httplib::Request&,

@@ -44,7 +44,23 @@ struct QueryContext {
   const corpus::Lexicon* lexicon = nullptr;  // Whole words for ranking.
   const TopicNames* topics = nullptr;        // To resolve 主题: values.
   const corpus::FieldTable* fields = &corpus::FieldTable::Standard();
+  // The index, to resolve a name (记者:, 栏目:, ...) that no article holds
+  // exactly to the names containing it; nullptr: names match exactly.
+  const Xapian::Database* db = nullptr;
 };
+
+// How a name typed for a name field (记者:王晓) was matched, when no
+// article holds it exactly: the indexed names (normalized) that contain
+// it, most used first, at most kMaxNamesUsed; or, when none does, the
+// names sharing the most characters with it, to offer (是不是要找 …).
+struct NameResolution {
+  std::string field;  // FieldSpec::name: "reporter".
+  std::string typed;  // As typed.
+  std::vector<std::string> used;
+  std::vector<std::string> suggestions;
+};
+inline constexpr size_t kMaxNamesUsed = 20;
+inline constexpr size_t kMaxNameSuggestions = 5;
 
 struct BuiltQuery {
   Xapian::Query query;
@@ -56,6 +72,8 @@ struct BuiltQuery {
   // terms, so that checking a match reads positions: counting every match
   // then costs about as much as ranking them all.
   bool has_phrase = false;
+  // Names resolved or not found (QueryContext::db), in query order.
+  std::vector<NameResolution> names;
 };
 
 // An empty query with no filters matches every article. A bad query, a

@@ -81,6 +81,8 @@ struct SearchResponse {
   std::vector<Hit> hits;
   std::optional<Facets> facets;     // When requested.
   std::optional<QueryError> error;  // Set for bad input; nothing else is.
+  // Partial names resolved, and close names offered (query_builder.h).
+  std::vector<NameResolution> names;
 };
 
 // An article's neighbours in print.

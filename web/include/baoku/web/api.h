@@ -33,6 +33,9 @@ struct HttpRequest {
   std::string path;
   std::multimap<std::string, std::string> params;  // Decoded query string.
   std::string if_none_match;  // The If-None-Match header, when sent.
+  std::string accept;  // The Accept header: a browser's asks for text/html.
+  std::string origin;  // The Origin header of a cross-origin request.
+  std::string host;    // The Host header, for links in exports.
 };
 
 struct HttpResponse {
@@ -46,6 +49,9 @@ struct HttpResponse {
 struct ApiConfig {
   std::filesystem::path db;
   std::filesystem::path static_dir;  // The web UI's files.
+  // Origins ("http://intranet.example:8080") whose pages may read the API
+  // from a browser (CORS); empty: none, same-origin only.
+  std::vector<std::string> cors_origins = {};
 };
 
 // Limits on what one request may ask for.
@@ -68,7 +74,11 @@ class Api {
   // /api/fields, /api/examples;
   // the UI's pages (/, /article, /topics, ...: index.html) and
   // /static/<file>. Bad input is a 400 with a JSON error naming the
-  // parameter, a missing article/reporter/... a 404, unknown paths 404.
+  // parameter, a missing article/reporter/... a 404, unknown paths 404
+  // (a Chinese HTML page when the request accepts text/html and the path is
+  // not under /api/, else JSON). A request whose Origin is one of
+  // cors_origins gets Access-Control-Allow-Origin (and OPTIONS, the
+  // preflight, a 204).
   // Throws only for infrastructure failures (index missing or corrupt),
   // which the server turns into 500. An unreachable shard of a sharded
   // index is a 503 naming the shard.
@@ -84,6 +94,7 @@ class Api {
  private:
   using Handler = HttpResponse (Api::*)(const HttpRequest&) const;
   static const std::map<std::string, Handler, std::less<>>& Routes();
+  HttpResponse Checked(const HttpRequest& request) const;
   HttpResponse Route(const HttpRequest& request) const;
   // Route() with ETag/Cache-Control, or a 304 on a matching If-None-Match.
   HttpResponse Validated(const HttpRequest& request) const;
@@ -117,6 +128,14 @@ class Api {
 
 // {"error": {"parameter", "message"}} with the given status.
 HttpResponse ErrorResponse(int status, const std::string& parameter,
+                           const std::string& message);
+
+// Whether an Accept header asks for a page (a browser's does).
+bool WantsHtml(std::string_view accept);
+
+// A small zh-CN HTML page with `title`, `message` (both escaped here) and a
+// link to the start page, with the given status.
+HttpResponse HtmlErrorPage(int status, const std::string& title,
                            const std::string& message);
 
 }  // namespace baoku::web

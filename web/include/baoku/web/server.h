@@ -80,6 +80,14 @@ std::string CombinedLogLine(const std::string& remote_addr,
                             size_t bytes, const std::string& referer,
                             const std::string& user_agent);
 
+// When `buffer` starts with a complete GET or HEAD request without a body
+// whose request line is longer than httplib's limit (8,192 bytes) but at
+// most 32 KiB, rewrites it in place as the same request made as a form
+// POST (the query string as its body, marked so the server serves it as
+// the GET) and returns true; the bytes after that request stay as they
+// were. Otherwise leaves `buffer` alone and returns false.
+bool LiftLongRequestLine(std::string& buffer);
+
 }  // namespace baoku::web
 
 #endif  // BAOKU_WEB_SERVER_H_
