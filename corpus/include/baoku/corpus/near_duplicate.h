@@ -46,6 +46,17 @@ inline constexpr double kNearDuplicateThreshold = 14.0 / kMinHashSize;
 // would match every other two-line notice.
 inline constexpr size_t kMinShingles = 40;
 
+// How an index holds reprint groups (indexer/reprints.h writes them, the
+// search collapses on the group slot). Kept here, beside the signature they
+// depend on, rather than in schema.h, so that adding them did not rebuild
+// every module; slots 20 and 21 leave 9-19 to schema.h.
+//   band term      kReprintBandPrefix + BandKeys()[i], one per band
+//   signature slot EncodeSignature()
+//   group slot     the id of the first indexed article of the group
+inline constexpr std::string_view kReprintBandPrefix = "XDUP";
+inline constexpr unsigned kReprintSignatureSlot = 20;
+inline constexpr unsigned kReprintGroupSlot = 21;
+
 using MinHashSignature = std::array<uint32_t, kMinHashSize>;
 
 // The text the shingles are taken from: normalized, letters and digits only.
