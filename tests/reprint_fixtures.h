@@ -7,6 +7,8 @@
 
 #include <string_view>
 
+#include "baoku/corpus/article.h"
+
 namespace baoku::testing {
 
 constexpr std::string_view kReport =
@@ -37,6 +39,27 @@ constexpr std::string_view kOtherRiverStory =
     "镇里的渔民李师傅告诉记者，河道淤积多年，渔船进出十分困难，清淤后"
     "他打算重新修补渔网。镇政府还将在河口设立水质监测点，每月公布一次"
     "监测结果，接受群众监督。";
+
+// An article of 2026-06-`day`, page `page`, whose paragraphs are the lines
+// of `text`.
+inline corpus::Article ReprintArticle(int day, int page,
+                                      std::string_view text) {
+  corpus::Article a;
+  a.paper_code = "yzrb";
+  a.date = corpus::Date{2026, 6, day};
+  a.page = page;
+  a.ordinal = 1;
+  a.id = corpus::MakeArticleId(a.paper_code, a.date, page, 1);
+  a.headline = "清溪河";
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    a.paragraphs.emplace_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return a;
+}
 
 }  // namespace baoku::testing
 

@@ -9,28 +9,11 @@
 #include "baoku/indexer/document_builder.h"
 #include "baoku/indexer/index_writer.h"
 #include "reprint_fixtures.h"
+#include "reprint_index.h"
 #include "test_support.h"
 
 namespace baoku::indexer {
 namespace {
-
-corpus::Article MakeArticle(int day, int page, std::string_view text) {
-  corpus::Article a;
-  a.paper_code = "yzrb";
-  a.date = corpus::Date{2026, 6, day};
-  a.page = page;
-  a.ordinal = 1;
-  a.id = corpus::MakeArticleId(a.paper_code, a.date, page, 1);
-  a.headline = "清溪河";
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    a.paragraphs.emplace_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return a;
-}
 
 std::string GroupOf(const Xapian::Database& db, const std::string& id) {
   auto it = db.postlist_begin("Q" + id);
@@ -45,30 +28,27 @@ TEST_CASE(
   REQUIRE(std::string(corpus::schema::kId) == "Q");
   testing::TempDir dir;
   corpus::TextAnalyzer analyzer;
-  const auto report = MakeArticle(11, 2, testing::kReport);
-  const auto other = MakeArticle(11, 3, testing::kOtherRiverStory);
-  const auto reprint = MakeArticle(18, 5, testing::kAbridgedReprint);
+  testing::ReprintArticles a;
   {
     IndexWriter writer(dir / "db");
-    writer.ReplacePages({PageKey(report), PageKey(other)}, {report, other},
-                        analyzer);
-    // A later issue, written separately: the reprint is found in the index.
-    writer.ReplacePages({PageKey(reprint)}, {reprint}, analyzer);
+    a = testing::WriteReprintIndex(writer, analyzer);
     // Re-indexing the original keeps its group (it does not join itself).
-    writer.ReplacePages({PageKey(report)}, {report}, analyzer);
+    writer.ReplacePages({PageKey(a.report)}, {a.report}, analyzer);
   }
   Xapian::Database db((dir / "db").string());
-  CHECK(GroupOf(db, report.id) == report.id);
-  CHECK(GroupOf(db, reprint.id) == report.id);
-  CHECK(GroupOf(db, other.id) == other.id);
+  CHECK(GroupOf(db, a.report.id) == a.report.id);
+  CHECK(GroupOf(db, a.reprint.id) == a.report.id);
+  CHECK(GroupOf(db, a.other.id) == a.other.id);
 }
 
 TEST_CASE("A body too short for a signature is never grouped",
           "[indexer][reprints]") {
   testing::TempDir dir;
   corpus::TextAnalyzer analyzer;
-  const auto a = MakeArticle(11, 2, "更正：昨日本版一文中的日期有误。");
-  const auto b = MakeArticle(12, 2, "更正：昨日本版一文中的日期有误。");
+  const auto a =
+      testing::ReprintArticle(11, 2, "更正：昨日本版一文中的日期有误。");
+  const auto b =
+      testing::ReprintArticle(12, 2, "更正：昨日本版一文中的日期有误。");
   {
     IndexWriter writer(dir / "db");
     writer.ReplacePages({PageKey(a)}, {a}, analyzer);

@@ -52,6 +52,10 @@ struct SearchRequest {
   // Every value in each facet list, facet_limit ignored: for listings of
   // all reporters or columns of an archive, which run to thousands.
   bool every_facet_value = false;
+  // One hit per reprint group (indexer/reprints.h): the best-ranked article
+  // of each group stands for it, with Hit::similar_count the number of
+  // others that matched. `total` then counts groups, not articles.
+  bool collapse_reprints = false;
 };
 
 inline constexpr int kMaxLimit = 100;
@@ -62,6 +66,9 @@ struct Hit {
   double score = 0;
   Snippet snippet;  // The best body passage, matches marked.
   Snippet title;    // DisplayTitle() with the matches marked.
+  // With collapse_reprints: how many other matching articles of the same
+  // reprint group this hit stands for ("另有 N 篇相同或相近报道").
+  int similar_count = 0;
 };
 
 struct SearchResponse {
