@@ -2,6 +2,7 @@
 
 #include "baoku/corpus/article_json.h"
 #include "baoku/corpus/schema.h"
+#include "baoku/indexer/reprints.h"
 
 namespace baoku::indexer {
 namespace schema = corpus::schema;
@@ -133,6 +134,7 @@ Xapian::Document BuildDocument(const corpus::Article& a,
                 999 - a.ordinal);
   doc.add_value(schema::kNewestOrderSlot, order + a.paper_code);
   doc.set_data(corpus::ArticleToJson(a).dump());
+  AddReprintSignature(a, doc);
   return doc;
 }
 

@@ -5,6 +5,7 @@
 #include "baoku/corpus/index_version.h"
 #include "baoku/corpus/schema.h"
 #include "baoku/indexer/document_builder.h"
+#include "baoku/indexer/reprints.h"
 
 namespace baoku::indexer {
 namespace schema = corpus::schema;
@@ -78,7 +79,9 @@ ReplaceStats IndexWriter::ReplacePages(
       } else {
         ++stats.added;
       }
-      db_.replace_document(id_term, documents[i]);
+      Xapian::Document doc = documents[i];
+      AssignReprintGroup(db_, ids[i], doc);
+      db_.replace_document(id_term, doc);
     }
     for (const auto& [key, fingerprint] : fingerprints) {
       StorePageFingerprint(key, fingerprint);

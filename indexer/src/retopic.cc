@@ -9,6 +9,7 @@
 #include "baoku/corpus/text_analyzer.h"
 #include "baoku/indexer/document_builder.h"
 #include "baoku/indexer/index_writer.h"
+#include "baoku/indexer/reprints.h"
 #include "page_state.h"
 
 namespace baoku::indexer {
@@ -72,8 +73,9 @@ RetopicSummary RetopicIndex(const std::filesystem::path& db,
       std::vector<corpus::ArticleTopic> before = article.topics;
       corpus::AssignTopics(article, classifier, options.overrides);
       if (article.topics == before) continue;
-      database.replace_document(docid,
-                                BuildDocument(article, analyzer, &lexicon));
+      Xapian::Document rebuilt = BuildDocument(article, analyzer, &lexicon);
+      AssignReprintGroup(database, article.id, rebuilt);
+      database.replace_document(docid, rebuilt);
       ++summary.changed;
       ++pending;
       page_changed = true;

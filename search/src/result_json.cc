@@ -51,6 +51,7 @@ nlohmann::json HitToJson(const Hit& hit, const TopicNames& topics) {
   h["photographers"] = a.photographers;
   h["topics"] = TopicsToJson(a, topics);
   h["score"] = hit.score;
+  h["similar_count"] = hit.similar_count;
   h["snippet"] = SnippetToJson(hit.snippet);
   return h;
 }

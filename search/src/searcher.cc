@@ -11,6 +11,7 @@
 
 #include "baoku/corpus/article_json.h"
 #include "baoku/corpus/index_version.h"
+#include "baoku/corpus/near_duplicate.h"
 #include "baoku/corpus/schema.h"
 #include "baoku/corpus/utf8.h"
 #include "newest_revision.h"
@@ -209,13 +210,19 @@ SearchResponse Searcher::DoSearch(const SearchRequest& request) {
     Xapian::Enquire enquire(db_);
     enquire.set_query(built.query);
     SetSort(enquire, request.sort);
+    if (request.collapse_reprints) {
+      enquire.set_collapse_key(corpus::kReprintGroupSlot);
+    }
     // The total is exact: every match is checked, either by the ranking
     // pass or by a counting pass of its own. A counting pass is unweighted
     // and wants no hits, so it is much cheaper unless matches are checked
     // for phrases; then ranking every match is the cheaper of the two
     // (bench/run, docs/BENCHMARKS.md). The facets always count apart.
     bool estimate = !request.exact_total && !request.with_facets;
-    bool count_apart = !estimate && (request.with_facets || !built.has_phrase);
+    // Collapsed, the total counts groups, which only the ranking pass
+    // knows; it then checks every match (or, estimated, as many as above).
+    bool count_apart = !estimate && !request.collapse_reprints &&
+                       (request.with_facets || !built.has_phrase);
     Xapian::doccount check_at_least = count_apart ? 0 : db_.get_doccount();
     if (estimate) {
       check_at_least = static_cast<Xapian::doccount>(std::max(
@@ -235,9 +242,10 @@ SearchResponse Searcher::DoSearch(const SearchRequest& request) {
       Hit hit;
       hit.article = ArticleOf(it.get_document());
       hit.score = it.get_weight();
+      hit.similar_count = static_cast<int>(it.get_collapse_count());
       read.hits.push_back(std::move(hit));
     }
-    if (count_apart) {
+    if (count_apart || request.with_facets) {
       // With hits asked for, spies on remote shards count some documents
       // twice (seen with xapian-tcpsrv 1.4.22 and 20 hits sorted by value),
       // one more reason for a pass without hits.
@@ -246,8 +254,9 @@ SearchResponse Searcher::DoSearch(const SearchRequest& request) {
       counting.set_query(built.query);
       counting.set_weighting_scheme(Xapian::BoolWeight());
       if (request.with_facets) facets.Attach(counting);
-      read.total =
+      const Xapian::doccount all =
           counting.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
+      if (count_apart) read.total = all;
       if (request.with_facets) {
         read.facets =
             facets.Collect(*topics_, request.every_facet_value

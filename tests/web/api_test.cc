@@ -41,6 +41,17 @@ TEST_CASE("GET /api/search returns hits as JSON", "[api]") {
   CHECK_FALSE(hit["snippet"]["highlights"].empty());
 }
 
+TEST_CASE("collapse=1 collapses reprints and every hit says how many",
+          "[api]") {
+  // The samples hold no reprints: collapsed, the same hits, each with 0.
+  auto apart = nlohmann::json::parse(Get("/api/search", {{"q", "民宿"}}).body);
+  auto collapsed = nlohmann::json::parse(
+      Get("/api/search", {{"q", "民宿"}, {"collapse", "1"}}).body);
+  REQUIRE_FALSE(collapsed["hits"].empty());
+  CHECK(collapsed["total"] == apart["total"]);
+  for (const auto& hit : collapsed["hits"]) CHECK(hit["similar_count"] == 0);
+}
+
 TEST_CASE("An offset past the end of the hits gives the last page", "[api]") {
   auto all = nlohmann::json::parse(Get("/api/search", {{"q", "民宿"}}).body);
   int total = all["total"];

@@ -74,6 +74,10 @@ bool ReadSearchParams(const HttpRequest& request, search::SearchRequest& query,
   if (const std::string* facets = Param(request, "facets")) {
     query.with_facets = *facets == "1" || *facets == "true";
   }
+  // One hit per reprint group, with similar_count (search/searcher.h).
+  if (const std::string* collapse = Param(request, "collapse")) {
+    query.collapse_reprints = *collapse == "1" || *collapse == "true";
+  }
   return IntParam(request, "offset", query.offset, error) &&
          IntParam(request, "limit", query.limit, error) &&
          IntParam(request, "facet_limit", query.facet_limit, error);

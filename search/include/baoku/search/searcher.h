@@ -62,6 +62,10 @@ struct SearchRequest {
   bool exact_total = true;
   int estimate_after = 10000;
   std::chrono::milliseconds time_budget{0};
+  // One hit per reprint group (indexer/reprints.h): the best-ranked article
+  // of each group stands for it, with Hit::similar_count the number of
+  // others that matched. `total` then counts groups, not articles.
+  bool collapse_reprints = false;
 };
 
 inline constexpr int kMaxLimit = 100;
@@ -72,6 +76,9 @@ struct Hit {
   double score = 0;
   Snippet snippet;  // The best body passage, matches marked.
   Snippet title;    // DisplayTitle() with the matches marked.
+  // With collapse_reprints: how many other matching articles of the same
+  // reprint group this hit stands for ("另有 N 篇相同或相近报道").
+  int similar_count = 0;
 };
 
 struct SearchResponse {
