@@ -223,14 +223,16 @@ nlohmann::json IngestReport::ToJson() const {
 
 bool PrintIngestReport(const std::vector<std::filesystem::path>& files,
                        const PageMeta& defaults, const std::string& json_file,
-                       bool quiet) {
+                       bool quiet, const nlohmann::json& extra) {
   IngestReport report = MakeIngestReport(files, defaults);
   std::string text = report.ToText();
   if (quiet) text = text.substr(text.rfind("ingest report:"));
   std::cout << text;
   if (json_file.empty()) return true;
   std::ofstream out(json_file, std::ios::binary | std::ios::trunc);
-  out << report.ToJson().dump(1) << "\n";
+  nlohmann::json json = report.ToJson();
+  for (const auto& [key, value] : extra.items()) json[key] = value;
+  out << json.dump(1) << "\n";
   out.close();
   if (!out) {
     std::cerr << "baoku-index: --report " << json_file

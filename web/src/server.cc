@@ -43,6 +43,7 @@ HttpRequest ToPlain(const httplib::Request& req) {
   HttpRequest plain;
   plain.method = req.method;
   plain.path = req.path;
+  plain.host = req.get_header_value("Host");
   for (const auto& [key, value] : req.params) plain.params.emplace(key, value);
   return plain;
 }

@@ -52,6 +52,9 @@ struct SearchRequest {
   // Every value in each facet list, facet_limit ignored: for listings of
   // all reporters or columns of an archive, which run to thousands.
   bool every_facet_value = false;
+  // Non-empty: only these articles (by id) may match, e.g. those a batch
+  // of baoku-index wrote (alerts.h).
+  std::vector<std::string> within_ids;
 };
 
 inline constexpr int kMaxLimit = 100;

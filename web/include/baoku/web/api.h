@@ -28,6 +28,7 @@ struct HttpRequest {
   std::string method = "GET";
   std::string path;
   std::multimap<std::string, std::string> params;  // Decoded query string.
+  std::string host;  // The Host header, for absolute links in feeds.
 };
 
 struct HttpResponse {
@@ -58,7 +59,8 @@ class Api {
   // /api/export, /api/article, /api/related, /api/topics, /api/topic,
   // /api/reporters, /api/reporter, /api/columns, /api/column,
   // /api/calendar, /api/issue, /api/page, /api/onthisday, /api/suggest,
-  // /api/fields;
+  // /api/fields; /api/saved (GET lists, POST saves, DELETE deletes; also
+  // POST /api/saved/delete), /api/feed (Atom);
   // the UI's pages (/, /article, /topics, ...: index.html) and
   // /static/<file>. Bad input is a 400 with a JSON error naming the
   // parameter, a missing article/reporter/... a 404, unknown paths 404.
@@ -95,6 +97,11 @@ class Api {
   HttpResponse Page(const HttpRequest& request) const;
   HttpResponse OnThisDay(const HttpRequest& request) const;
   HttpResponse Suggest(const HttpRequest& request) const;
+
+  // Saved searches and feeds (alerts_api.cc).
+  HttpResponse Saved(const HttpRequest& request) const;
+  HttpResponse SavedDelete(const HttpRequest& request) const;
+  HttpResponse Feed(const HttpRequest& request) const;
 
   ApiConfig config_;
   corpus::TextAnalyzer analyzer_;
