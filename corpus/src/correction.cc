@@ -1,5 +1,6 @@
 #include "baoku/corpus/correction.h"
 
+#include <algorithm>
 #include <string_view>
 
 #include "baoku/corpus/utf8.h"

@@ -8,14 +8,14 @@ namespace baoku::search {
 namespace {
 
 corpus::Date PlusDays(const corpus::Date& d, int days) {
-  using namespace std::chrono;
-  sys_days day =
-      year_month_day{year{d.year}, month{static_cast<unsigned>(d.month)},
-                     std::chrono::day{static_cast<unsigned>(d.day)}};
-  year_month_day later{day + std::chrono::days{days}};
+  namespace chrono = std::chrono;
+  chrono::year_month_day start{chrono::year{d.year},
+                               chrono::month{static_cast<unsigned>(d.month)},
+                               chrono::day{static_cast<unsigned>(d.day)}};
+  chrono::year_month_day later{chrono::sys_days{start} + chrono::days{days}};
   return {static_cast<int>(later.year()),
-          static_cast<int>(unsigned(later.month())),
-          static_cast<int>(unsigned(later.day()))};
+          static_cast<int>(static_cast<unsigned>(later.month())),
+          static_cast<int>(static_cast<unsigned>(later.day()))};
 }
 
 // Every article of `request` (newest or print order), at most

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 #include "baoku/corpus/utf8.h"
@@ -22,7 +23,8 @@ constexpr const char* kMigrations[] = {
     "  filters TEXT NOT NULL,"  // JSON: [{"field": …, "value": …}, …]
     "  created TEXT NOT NULL)",
 };
-static_assert(std::size(kMigrations) == kSavedSearchesSchemaVersion);
+static_assert(std::size(kMigrations) ==
+              static_cast<size_t>(kSavedSearchesSchemaVersion));
 
 std::string NowUtc() {
   std::time_t now =
@@ -81,7 +83,8 @@ std::vector<SavedFilter> FiltersFromJson(const std::string& text) {
         !f["field"].is_string() || !f["value"].is_string()) {
       continue;
     }
-    filters.push_back({f["field"], f["value"]});
+    filters.push_back(
+        {f["field"].get<std::string>(), f["value"].get<std::string>()});
   }
   return filters;
 }

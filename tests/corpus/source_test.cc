@@ -1,5 +1,6 @@
 #include "baoku/corpus/source.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 namespace baoku::corpus {

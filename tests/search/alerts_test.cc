@@ -4,6 +4,7 @@
 #include "baoku/search/alerts.h"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include "baoku/search/corrections.h"
 #include "search_fixture.h"
@@ -113,6 +114,40 @@ TEST_CASE("来源 is a facet and a filter", "[alerts][source]") {
   for (const auto& hit : wire_found.hits) {
     CHECK(hit.article.dateline.find("新华社") != std::string::npos);
   }
+}
+
+TEST_CASE("baoku-index tells each saved search what a batch brought",
+          "[alerts][cli]") {
+  testing::TempDir dir;
+  std::string tool = (testing::BinaryDir() / "indexer/baoku-index").string();
+  std::string db = (dir / "db").string();
+  auto index = [&](const std::string& issue, std::string* out) {
+    return testing::Run(
+        {tool, "index", "--db", db, "--report", (dir / "report.json").string(),
+         (testing::SamplesDir() / issue).string()},
+        out);
+  };
+  std::string out;
+  REQUIRE(index("2026-06-16", &out) == 0);
+  // No store yet: nothing about saved searches, none created.
+  CHECK(out.find("saved search") == std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(SavedSearchStore::PathBeside(db)));
+  {
+    SavedSearchStore store(SavedSearchStore::PathBeside(db));
+    REQUIRE(store.Create("本报足球", "足球", {{"source", "本报"}}));
+    REQUIRE(store.Create("海关", "海关", {}));
+  }
+  REQUIRE(index("2026-06-17", &out) == 0);
+  CHECK(out.find("saved search \"本报足球\" (#1): 2 new") != std::string::npos);
+  CHECK(out.find("saved search \"海关\" (#2): 0 new") != std::string::npos);
+  auto report = nlohmann::json::parse(testing::ReadFile(dir / "report.json"));
+  REQUIRE(report["saved_searches"].size() == 2);
+  CHECK(report["saved_searches"][0]["name"] == "本报足球");
+  CHECK(report["saved_searches"][0]["new"] == 2);
+  CHECK(report["saved_searches"][1]["new"] == 0);
+  // Unchanged pages are not new again.
+  REQUIRE(index("2026-06-17", &out) == 0);
+  CHECK(out.find("(#1): 0 new") != std::string::npos);
 }
 
 }  // namespace

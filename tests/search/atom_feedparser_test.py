@@ -30,7 +30,7 @@ with tempfile.TemporaryDirectory() as tmp:
     subprocess.run([index, "index", "--db", db, "-q", "--no-report", samples],
                    check=True, capture_output=True)
     checks = 0
-    for query in (["记者:高原"], ["栏目:学习辅导百问"], ["主题:住房与物业"],
+    for query in (["记者:高原"], ["栏目:民法典进社区·百姓身边百问百答"], ["主题:住房与物业"],
                   ["来源:本报", "维修资金"], ["类型:更正"]):
         f = feed(db, *query)
         assert f.feed.id and f.feed.title and f.feed.updated, query

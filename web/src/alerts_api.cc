@@ -3,8 +3,11 @@
 // search/saved_searches.h, alerts.h, atom_feed.h and corrections.h.
 #include "alerts_api.h"
 
+#include <cctype>
 #include <charconv>
+#include <filesystem>
 
+#include "baoku/corpus/fields.h"
 #include "baoku/search/alerts.h"
 #include "baoku/search/atom_feed.h"
 #include "baoku/search/corrections.h"
