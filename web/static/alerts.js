@@ -64,7 +64,7 @@ async function renderSaved() {
       el("span", { className: "muted" }, [x.q, filters].filter(Boolean).join(" ")),
       el("div", { className: "meta" }, [
         x.error ? `检索式已失效:${x.error}` : `共 ${x.total} 篇`,
-        r.latest_issue ? [" · ", el("strong", { className: "new-count" }, `最新一期(${r.latest_issue})新增 ${x.new} 篇`)] : null,
+        ...(r.latest_issue ? [" · ", el("strong", { className: "new-count" }, `最新一期(${r.latest_issue})新增 ${x.new} 篇`)] : []),
         " · ", el("a", { href: x.feed, type: "application/atom+xml" }, "Atom 订阅"), " ", remove]),
     ]);
   });
