@@ -1,11 +1,17 @@
 #!/usr/bin/python3
-"""The peers of the benchmark: Xapian Omega (omindex) and SQLite FTS5 trigram.
+"""The peers of the benchmark (bench/peers/run runs them one at a time).
 
-    peers.py files   ARCHIVE OUT_DIR        one .txt file per article
+    peers.py files   ARCHIVE OUT_DIR        one .txt file per article (Omega)
     peers.py fts5    ARCHIVE DB             build an FTS5 trigram table
-    peers.py rank    fts5|omega DB KNOWN RANKS
+    peers.py tsv     ARCHIVE OUT.tsv        "id<TAB>text" a line (Lucene)
+    peers.py groonga-load ARCHIVE OUT.grn   Groonga commands: schema, load,
+                                            then the TokenBigram index
+    peers.py sphinx-conf ARCHIVE DIR        DIR/sphinx.conf, DIR/articles.tsv
+    peers.py text-bytes ARCHIVE             bytes of the text every peer gets
+    peers.py rank    ENGINE DB KNOWN RANKS  ENGINE: fts5, omega, groonga,
+                                            sphinx (DB: its sphinx.conf)
 
-Both peers get the same articles as baoku, as a newsroom without baoku's
+Every peer gets the same articles as baoku, as a newsroom without baoku's
 page reader would have them: each article's lines as printed on the page
 (headline, byline, paragraphs; a paragraph cut by a column break stays two
 lines), taken from ARCHIVE/articles.jsonl. The page splitting is given to
@@ -19,12 +25,23 @@ and writes "qid<TAB>rank<TAB>ms<TAB>error" like baoku-bench-search:
   with SQLite 3.40.1.
 - omega: Xapian QueryParser with FLAG_CJK_NGRAM (the way omindex indexed it
   under XAPIAN_CJK_NGRAM=1), default operator AND, the query as typed.
+- groonga: `select --match_columns body --query '"q"'` (a phrase of
+  TokenBigram tokens, NormalizerAuto), best _score first, sent to one
+  `groonga DB` process over a pipe, one command and one answer at a time.
+- sphinx: searchd started for the run on a Unix socket (why: sphinx-conf),
+  SphinxQL over the MySQL protocol (python3-pymysql), MATCH('"q"'): a phrase of single characters
+  (ngram_len=1), Sphinx's default ranking (proximity_bm25).
+Every engine runs in one persistent process (or connection) per run, and
+the first 20 queries run once, untimed, before the timed pass.
 Ranks count the first relevant article in the top 10 (0: none).
 """
 
+import atexit
 import json
 import os
+import re
 import sqlite3
+import subprocess
 import sys
 import time
 
@@ -49,6 +66,91 @@ def cmd_files(archive, out):
             f.write(printed_text(a))
         n += 1
     print('peers.py files: %d files' % n)
+
+
+def one_line(a):
+    """The printed text on one line (tabs and line breaks as spaces)."""
+    return ' '.join(a['printed']).replace('\t', ' ').replace('\n', ' ')
+
+
+def cmd_tsv(archive, out):
+    with open(out, 'w', encoding='utf-8') as f:
+        for a in articles(archive):
+            f.write(a['id'] + '\t' + one_line(a) + '\n')
+
+
+def cmd_text_bytes(archive):
+    print(sum(len(printed_text(a).encode('utf-8')) for a in articles(archive)))
+
+
+def cmd_groonga_load(archive, out):
+    """Loads first and creates the index column after: Groonga's static
+    index construction, its fast way to index a whole collection."""
+    with open(out, 'w', encoding='utf-8') as f:
+        f.write('table_create Articles TABLE_HASH_KEY ShortText\n'
+                'column_create Articles body COLUMN_SCALAR LongText\n'
+                'load --table Articles\n[\n')
+        first = True
+        for a in articles(archive):
+            f.write(('' if first else ',\n') + json.dumps(
+                {'_key': a['id'], 'body': printed_text(a)},
+                ensure_ascii=False))
+            first = False
+        f.write('\n]\n'
+                'table_create Terms TABLE_PAT_KEY ShortText '
+                '--default_tokenizer TokenBigram --normalizer NormalizerAuto\n'
+                'column_create Terms body_index COLUMN_INDEX|WITH_POSITION '
+                'Articles body\n')
+
+
+SPHINX_CONF = '''source articles
+{
+    type = tsvpipe
+    tsvpipe_command = cat %(tsv)s
+    tsvpipe_field = body
+}
+index articles
+{
+    source = articles
+    path = %(folder)s/index/articles
+    docinfo = extern
+    min_word_len = 1
+    ngram_len = 1
+    ngram_chars = U+3000..U+2FA1F
+}
+indexer
+{
+    mem_limit = 256M
+}
+searchd
+{
+    listen = %(folder)s/searchd.sock:mysql41
+    log = %(folder)s/searchd.log
+    query_log = %(folder)s/query.log
+    pid_file = %(folder)s/searchd.pid
+    binlog_path =
+}
+'''
+
+
+def cmd_sphinx_conf(archive, folder):
+    """Sphinx 2.2 plain index from a tsvpipe source (document id: the line
+    number, whose article id is the line's in ARCHIVE), ngram_len=1 over the
+    CJK blocks. searchd listens on a Unix socket in DIR, not TCP: over
+    loopback TCP a SELECT took 5-60 ms at the client while searchd logged
+    0.000 s, since searchd writes a result in several small writes and
+    Nagle's algorithm holds each until the client's delayed ACK (SHOW META,
+    one write, took 0.2 ms); a Unix socket has no Nagle."""
+    folder = os.path.abspath(folder)
+    os.makedirs(os.path.join(folder, 'index'), exist_ok=True)
+    tsv = os.path.join(folder, 'articles.tsv')
+    with open(tsv, 'w', encoding='utf-8') as f, \
+            open(os.path.join(folder, 'ids.txt'), 'w') as ids:
+        for i, a in enumerate(articles(archive)):
+            f.write('%d\t%s\n' % (i + 1, one_line(a)))
+            ids.write(a['id'] + '\n')
+    with open(os.path.join(folder, 'sphinx.conf'), 'w') as f:
+        f.write(SPHINX_CONF % {'tsv': tsv, 'folder': folder})
 
 
 def cmd_fts5(archive, db):
@@ -123,8 +225,72 @@ def omega_searcher(db_path):
     return search
 
 
+def groonga_quote(s):
+    return '"' + s.replace('\\', '\\\\').replace('"', '\\"') + '"'
+
+
+def groonga_searcher(db):
+    proc = subprocess.Popen(['groonga', db], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, encoding='utf-8')
+    atexit.register(proc.kill)
+
+    def search(q):
+        # The value of --query is itself quoted: a phrase in Groonga's query
+        # syntax, inside a quoted command argument.
+        proc.stdin.write('select Articles --match_columns body --query %s '
+                         '--output_columns _key --limit 10 '
+                         '--sort_keys -_score,_id\n' %
+                         groonga_quote(groonga_quote(q)))
+        proc.stdin.flush()
+        line = proc.stdout.readline()
+        if not line:
+            raise RuntimeError('groonga %s exited' % db)
+        answer = json.loads(line)
+        if answer[0][0] != 0:
+            raise RuntimeError('groonga: ' + str(answer[0][3:]))
+        return [row[0] for row in answer[1][0][2:]]
+
+    return search
+
+
+def sphinx_searcher(conf):
+    import pymysql  # python3-pymysql, only needed for this peer.
+    with open(conf) as f:
+        sock = re.search(r'listen = (\S+):mysql41', f.read())[1]
+    with open(os.path.join(os.path.dirname(conf), 'ids.txt')) as f:
+        names = [''] + f.read().split('\n')
+    subprocess.run(['searchd', '--config', conf], check=True,
+                   stdout=subprocess.DEVNULL)
+    atexit.register(subprocess.run, ['searchd', '--config', conf,
+                                     '--stopwait'], stdout=subprocess.DEVNULL)
+    for _ in range(100):
+        try:
+            con = pymysql.connect(unix_socket=sock)
+            break
+        except pymysql.err.OperationalError:
+            time.sleep(0.1)
+    else:
+        raise RuntimeError('searchd (%s) did not answer on %s' %
+                           (conf, sock))
+    cur = con.cursor()
+    special = set('\\()|-!@~"&/^$=<')
+
+    def search(q):
+        escaped = ''.join('\\' + c if c in special else c for c in q)
+        cur.execute('SELECT id FROM articles WHERE MATCH(%s) LIMIT 10',
+                    ('"' + escaped + '"',))
+        return [names[row[0]] for row in cur.fetchall()]
+
+    return search
+
+
 def cmd_rank(engine, db, known, ranks):
-    search = fts5_searcher(db) if engine == 'fts5' else omega_searcher(db)
+    searchers = {'fts5': fts5_searcher, 'omega': omega_searcher,
+                 'groonga': groonga_searcher, 'sphinx': sphinx_searcher}
+    if engine not in searchers:
+        sys.exit('peers.py rank: unknown engine %r (one of %s)' %
+                 (engine, ', '.join(searchers)))
+    search = searchers[engine](db)
     items = list(read_known(known))
     for _, q, _ in items[:20]:  # Warm-up, untimed.
         search(q)
@@ -149,6 +315,14 @@ def main():
         cmd_files(sys.argv[2], sys.argv[3])
     elif len(sys.argv) >= 4 and sys.argv[1] == 'fts5':
         cmd_fts5(sys.argv[2], sys.argv[3])
+    elif len(sys.argv) >= 4 and sys.argv[1] == 'tsv':
+        cmd_tsv(sys.argv[2], sys.argv[3])
+    elif len(sys.argv) >= 4 and sys.argv[1] == 'groonga-load':
+        cmd_groonga_load(sys.argv[2], sys.argv[3])
+    elif len(sys.argv) >= 4 and sys.argv[1] == 'sphinx-conf':
+        cmd_sphinx_conf(sys.argv[2], sys.argv[3])
+    elif len(sys.argv) >= 3 and sys.argv[1] == 'text-bytes':
+        cmd_text_bytes(sys.argv[2])
     elif len(sys.argv) >= 6 and sys.argv[1] == 'rank':
         cmd_rank(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5])
     else:
