@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "baoku/corpus/correction.h"
 #include "baoku/corpus/ndjson_reader.h"
 #include "baoku/corpus/utf8.h"
 
@@ -93,8 +94,9 @@ PageReport ReportPage(const PageReading& reading, const std::string& file) {
   std::sort(sorted_lengths.begin(), sorted_lengths.end());
   for (size_t i = 0; i < reading.articles.size(); ++i) {
     const Article& a = reading.articles[i];
+    // A correction notice (correction.h) carries no byline.
     if (a.kind == ArticleKind::kNews && a.byline.empty() && a.source.empty() &&
-        a.continued_from.empty()) {
+        a.continued_from.empty() && !IsCorrectionNotice(a)) {
       flag("no-byline", &a, a.lines.first,
            Lines(a) + ": a news article with no byline");
     }
