@@ -19,9 +19,9 @@ of the stories get none). Then it prints, as markdown:
    layouts' rendered pages, scored on the held-out one
    (baoku-reader-quality --leave-one-layout-out);
 3. known-item search: every page is indexed with baoku-index; for each news
-   article a 6-character phrase of its text (no punctuation, held by no other
-   story) is searched with baoku-search as a quoted phrase. Recall@10 with
-   the headline required counts a hit only when a top-10 result is that
+   article a phrase of 6 Han characters from one of its paragraphs, held
+   by no other story, is searched with baoku-search as a quoted phrase.
+   Recall@10 with the headline required counts a hit only when a top-10 result is that
    story with its own headline (a split that gave the story the wrong
    headline, or merged it into another, is a miss); recall@10 with the
    headline ignored counts any result on the story's page holding it.
@@ -45,7 +45,6 @@ import render  # noqa: E402  (corpus/gold/render.py)
 CORPUS = os.path.join(
     os.environ.get('BAOKU_SHARED_DIR', os.path.join(ROOT, '..', 'shared')),
     'corpora', 'sina_news_2018', 'articles.jsonl')
-PUNCT = set('，。、；：？！“”‘’（）《》—…,.;:?!()·"\'[]【】 　')
 
 
 def read_stories(n, seed):
@@ -83,13 +82,18 @@ def run(cmd, **kw):
 
 
 def phrase_of(article, rng):
-    text = ''.join(article['body'])
+    # Within one paragraph: a phrase spanning two paragraphs is not a
+    # contiguous text of the article, and no engine should find it.
+    paras = [p for p in article['body'] if len(p) >= 12]
+    if not paras:
+        return None
     for _ in range(20):
-        if len(text) < 12:
-            return None
+        text = rng.choice(paras)
         start = rng.randrange(0, len(text) - 6)
         phrase = text[start:start + 6]
-        if not any(c in PUNCT for c in phrase):
+        # Han characters only: a cut through a Latin word or a number is
+        # not a phrase anyone searches, and it measures the tokenizer.
+        if all('\u4e00' <= c <= '\u9fff' for c in phrase):
             return phrase
     return None
 

@@ -21,7 +21,8 @@
 // the one with the best F1 there. The model is then fitted again on all of
 // the training part and keeps these thresholds.
 //
-// Usage: baoku-topic-train [--out corpus/topic_weights.tsv] [--no-cv] ...
+// Usage: baoku-topic-train [--out corpus/topic_weights.tsv] [--dump FILE]
+//        [--no-cv] ...
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
@@ -229,6 +230,14 @@ struct Fitted {
 
 double Sigmoid(double z) { return 1 / (1 + std::exp(-z)); }
 
+// --dump FILE: one line per scored article, to study assignment rules
+// without fitting again: kind ("cal": the threshold calibration set, scored
+// by the first fit; "test": the fold's samples or the held-out public
+// articles, scored by the model evaluated on them), the fold (or "final"),
+// source, id, the known-topic mask, the gold topic indexes, and P per topic.
+std::FILE* g_dump = nullptr;
+std::string g_dump_tag;
+
 std::vector<double> Margins(const Fitted& f, const Item& item) {
   std::vector<double> z(f.topics);
   for (size_t t = 0; t < f.topics; ++t) {
@@ -320,6 +329,18 @@ std::vector<size_t> Assign(const std::vector<double>& p,
   return out;
 }
 
+void DumpItem(const char* kind, const Item& item,
+              const std::vector<double>& p) {
+  std::fprintf(g_dump, "%s\t%s\t%s\t%s\t", kind, g_dump_tag.c_str(),
+               item.source.c_str(), item.id.c_str());
+  for (bool k : item.known) std::fputc(k ? '1' : '0', g_dump);
+  std::fputc('\t', g_dump);
+  for (size_t t : item.labels) std::fprintf(g_dump, "%zu,", t);
+  std::fputc('\t', g_dump);
+  for (double v : p) std::fprintf(g_dump, "%.5f ", v);
+  std::fputc('\n', g_dump);
+}
+
 // The threshold (0.05 … 0.95) with the best F1 on `data`, counting an
 // archive article `sample_weight` times as in fitting: first one for all
 // topics, then per topic for those with at least 5 articles in `data`.
@@ -332,6 +353,7 @@ void CalibrateThresholds(Fitted& f, const std::vector<const Item*>& data,
   for (const Item* item : data) {
     auto z = Margins(f, *item);
     for (auto& v : z) v = Sigmoid(v);
+    if (g_dump) DumpItem("cal", *item, z);
     probabilities.push_back(std::move(z));
     weights.push_back(item->source == "samples" ? s.sample_weight : 1);
   }
@@ -507,7 +529,7 @@ int main(int argc, char** argv) {
       (baoku::testing::SourceDir() / "corpus" / "topics.json").string();
   std::string corpora = (baoku::testing::SharedDir() / "corpora").string();
   std::string samples = baoku::testing::SamplesDir().string();
-  std::string overrides_file, out_file;
+  std::string overrides_file, out_file, dump_file;
   bool no_cv = false, no_final = false, per_topic = false;
   size_t limit = 0;
   Settings s;
@@ -524,12 +546,17 @@ int main(int argc, char** argv) {
   app.add_option("--sample-weight", s.sample_weight,
                  "Weight of an archive article");
   app.add_option("--max-weights", s.max_weights, "Weights kept in the file");
+  app.add_option("--dump", dump_file, "Write probabilities here (study)");
   app.add_flag("--no-cv", no_cv, "Skip the samples' cross-validation");
   app.add_flag("--no-final", no_final, "Only the cross-validation");
   app.add_flag("--per-topic", per_topic, "Figures per topic too");
   CLI11_PARSE(app, argc, argv);
 
   try {
+    if (!dump_file.empty()) {
+      g_dump = std::fopen(dump_file.c_str(), "w");
+      if (!g_dump) throw std::runtime_error(dump_file + ": cannot be written");
+    }
     auto start = std::chrono::steady_clock::now();
     auto seconds = [&] {
       return std::chrono::duration<double>(std::chrono::steady_clock::now() -
@@ -611,9 +638,18 @@ int main(int argc, char** argv) {
           bool in_fold = item.source == "samples" && item.fold == fold;
           (in_fold ? test : train).push_back(&item);
         }
+        g_dump_tag = std::to_string(fold);
+        Fitted fitted = FitCalibrated(train, vocabulary.size(), ids.size(), s);
+        if (g_dump) {
+          for (const Item* item : test) {
+            auto z = Margins(fitted, *item);
+            for (auto& v : z) v = Sigmoid(v);
+            DumpItem("test", *item, z);
+          }
+          std::fflush(g_dump);
+        }
         corpus::Taxonomy candidate = *taxonomy;
-        candidate.SetModel(
-            model_of(FitCalibrated(train, vocabulary.size(), ids.size(), s)));
+        candidate.SetModel(model_of(fitted));
         corpus::TopicClassifier classifier(candidate, analyzer);
         ScoreWith(classifier, ids, test, cv);
         std::fprintf(stderr, "fold %d (%.1f s)\n", fold, seconds());
@@ -626,7 +662,18 @@ int main(int argc, char** argv) {
     for (const auto& item : items) {
       (item.held_out ? held_out[item.source] : train).push_back(&item);
     }
+    g_dump_tag = "final";
     Fitted final_fit = FitCalibrated(train, vocabulary.size(), ids.size(), s);
+    if (g_dump) {
+      for (const auto& [source, list] : held_out) {
+        for (const Item* item : list) {
+          auto z = Margins(final_fit, *item);
+          for (auto& v : z) v = Sigmoid(v);
+          DumpItem("test", *item, z);
+        }
+      }
+      std::fflush(g_dump);
+    }
     corpus::TopicModel model = model_of(final_fit);
     corpus::Taxonomy fitted = *taxonomy;
     fitted.SetModel(model);

@@ -69,6 +69,10 @@ struct Paragraph {
   int last_line = 0;
   int blank_lines_before = 0;
   Shape shape = Shape::kBody;
+  bool indented = false;
+  // Read as a title line from where it stands on the page (see
+  // PromoteTitlesByContext), although its text alone reads as a sentence.
+  bool title_by_context = false;
 };
 
 // Lines longer than this without final punctuation are running text cut by
@@ -404,6 +408,7 @@ std::vector<Paragraph> ReadParagraphs(const std::vector<PrintedLine>& lines,
     Paragraph p;
     p.text = std::string(line.text);
     p.first_line = p.last_line = line.line_no;
+    p.indented = line.indented;
     if (conventions.blank_line_paragraphs) {
       p.blank_lines_before = line.blanks_before;
     } else {
@@ -467,6 +472,63 @@ bool IsRunningText(Shape s) {
   return s == Shape::kBody || s == Shape::kTitleLine;
 }
 
+// The shape a printed headline may have beyond kTitleLine's: up to
+// kMaxLongTitleChars, commas and a ！ or ？ inside or at the end
+// ("医疗困境，如何突破？", "伊藤故意惨败是日本女乒的阴谋?吸取平野教训,…"), but
+// no full stop or semicolon, and not ending as a sentence otherwise would.
+bool IsTitleShaped(std::string_view text) {
+  if (utf8::LongerThan(text, kMaxLongTitleChars) || StartsWith(text, "“") ||
+      StartsMidSentence(text)) {
+    return false;
+  }
+  size_t pos = 0;
+  while (pos < text.size()) {
+    char32_t cp = utf8::Next(text, pos);
+    if (cp == U'。' || cp == U'；' || cp == U';' || cp == U'…') return false;
+  }
+  ReverseCodePoints back(text);
+  char32_t last = back.Next();
+  return last != U'：' && last != U':' && last != U'.' && last != U'．' &&
+         !IsClosingMark(last);
+}
+
+bool IsBylineShape(Shape s) { return s == Shape::kByline || s == Shape::kLead; }
+
+// Where the page's conventions say a line opens an article, a sentence-like
+// but title-shaped line is its headline: right above a byline or a lead
+// ("医疗困境，如何突破？" over "文/陈一帆 图/邵峰"), first after an article
+// break (two blank lines; a blank line where each line is a paragraph; the
+// page's start), or unindented after a finished paragraph where paragraphs
+// are indented (a column break's continuation was joined before). Whether
+// such a line inside running text is a headline or a subhead is still the
+// model's decision (DecideNewArticle).
+void PromoteTitlesByContext(std::vector<Paragraph>& paras,
+                            const PageConventions& conventions) {
+  for (size_t i = 0; i < paras.size(); ++i) {
+    Paragraph& p = paras[i];
+    if (p.shape != Shape::kBody || !IsTitleShaped(p.text)) continue;
+    const Paragraph* next = i + 1 < paras.size() ? &paras[i + 1] : nullptr;
+    if (!next || next->blank_lines_before >= kHardBreakBlankLines ||
+        next->shape == Shape::kPhotoCredit || next->shape == Shape::kJump ||
+        next->shape == Shape::kTrailingAuthor) {
+      continue;
+    }
+    if (conventions.indented_paragraphs && p.indented) continue;
+    bool opens = i == 0 || p.blank_lines_before >= kHardBreakBlankLines ||
+                 paras[i - 1].shape == Shape::kNoise;
+    bool after_finished = i > 0 && (EndsSentence(paras[i - 1].text) ||
+                                    !IsRunningText(paras[i - 1].shape));
+    bool promote = (IsBylineShape(next->shape) && (opens || after_finished)) ||
+                   (opens && next->shape == Shape::kBody) ||
+                   (conventions.indented_paragraphs && after_finished &&
+                    next->shape == Shape::kBody && next->indented);
+    if (promote) {
+      p.shape = Shape::kTitleLine;
+      p.title_by_context = true;
+    }
+  }
+}
+
 // Rejoins paragraphs that a column or page break cut mid-sentence:
 // "…打通了“排" + "查、整改…". A lead paragraph ("本报讯…") can be cut too.
 std::vector<Paragraph> RepairBreaks(std::vector<Paragraph> in,
@@ -475,7 +537,11 @@ std::vector<Paragraph> RepairBreaks(std::vector<Paragraph> in,
   for (auto& p : in) {
     if (!out.empty()) {
       Paragraph& prev = out.back();
-      bool cut = (IsRunningText(prev.shape) || prev.shape == Shape::kLead) &&
+      // A title placed by the page's shape is cut only where the next line
+      // could not start a sentence.
+      bool context_title = prev.title_by_context && !StartsMidSentence(p.text);
+      bool cut = !context_title &&
+                 (IsRunningText(prev.shape) || prev.shape == Shape::kLead) &&
                  !EndsSentence(prev.text) && !SplitTrailingAuthor(prev.text) &&
                  !IsDashSubtitle(prev.text) &&
                  ((utf8::LongerThan(prev.text, kMaxTitleChars) &&
@@ -871,7 +937,9 @@ class PageSplitter {
       fire("ends:exclaim-or-question");
     }
     bool comma = Contains(line, "，") || Contains(line, ",");
-    if (comma) fire("has:comma");
+    // A comma in a short line is the seed's "简化流程,唤醒“沉睡钱”" subhead;
+    // in a long one, a headline's two clauses.
+    if (comma) fire(chars <= 14 ? "has:comma:short" : "has:comma:long");
     if (Contains(line, "“") || Contains(line, "”")) fire("has:quote");
     if (Contains(line, " ") || Contains(line, "\xE3\x80\x80")) {
       fire("has:space");
@@ -933,6 +1001,8 @@ class PageSplitter {
       fire("len:>=page-headline-mean");
     }
     if (i > 0 && paras_[i].blank_lines_before > 1) fire("gap:wide");
+    if (paras_[i].title_by_context) fire("shape:sentence-like");
+    if (chars > kMaxTitleChars) fire("len:26+");
     return f;
   }
 
@@ -1011,6 +1081,7 @@ PageReading SplitPage(std::string_view text, const PageMeta& meta,
   std::vector<PrintedLine> lines = ReadPrintedLines(text, front.line_count + 1);
   PageConventions conventions = DecideConventions(lines);
   std::vector<Paragraph> paragraphs = ReadParagraphs(lines, conventions);
+  PromoteTitlesByContext(paragraphs, conventions);
   // Where indentation marks paragraphs, column breaks were already mended
   // by it; elsewhere the cut is found from the text.
   if (!conventions.indented_paragraphs) {

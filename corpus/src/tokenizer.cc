@@ -90,15 +90,15 @@ void Tokenize(const NormalizedText& norm,
 
   for (size_t k = 0; k < han.size(); ++k) {
     bool joined = k + 1 < han.size() && han[k + 1].start == han[k].limit;
-    bool joined_before = k > 0 && han[k - 1].limit == han[k].start;
-    // Inside a run of Han characters every phrase goes through the
-    // bigrams; a character needs its position only at a run's ends, where
-    // a phrase may go on with a word or a character that is not joined.
-    add(TokenKind::kHanChar, han[k].start, han[k].limit, han[k].position,
-        !joined || !joined_before);
+    // Phrases are checked on the characters' positions: an article holds
+    // far fewer distinct characters than bigrams, so the positions go into
+    // fewer, longer lists. A bigram (what a phrase is found and ranked by)
+    // needs none: a phrase's bigrams narrow the candidates, its
+    // characters' positions confirm them.
+    add(TokenKind::kHanChar, han[k].start, han[k].limit, han[k].position, true);
     if (joined) {
       add(TokenKind::kHanBigram, han[k].start, han[k + 1].limit,
-          han[k].position, true);
+          han[k].position, false);
     }
   }
   std::stable_sort(

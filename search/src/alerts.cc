@@ -7,7 +7,8 @@ AlertCount CountOf(Searcher& searcher, const SavedSearch& saved,
                    SearchRequest request) {
   request.limit = 1;
   request.with_snippets = false;
-  AlertCount count{saved};
+  AlertCount count;
+  count.search = saved;
   SearchResponse response = searcher.Search(request);
   if (response.error) {
     count.error = response.error;
@@ -45,7 +46,9 @@ std::vector<AlertCount> CountAmong(
   std::vector<AlertCount> counts;
   for (const auto& s : saved) {
     if (article_ids.empty()) {
-      counts.push_back({s});
+      AlertCount none;
+      none.search = s;
+      counts.push_back(std::move(none));
       continue;
     }
     SearchRequest request = RequestFor(s);

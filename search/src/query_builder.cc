@@ -43,13 +43,35 @@ std::vector<std::string> PhraseTerms(const std::vector<Token>& tokens) {
   return terms;
 }
 
+// The terms that hold positions in the index (text_analyzer.h), one per
+// position of `tokens`: every Han character and word. A phrase is checked on
+// these.
+std::vector<std::string> PositionalTerms(const std::vector<Token>& tokens) {
+  std::vector<std::string> terms;
+  for (const Token& t : tokens) {
+    if (t.positional) terms.push_back(t.term);
+  }
+  return terms;
+}
+
+// A phrase under the term layout: its PhraseTerms() (ranked) must all
+// occur, and its PositionalTerms() at consecutive positions (unweighted: a
+// check, not more evidence). One term is exact without positions.
 Xapian::Query PhraseOf(const std::vector<std::string>& terms,
+                       const std::vector<std::string>& positional,
                        std::string_view prefix) {
   std::vector<Xapian::Query> subs;
   for (const auto& t : terms) subs.emplace_back(std::string(prefix) + t);
   if (subs.size() == 1) return subs.front();
-  return Xapian::Query(Xapian::Query::OP_PHRASE, subs.begin(), subs.end(),
-                       static_cast<Xapian::termcount>(subs.size()));
+  std::vector<Xapian::Query> in_order;
+  for (const auto& t : positional) {
+    in_order.emplace_back(std::string(prefix) + t);
+  }
+  return Xapian::Query(
+      Xapian::Query::OP_FILTER,
+      Xapian::Query(Xapian::Query::OP_AND, subs.begin(), subs.end()),
+      Xapian::Query(Xapian::Query::OP_PHRASE, in_order.begin(), in_order.end(),
+                    static_cast<Xapian::termcount>(in_order.size())));
 }
 
 // A fresh query matching every document. Never Xapian::Query::MatchAll:
@@ -173,6 +195,7 @@ class Builder {
     auto tokens = context_.analyzer.Analyze(text, 0, context_.lexicon);
     auto terms = PhraseTerms(tokens);
     if (terms.empty()) return std::nullopt;
+    auto positional = PositionalTerms(tokens);
     has_phrase_ = has_phrase_ || terms.size() > 1;
     if (!excluded) {
       has_free_text_ = true;
@@ -181,12 +204,17 @@ class Builder {
           boosts_.emplace_back(std::string(prefix) + t.term);
         }
       }
-      if (prefix.empty()) boosts_.push_back(PhraseOf(terms, schema::kTitle));
-      near_.emplace_back(std::string(prefix) + terms.front());
-      near_span_ += terms.size();
+      if (prefix.empty()) {
+        boosts_.push_back(PhraseOf(terms, positional, schema::kTitle));
+      }
+      // NEAR needs positions: the texts' first positional terms.
+      if (!positional.empty()) {
+        near_.emplace_back(std::string(prefix) + positional.front());
+        near_span_ += positional.size();
+      }
       highlights_.push_back(terms);
     }
-    return PhraseOf(terms, prefix);
+    return PhraseOf(terms, positional, prefix);
   }
 
   std::optional<Xapian::Query> Filters(

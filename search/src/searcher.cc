@@ -1,5 +1,6 @@
 #include "baoku/search/searcher.h"
 
+#include <algorithm>
 #include <limits>
 #include <memory>
 #include <mutex>
@@ -218,10 +219,23 @@ SearchResponse Searcher::DoSearch(const SearchRequest& request) {
     // and wants no hits, so it is much cheaper unless matches are checked
     // for phrases; then ranking every match is the cheaper of the two
     // (bench/run, docs/BENCHMARKS.md). The facets always count apart.
-    bool count_apart = request.with_facets || !built.has_phrase;
-    Xapian::MSet mset = enquire.get_mset(request.offset, request.limit,
-                                         count_apart ? 0 : db_.get_doccount());
+    bool estimate = !request.exact_total && !request.with_facets;
+    bool count_apart = !estimate && (request.with_facets || !built.has_phrase);
+    Xapian::doccount check_at_least = count_apart ? 0 : db_.get_doccount();
+    if (estimate) {
+      check_at_least = static_cast<Xapian::doccount>(std::max(
+          {1, request.estimate_after, request.offset + request.limit}));
+      if (request.time_budget.count() > 0) {
+        enquire.set_time_limit(
+            std::chrono::duration<double>(request.time_budget).count());
+      }
+    }
+    Xapian::MSet mset =
+        enquire.get_mset(request.offset, request.limit, check_at_least);
     read.total = mset.get_matches_estimated();
+    // Without the estimate every match was checked (here or below).
+    read.total_exact = !estimate || mset.get_matches_lower_bound() ==
+                                        mset.get_matches_upper_bound();
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       Hit hit;
       hit.article = ArticleOf(it.get_document());
@@ -268,6 +282,20 @@ uint64_t Searcher::Revision() const {
   } catch (const Xapian::InvalidOperationError&) {
     return 0;  // Several databases (shards).
   }
+}
+
+std::string Searcher::RevisionKey() {
+  return Guarded([&] {
+    return Reading(db_, [&]() -> std::string {
+      try {
+        return "r" + std::to_string(db_.get_revision());
+      } catch (const Xapian::InvalidOperationError&) {
+        return "d" + std::to_string(db_.get_doccount()) + ":" +
+               std::to_string(db_.get_lastdocid()) + ":" +
+               std::to_string(db_.get_total_length());
+      }
+    });
+  });
 }
 
 std::optional<Xapian::docid> Searcher::DocidOf(const std::string& id) {

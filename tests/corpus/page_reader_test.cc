@@ -278,6 +278,59 @@ TEST_CASE("SplitPage splits a page with no blank lines at all", "[reader]") {
   CHECK_FALSE(r.decisions[0].contributions.empty());
 }
 
+// Headlines that read as sentences (a comma, a final ？ or ！), written for
+// this test: their place on the page makes them headlines. Blank-line
+// paragraphs, the first over a byline, the second after an article break.
+constexpr const char* kSentenceHeadlinesPage = R"(
+暑期托管班开班，家长为何还在排队？
+
+本报记者 林可
+
+白沙区首批12个暑期托管班今天开班，报名人数超过了名额的两倍。
+
+区教育局表示，下周将再增加8个班，优先照顾双职工家庭。
+
+
+
+雨后的湿地公园，白鹭回来了！
+
+连日降雨后，桐江湿地公园的水位回升，成群的白鹭重新在浅滩觅食。
+
+公园管理处提醒游客观鸟时保持距离，不要投喂。
+)";
+
+// Indented paragraphs without blank lines: an unindented comma headline
+// after a finished paragraph, with no byline, opens the next article.
+constexpr const char* kIndentedSentenceHeadlinePage =
+    "临川区新增三处口袋公园\n"
+    "　　临川区今年建成的三处口袋公园本周向市民开放，每处面积都不到两千平方米。"
+    "\n"
+    "　　公园里设有健身器材和儿童游乐区，夜间照明到22时。\n"
+    "老码头变身文化街区，周末游客破万\n"
+    "　　桐江老码头改造后的文化街区开街以来，每逢周末游客都超过一万人次。\n"
+    "　　街区保留了原有的货仓和吊机，改成了展馆和咖啡馆。\n";
+
+TEST_CASE("SplitPage reads sentence-like headlines where an article opens",
+          "[reader]") {
+  PageReading r = SplitPage(kSentenceHeadlinesPage, Meta(), "blank.txt");
+  CHECK(r.layout == "blank-line paragraphs");
+  REQUIRE(r.articles.size() == 2);
+  CHECK(r.articles[0].headline == "暑期托管班开班，家长为何还在排队？");
+  CHECK(r.articles[0].reporters == Names{"林可"});
+  CHECK(r.articles[0].paragraphs.size() == 2);
+  CHECK(r.articles[1].headline == "雨后的湿地公园，白鹭回来了！");
+  CHECK(r.articles[1].paragraphs.size() == 2);
+
+  PageReading ind =
+      SplitPage(kIndentedSentenceHeadlinePage, Meta(), "indented.txt");
+  CHECK(ind.layout == "indented paragraphs");
+  REQUIRE(ind.articles.size() == 2);
+  CHECK(ind.articles[0].headline == "临川区新增三处口袋公园");
+  CHECK(ind.articles[0].subheads.empty());
+  CHECK(ind.articles[1].headline == "老码头变身文化街区，周末游客破万");
+  CHECK(ind.articles[1].paragraphs.size() == 2);
+}
+
 TEST_CASE("SplitPage refuses a page without a date", "[reader]") {
   PageMeta meta = Meta();
   meta.date.reset();

@@ -421,3 +421,45 @@ TEST_CASE("The searcher segments with the lexicon stored in the index",
 
 }  // namespace
 }  // namespace baoku::search
+
+namespace baoku::search {
+namespace {
+
+TEST_CASE("An estimated total says so, and is exact when it says so",
+          "[search]") {
+  Searcher searcher = SamplesSearcher();
+  for (const char* q : {"记者 OR 本报 OR 群众", "公交", "社区 服务"}) {
+    INFO(q);
+    SearchRequest exact;
+    exact.query = q;
+    SearchResponse full = searcher.Search(exact);
+    REQUIRE(full.total_exact);
+    REQUIRE(full.total > 1);
+
+    SearchRequest bounded = exact;
+    bounded.exact_total = false;
+    bounded.estimate_after = 1;
+    bounded.limit = 1;
+    bounded.time_budget = std::chrono::milliseconds(1000);
+    SearchResponse quick = searcher.Search(bounded);
+    REQUIRE(quick.hits.size() == 1);
+    if (quick.total_exact) CHECK(quick.total == full.total);
+    // The best hit is the same whether or not the count is bounded.
+    CHECK(quick.hits[0].article.id == full.hits[0].article.id);
+
+    // Below the bound nothing is estimated.
+    bounded.estimate_after = 100000;
+    SearchResponse counted = searcher.Search(bounded);
+    CHECK(counted.total_exact);
+    CHECK(counted.total == full.total);
+    // Facets count every match whatever exact_total says.
+    bounded.estimate_after = 1;
+    bounded.with_facets = true;
+    SearchResponse faceted = searcher.Search(bounded);
+    CHECK(faceted.total_exact);
+    CHECK(faceted.total == full.total);
+  }
+}
+
+}  // namespace
+}  // namespace baoku::search

@@ -41,6 +41,24 @@ TEST_CASE("GET /api/search returns hits as JSON", "[api]") {
   CHECK_FALSE(hit["snippet"]["highlights"].empty());
 }
 
+TEST_CASE("An offset past the end of the hits gives the last page", "[api]") {
+  auto all = nlohmann::json::parse(Get("/api/search", {{"q", "民宿"}}).body);
+  int total = all["total"];
+  REQUIRE(total > 2);
+  auto last = nlohmann::json::parse(
+      Get("/api/search", {{"q", "民宿"}, {"limit", "2"}, {"offset", "990"}})
+          .body);
+  CHECK(last["total"] == total);
+  CHECK(last["offset"] == (total - 1) / 2 * 2);
+  CHECK(last["hits"].size() ==
+        static_cast<size_t>(total - last["offset"].get<int>()));
+  // Nothing found stays nothing found at the offset asked.
+  auto none = nlohmann::json::parse(
+      Get("/api/search", {{"q", "没有这个词组合甲乙丙"}, {"offset", "20"}})
+          .body);
+  CHECK(none["total"] == 0);
+}
+
 TEST_CASE("Bad API input is a 400 naming the parameter", "[api]") {
   struct Case {
     std::multimap<std::string, std::string> params;
@@ -204,8 +222,11 @@ TEST_CASE("Article pages and related articles", "[api]") {
         Get("/api/article", {{"id", "yzrb-20260609-02-06"}, {"q", "鎮邊堡村"}})
             .body);
     CHECK(a["headline"] == "长城脚下古堡村 民宿经济“热”起来");
+    // GB/T 7714-2015, a newspaper article [N]: author, title, paper, date
+    // and (page).
     CHECK(a["citation"] ==
-          "云州日报,2026-06-09,第2版,《长城脚下古堡村 民宿经济“热”起来》");
+          "高原. 长城脚下古堡村 民宿经济“热”起来[N]. 云州日报, "
+          "2026-06-09(2).");
     CHECK_FALSE(a["keywords"].empty());
     CHECK_FALSE(a["related"].empty());
     for (const auto& r : a["related"]) CHECK(r["id"] != a["id"]);
@@ -292,6 +313,27 @@ TEST_CASE("Every UI view is the one page, and parameters have limits",
       Get("/api/reporter", {{"name", std::string(3000, 'x')}});
   CHECK(long_name.status == 400);
   CHECK(nlohmann::json::parse(long_name.body)["error"]["parameter"] == "name");
+}
+
+}  // namespace
+}  // namespace baoku::web
+
+namespace baoku::web {
+namespace {
+
+TEST_CASE("/api/search labels its total exact or 约, exact on request",
+          "[api]") {
+  for (const char* exact : {"0", "1"}) {
+    INFO("exact=" << exact);
+    HttpResponse r = Get("/api/search", {{"q", "的"}, {"exact", exact}});
+    REQUIRE(r.status == 200);
+    auto body = nlohmann::json::parse(r.body);
+    uint64_t total = body["total"];
+    REQUIRE(total > 0);
+    // The samples hold far fewer matches than the estimate's bound.
+    CHECK(body["total_exact"] == true);
+    CHECK(body["total_label"] == std::to_string(total));
+  }
 }
 
 }  // namespace

@@ -309,8 +309,43 @@ TEST_CASE("/api/onthisday lists the same day of earlier years", "[browse]") {
           .empty());
   CHECK(GetJson(TopicsApi(), "/api/onthisday",
                 {{"date", "2027-06-12"}})["years"][0]["year"] == 2026);
-  // Without a date: today, which must answer.
-  CHECK(Get(TopicsApi(), "/api/onthisday").status == 200);
+  // Without a date: the day of the newest issue, not the server's clock.
+  CHECK(GetJson(TopicsApi(), "/api/onthisday")["date"] == "2026-06-13");
+}
+
+TEST_CASE("The citation names every reporter, GB/T 7714", "[browse]") {
+  json a =
+      GetJson(TopicsApi(), "/api/article", {{"id", "yzrb-20250611-02-01"}});
+  CHECK(a["citation"] ==
+        "张子珂, 李明. 公交站台进小区[N]. 云州日报, 2025-06-11(2).");
+}
+
+TEST_CASE("/api/examples gives queries that find something in the archive",
+          "[browse]") {
+  json e = GetJson(SamplesApi(), "/api/examples");
+  REQUIRE(e.contains("reporters"));
+  REQUIRE(e.contains("columns"));
+  REQUIRE(e.contains("words"));
+  REQUIRE(e.contains("phrase"));
+  CHECK(e["month"] == "2026-06");
+  // The busiest reporter: no other has more articles.
+  json reporters = GetJson(SamplesApi(), "/api/reporters")["reporters"];
+  for (const auto& r : reporters) CHECK(r["count"] <= e["reporters"]["count"]);
+  std::string a = e["words"][0], b = e["words"][1];
+  CHECK(a != b);
+  for (const std::string& q :
+       {"记者:" + e["reporters"]["value"].get<std::string>(),
+        "栏目:" + e["columns"]["value"].get<std::string>(), a + " " + b,
+        a + " OR " + b, a + " -" + b,
+        "\"" + e["phrase"].get<std::string>() + "\"",
+        "日期:" + e["month"].get<std::string>()}) {
+    CAPTURE(q);
+    CHECK(GetJson(SamplesApi(), "/api/search", {{"q", q}})["total"] > 0);
+  }
+  // The busiest column, not the articles without one.
+  json t = GetJson(TopicsApi(), "/api/examples");
+  CHECK(t["columns"]["value"] == "民生观察");
+  CHECK(t["pages"]["value"] == "1");
 }
 
 TEST_CASE("/api/suggest completes names, normalized", "[browse]") {

@@ -47,6 +47,12 @@ int ConnectLoopback(int port);
 std::string RawHttp(int port, const std::string& request,
                     int timeout_ms = 10000);
 
+// How many times `what` occurs in `text`.
+size_t Count(const std::string& text, const std::string& what);
+
+// A gzip member inflated; throws std::runtime_error when it is not one.
+std::string Gunzip(const std::string& data);
+
 }  // namespace baoku::testing
 
 #endif  // BAOKU_TESTS_WEB_SERVE_FIXTURE_H_

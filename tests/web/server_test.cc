@@ -27,6 +27,7 @@
 namespace baoku::web {
 namespace {
 
+using testing::Count;
 using testing::RawHttp;
 
 struct Reply {
@@ -50,15 +51,6 @@ Reply Get(int port, const std::string& target) {
   return Parse(RawHttp(port, "GET " + target +
                                  " HTTP/1.1\r\nHost: localhost\r\n"
                                  "Connection: close\r\n\r\n"));
-}
-
-size_t Count(const std::string& text, const std::string& what) {
-  size_t n = 0;
-  for (size_t at = text.find(what); at != std::string::npos;
-       at = text.find(what, at + 1)) {
-    ++n;
-  }
-  return n;
 }
 
 // Fetches each target and runs `check` on the reply.

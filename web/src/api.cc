@@ -9,9 +9,11 @@
 #include "baoku/corpus/article_json.h"
 #include "baoku/corpus/fields.h"
 #include "baoku/corpus/utf8.h"
+#include "baoku/search/index_reader.h"
 #include "baoku/search/query_builder.h"
 #include "baoku/search/result_json.h"
 #include "baoku/search/searcher.h"
+#include "caching.h"
 #include "handlers.h"
 
 namespace baoku::web {
@@ -58,6 +60,20 @@ std::string CsvField(const std::string& value) {
   return out + "\"";
 }
 
+// A newspaper article as GB/T 7714-2015 cites it: "作者. 题名[N]. 报纸名,
+// 出版日期(版次)." with at most three authors, then "等".
+std::string Gbt7714Citation(const corpus::Article& a) {
+  std::string out;
+  for (size_t i = 0; i < a.reporters.size() && i < 3; ++i) {
+    out += (i ? ", " : "") + a.reporters[i];
+  }
+  if (a.reporters.size() > 3) out += ", 等";
+  if (!out.empty()) out += ". ";
+  return out + corpus::DisplayTitle(a) + "[N]. " +
+         (a.paper.empty() ? a.paper_code : a.paper) + ", " + a.date.ToIso() +
+         "(" + std::to_string(a.page) + ").";
+}
+
 std::string Join(const std::vector<std::string>& parts, const char* sep) {
   std::string out;
   for (const auto& p : parts) {
@@ -78,6 +94,22 @@ nlohmann::json MarksIn(const std::string& text,
   return marks;
 }
 
+// "12,345", or "约 12,000" for an estimate (to its leading figures).
+std::string TotalLabel(uint64_t total, bool exact) {
+  if (!exact) {
+    uint64_t unit = 1;
+    while (total / unit >= 100) unit *= 10;
+    total = (total + unit / 2) / unit * unit;
+  }
+  std::string digits = std::to_string(total);
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return exact ? out : "约 " + out;
+}
+
 }  // namespace
 
 HttpResponse ErrorResponse(int status, const std::string& parameter,
@@ -86,7 +118,10 @@ HttpResponse ErrorResponse(int status, const std::string& parameter,
               {{"error", {{"parameter", parameter}, {"message", message}}}});
 }
 
-Api::Api(ApiConfig config) : config_(std::move(config)) {}
+Api::Api(ApiConfig config)
+    : config_(std::move(config)),
+      reader_(std::make_shared<search::IndexReader>(config_.db)),
+      analyzer_(reader_->analyzer()) {}
 
 HttpResponse Api::Handle(const HttpRequest& request) const {
   // Saved searches are written with POST (and DELETE); all else is read.
@@ -108,11 +143,40 @@ HttpResponse Api::Handle(const HttpRequest& request) const {
     }
   }
   try {
-    return Route(request);
+    return Validated(request);
   } catch (const search::ShardUnavailable& e) {
     // A shard server is down: say so rather than answer from the others.
     return ErrorResponse(503, "", e.what());
   }
+}
+
+HttpResponse Api::Validated(const HttpRequest& request) const {
+  const std::string& path = request.path;
+  // "On this day" without a date answers for today: not per revision.
+  bool per_revision = IsApiRoute(path) &&
+                      !(path == "/api/onthisday" && !Param(request, "date"));
+  std::string tag;
+  if (per_revision) {
+    tag = internal::RevisionTag(reader_->Acquire().revision_key());
+    if (internal::NoneMatchHits(request.if_none_match, tag)) {
+      return internal::NotModified(tag);
+    }
+  }
+  HttpResponse r = Route(request);
+  if (r.status != 200) return r;
+  if (!per_revision) {
+    // The UI's files: tagged only once StaticFile() has accepted the name.
+    if (UiPaths().count(path)) {
+      tag = internal::FileTag(config_.static_dir / "index.html");
+    } else if (path.rfind("/static/", 0) == 0) {
+      tag = internal::FileTag(config_.static_dir / path.substr(8));
+    }
+    if (internal::NoneMatchHits(request.if_none_match, tag)) {
+      return internal::NotModified(tag);
+    }
+  }
+  internal::AddValidators(r, tag);
+  return r;
 }
 
 // The /api/ routes: path → handler.
@@ -135,6 +199,7 @@ const std::map<std::string, Api::Handler, std::less<>>& Api::Routes() {
       {"/api/onthisday", &Api::OnThisDay},
       {"/api/suggest", &Api::Suggest},
       {"/api/fields", &Api::Fields},
+      {"/api/examples", &Api::Examples},
       {"/api/saved", &Api::Saved},
       {"/api/saved/delete", &Api::SavedDelete},
       {"/api/feed", &Api::Feed},
@@ -184,7 +249,8 @@ HttpResponse Api::Fields(const HttpRequest&) const {
 }
 
 HttpResponse Api::Health() const {
-  search::Searcher searcher(config_.db, analyzer_);
+  search::IndexReader::Lease lease = reader_->Acquire();
+  search::Searcher& searcher = *lease;
   return Json(200, {{"status", "ok"}, {"articles", searcher.ArticleCount()}});
 }
 
@@ -192,12 +258,29 @@ HttpResponse Api::Search(const HttpRequest& request) const {
   search::SearchRequest query;
   HttpResponse error;
   if (!internal::ReadSearchParams(request, query, error)) return error;
-  search::Searcher searcher(config_.db, analyzer_);
+  // A bounded worst case: the total is estimated past 10,000 matches and a
+  // search stops after its budget, unless exact=1 asks for the count.
+  const std::string* exact = Param(request, "exact");
+  query.exact_total = exact && (*exact == "1" || *exact == "true");
+  query.time_budget = kSearchTimeBudget;
+  search::IndexReader::Lease lease = reader_->Acquire();
+  search::Searcher& searcher = *lease;
   search::SearchResponse response = searcher.Search(query);
   if (response.error) return internal::QueryErrorResponse(*response.error);
+  // An offset past the end (an old link, a shorter result list since)
+  // shows the last page; the body's offset says which.
+  if (response.hits.empty() && response.total > 0 && query.offset > 0 &&
+      query.limit > 0) {
+    query.offset =
+        static_cast<int>((response.total - 1) / query.limit * query.limit);
+    response = searcher.Search(query);
+    if (response.error) return internal::QueryErrorResponse(*response.error);
+  }
   nlohmann::json body =
       search::SearchResponseToJson(response, searcher.topics());
   body["limit"] = query.limit;
+  body["total_exact"] = response.total_exact;
+  body["total_label"] = TotalLabel(response.total, response.total_exact);
   return Json(200, body);
 }
 
@@ -209,7 +292,8 @@ HttpResponse Api::FacetsOnly(const HttpRequest& request) const {
   query.limit = 1;
   query.with_snippets = false;
   query.with_facets = true;
-  search::Searcher searcher(config_.db, analyzer_);
+  search::IndexReader::Lease lease = reader_->Acquire();
+  search::Searcher& searcher = *lease;
   search::SearchResponse response = searcher.Search(query);
   if (response.error) return internal::QueryErrorResponse(*response.error);
   return Json(200, {{"total", response.total},
@@ -232,7 +316,8 @@ HttpResponse Api::Export(const HttpRequest& request) const {
         400, "limit",
         "limit 应在 1 到 " + std::to_string(kMaxExportRows) + " 之间");
   }
-  search::Searcher searcher(config_.db, analyzer_);
+  search::IndexReader::Lease lease = reader_->Acquire();
+  search::Searcher& searcher = *lease;
   internal::Collected all = internal::SearchAll(searcher, query, rows);
   if (all.error) return internal::QueryErrorResponse(*all.error);
 
@@ -269,7 +354,8 @@ HttpResponse Api::Article(const HttpRequest& request) const {
   std::string id;
   HttpResponse error;
   if (!internal::RequiredParam(request, "id", id, error)) return error;
-  search::Searcher searcher(config_.db, analyzer_);
+  search::IndexReader::Lease lease = reader_->Acquire();
+  search::Searcher& searcher = *lease;
   auto article = searcher.FindArticle(id);
   if (!article) return ErrorResponse(404, "id", "没有这篇文章:" + id);
   const auto& topics = searcher.topics();
@@ -291,10 +377,7 @@ HttpResponse Api::Article(const HttpRequest& request) const {
       {"same_issue", internal::BriefsJson(neighbours.same_issue, topics)}};
   body["correction_links"] =
       internal::CorrectionLinks(searcher, analyzer_, *article);
-  body["citation"] =
-      (article->paper.empty() ? article->paper_code : article->paper) + "," +
-      article->date.ToIso() + ",第" + std::to_string(article->page) + "版,《" +
-      corpus::DisplayTitle(*article) + "》";
+  body["citation"] = Gbt7714Citation(*article);
 
   // The query's words marked in the title block and paragraphs, as offsets
   // like a snippet's, for the reader who came from a search.
@@ -325,7 +408,8 @@ HttpResponse Api::Related(const HttpRequest& request) const {
   if (limit < 1 || limit > search::kMaxLimit) {
     return ErrorResponse(400, "limit", "limit 应在 1 到 100 之间");
   }
-  search::Searcher searcher(config_.db, analyzer_);
+  search::IndexReader::Lease lease = reader_->Acquire();
+  search::Searcher& searcher = *lease;
   auto hits = searcher.Related(id, limit);
   if (!hits) return ErrorResponse(404, "id", "没有这篇文章:" + id);
   nlohmann::json out = nlohmann::json::array();

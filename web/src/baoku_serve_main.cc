@@ -76,6 +76,11 @@ int main(int argc, char** argv) {
                  "closed")
       ->capture_default_str()
       ->check(CLI::Range(1, 4096));
+  app.add_option("--max-queue", options.max_queue,
+                 "Complete requests waiting for a worker at most; past it a "
+                 "request is answered 503 at once (0: 16 per worker)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 100000));
   app.add_option("--static", static_dir, "Folder of the web UI files")
       ->capture_default_str();
   app.add_flag("-q,--quiet", quiet, "No access log");

@@ -2,6 +2,8 @@
 // "on this day" and name suggestions. They are built from Search() with
 // filters and the facet counts over its matches, so they need nothing from
 // the index beyond what a search reads.
+#include "baoku/search/browse.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
@@ -10,7 +12,9 @@
 #include <optional>
 #include <string_view>
 
+#include "baoku/corpus/utf8.h"
 #include "baoku/search/date_range.h"
+#include "baoku/search/index_reader.h"
 #include "baoku/search/result_json.h"
 #include "baoku/search/searcher.h"
 #include "baoku/web/api.h"
@@ -21,28 +25,9 @@ namespace {
 
 using internal::Json;
 using internal::Param;
-
-// Facet lists over the whole archive, every value in each.
-search::Facets ArchiveFacets(search::Searcher& searcher) {
-  search::SearchRequest all;
-  all.limit = 1;
-  all.with_snippets = false;
-  all.with_facets = true;
-  all.every_facet_value = true;
-  return searcher.Search(all).facets.value_or(search::Facets{});
-}
-
-// The oldest or newest article's date, or nullopt for an empty archive.
-std::optional<corpus::Date> EndDate(search::Searcher& searcher, bool newest) {
-  search::SearchRequest request;
-  request.limit = 1;
-  request.with_snippets = false;
-  request.sort =
-      newest ? search::SortOrder::kNewest : search::SortOrder::kOldest;
-  auto response = searcher.Search(request);
-  if (response.hits.empty()) return std::nullopt;
-  return response.hits.front().article.date;
-}
+using search::CanonicalName;
+using search::IsoDay;
+using search::IsoMonth;
 
 nlohmann::json ValuesJson(const std::vector<search::FacetValue>& values) {
   nlohmann::json out = nlohmann::json::array();
@@ -63,11 +48,9 @@ nlohmann::json TimelineJson(const search::Facets& facets) {
 
 // Counts per year from a date histogram of any granularity.
 nlohmann::json YearsJson(const search::Facets& facets) {
-  std::map<std::string, uint64_t> years;
-  for (const auto& b : facets.dates) years[b.key.substr(0, 4)] += b.count;
   nlohmann::json out = nlohmann::json::array();
-  for (const auto& [year, count] : years) {
-    out.push_back({{"year", std::stoi(year)}, {"count", count}});
+  for (const auto& y : search::YearsOf(facets)) {
+    out.push_back({{"year", y.year}, {"count", y.count}});
   }
   return out;
 }
@@ -91,49 +74,26 @@ bool DateParam(const std::string& key, const std::string& value,
   return true;
 }
 
-std::string IsoMonth(int year, int month) {
-  char buffer[40];  // Room for any int, which g++ checks.
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d", year, month);
-  return buffer;
-}
-
-std::string IsoDay(int year, int month, int day) {
-  return IsoMonth(year, month) + (day < 10 ? "-0" : "-") + std::to_string(day);
-}
-
-// The facet value matching `name` when normalized (the name as printed).
-std::string CanonicalName(const std::vector<search::FacetValue>& values,
-                          const std::string& name,
-                          const corpus::TextAnalyzer& analyzer) {
-  std::string key = analyzer.NormalizeKey(name);
-  for (const auto& v : values) {
-    if (analyzer.NormalizeKey(v.value) == key) return v.value;
-  }
-  return name;
-}
-
 }  // namespace
 
 HttpResponse Api::Topics(const HttpRequest&) const {
-  search::Searcher searcher(config_.db, analyzer_);
-  search::Facets facets = ArchiveFacets(searcher);
+  search::IndexReader::Lease lease = reader_->Acquire();
+  search::Searcher& searcher = *lease;
+  // Counts and each topic's timeline (the date histogram of its articles)
+  // are the same for every request on one revision: from the reader.
+  auto summary = reader_->Summary(lease);
+  auto timelines = reader_->Timelines(lease);
   std::map<std::string, uint64_t> counts;
-  for (const auto& v : facets.Of("topics")) counts[v.value] = v.count;
+  for (const auto& v : summary->facets.Of("topics")) counts[v.value] = v.count;
   nlohmann::json topics = nlohmann::json::array();
   for (const auto& t : searcher.topics().all()) {
     nlohmann::json entry = {{"id", t.id},
                             {"name", t.name},
                             {"name_en", t.name_en},
                             {"count", counts.count(t.id) ? counts[t.id] : 0}};
-    // Each topic's timeline: the date histogram of its articles.
-    search::SearchRequest request;
-    request.limit = 1;
-    request.with_snippets = false;
-    request.with_facets = true;
-    request.facet_limit = 1;
-    request.filters = {{"topic", t.id}};
-    search::SearchResponse r = searcher.Search(request);
-    entry["timeline"] = TimelineJson(r.facets.value_or(search::Facets{}));
+    auto timeline = timelines->find(t.id);
+    entry["timeline"] = TimelineJson(
+        timeline == timelines->end() ? search::Facets{} : timeline->second);
     topics.push_back(std::move(entry));
   }
   return Json(200, {{"topics", topics}});
@@ -143,7 +103,8 @@ HttpResponse Api::Topic(const HttpRequest& request) const {
   std::string name;
   HttpResponse error;
   if (!internal::RequiredParam(request, "id", name, error)) return error;
-  search::Searcher searcher(config_.db, analyzer_);
+  search::IndexReader::Lease lease = reader_->Acquire();
+  search::Searcher& searcher = *lease;
   const search::TopicNames& names = searcher.topics();
   auto id = names.Resolve(name);
   if (!id) return ErrorResponse(404, "id", "没有这个主题:" + name);
@@ -159,18 +120,8 @@ HttpResponse Api::Topic(const HttpRequest& request) const {
   std::vector<search::Hit> recent(
       all.hits.begin(), all.hits.begin() + std::min(kShown, all.hits.size()));
   // Most relevant: the articles the topic scorer was surest of.
-  auto score = [&](const search::Hit& hit) {
-    for (const auto& t : hit.article.topics) {
-      if (t.id == *id) return t.score + (t.pinned ? 1000.0 : 0.0);
-    }
-    return 0.0;
-  };
-  std::vector<search::Hit> relevant = all.hits;
-  std::stable_sort(relevant.begin(), relevant.end(),
-                   [&](const search::Hit& a, const search::Hit& b) {
-                     return score(a) > score(b);
-                   });
-  if (relevant.size() > kShown) relevant.resize(kShown);
+  std::vector<search::Hit> relevant =
+      search::MostRelevantForTopic(all.hits, *id, kShown);
 
   std::string label = names.Label(*id);
   std::string name_en;
@@ -190,9 +141,10 @@ HttpResponse Api::Topic(const HttpRequest& request) const {
 }
 
 HttpResponse Api::Reporters(const HttpRequest&) const {
-  search::Searcher searcher(config_.db, analyzer_);
-  search::Facets facets = ArchiveFacets(searcher);
-  return Json(200, {{"reporters", ValuesJson(facets.Of("reporters"))}});
+  search::IndexReader::Lease lease = reader_->Acquire();
+  auto summary = reader_->Summary(lease);
+  return Json(200,
+              {{"reporters", ValuesJson(summary->facets.Of("reporters"))}});
 }
 
 HttpResponse Api::Reporter(const HttpRequest& request) const {
@@ -209,7 +161,8 @@ HttpResponse Api::Reporter(const HttpRequest& request) const {
       !internal::IntParam(request, "limit", query.limit, error)) {
     return error;
   }
-  search::Searcher searcher(config_.db, analyzer_);
+  search::IndexReader::Lease lease = reader_->Acquire();
+  search::Searcher& searcher = *lease;
   search::SearchResponse r = searcher.Search(query);
   if (r.error) return internal::QueryErrorResponse(*r.error);
   if (r.total == 0) return ErrorResponse(404, "name", "没有这位记者:" + name);
@@ -234,9 +187,9 @@ HttpResponse Api::Reporter(const HttpRequest& request) const {
 }
 
 HttpResponse Api::Columns(const HttpRequest&) const {
-  search::Searcher searcher(config_.db, analyzer_);
-  search::Facets facets = ArchiveFacets(searcher);
-  return Json(200, {{"columns", ValuesJson(facets.Of("columns"))}});
+  search::IndexReader::Lease lease = reader_->Acquire();
+  auto summary = reader_->Summary(lease);
+  return Json(200, {{"columns", ValuesJson(summary->facets.Of("columns"))}});
 }
 
 HttpResponse Api::Column(const HttpRequest& request) const {
@@ -248,32 +201,18 @@ HttpResponse Api::Column(const HttpRequest& request) const {
   // A series runs in date order; instalments of one day in print order.
   query.sort = search::SortOrder::kOldest;
   query.with_facets = true;
-  search::Searcher searcher(config_.db, analyzer_);
+  search::IndexReader::Lease lease = reader_->Acquire();
+  search::Searcher& searcher = *lease;
   internal::Collected all = internal::SearchAll(searcher, query, kMaxListed);
   if (all.error) return internal::QueryErrorResponse(*all.error);
   if (all.total == 0) return ErrorResponse(404, "name", "没有这个栏目:" + name);
   search::Facets facets = all.facets.value_or(search::Facets{});
   std::string canonical = CanonicalName(facets.Of("columns"), name, analyzer_);
-  // In the order of the printed numbers when every instalment has one
-  // (a late correction or a re-run then falls into place), else by date.
-  std::vector<std::optional<int>> numbers;
-  bool all_numbered = true;
-  for (const auto& hit : all.hits) {
-    numbers.push_back(internal::InstalmentNumber(hit.article));
-    all_numbered = all_numbered && numbers.back();
-  }
-  std::vector<size_t> order(all.hits.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  if (all_numbered) {
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-      return *numbers[a] < *numbers[b];
-    });
-  }
   nlohmann::json instalments = nlohmann::json::array();
-  for (size_t i : order) {
+  for (const auto& in : search::ArrangeInstalments(all.hits)) {
     nlohmann::json brief =
-        internal::BriefJson(all.hits[i].article, searcher.topics());
-    brief["number"] = numbers[i] ? nlohmann::json(*numbers[i]) : nullptr;
+        internal::BriefJson(all.hits[in.hit].article, searcher.topics());
+    brief["number"] = in.number ? nlohmann::json(*in.number) : nullptr;
     instalments.push_back(std::move(brief));
   }
   return Json(200, {{"name", canonical},
@@ -283,9 +222,11 @@ HttpResponse Api::Column(const HttpRequest& request) const {
 }
 
 HttpResponse Api::Calendar(const HttpRequest& request) const {
-  search::Searcher searcher(config_.db, analyzer_);
-  auto first = EndDate(searcher, false);
-  auto last = EndDate(searcher, true);
+  search::IndexReader::Lease lease = reader_->Acquire();
+  search::Searcher& searcher = *lease;
+  auto summary = reader_->Summary(lease);
+  const auto& first = summary->first;
+  const auto& last = summary->newest;
   search::DatePoint month;
   HttpResponse error;
   if (const std::string* m = Param(request, "month")) {
@@ -311,24 +252,16 @@ HttpResponse Api::Calendar(const HttpRequest& request) const {
       days.push_back({{"date", b.key}, {"count", b.count}});
     }
   }
-  int prev_y = month.month == 1 ? month.year - 1 : month.year;
-  int prev_m = month.month == 1 ? 12 : month.month - 1;
-  int next_y = month.month == 12 ? month.year + 1 : month.year;
-  int next_m = month.month == 12 ? 1 : month.month + 1;
-  std::string prev = IsoMonth(prev_y, prev_m);
-  std::string next = IsoMonth(next_y, next_m);
+  search::CalendarMonth shown =
+      search::MonthOfCalendar(month.year, month.month, first, last);
   nlohmann::json body = {{"month", iso},
                          {"total", r.total},
                          {"days", days},
                          {"first", first ? first->ToIso() : ""},
                          {"last", last ? last->ToIso() : ""}};
   // Neighbouring months only while they lie within the archive.
-  body["prev"] = first && prev >= first->ToIso().substr(0, 7)
-                     ? nlohmann::json(prev)
-                     : nlohmann::json(nullptr);
-  body["next"] = last && next <= last->ToIso().substr(0, 7)
-                     ? nlohmann::json(next)
-                     : nlohmann::json(nullptr);
+  body["prev"] = shown.prev ? nlohmann::json(*shown.prev) : nullptr;
+  body["next"] = shown.next ? nlohmann::json(*shown.next) : nullptr;
   return Json(200, body);
 }
 
@@ -344,7 +277,8 @@ HttpResponse Api::Issue(const HttpRequest& request) const {
   search::SearchRequest query;
   query.filters = {{"date", iso}};
   query.sort = search::SortOrder::kPrint;
-  search::Searcher searcher(config_.db, analyzer_);
+  search::IndexReader::Lease lease = reader_->Acquire();
+  search::Searcher& searcher = *lease;
   internal::Collected all = internal::SearchAll(searcher, query, kMaxListed);
   if (all.error) return internal::QueryErrorResponse(*all.error);
   if (all.hits.empty()) return ErrorResponse(404, "date", iso + " 没有出版");
@@ -379,7 +313,8 @@ HttpResponse Api::Page(const HttpRequest& request) const {
   search::SearchRequest query;
   query.filters = {{"date", iso}, {"page", page}};
   query.sort = search::SortOrder::kPrint;
-  search::Searcher searcher(config_.db, analyzer_);
+  search::IndexReader::Lease lease = reader_->Acquire();
+  search::Searcher& searcher = *lease;
   internal::Collected all = internal::SearchAll(searcher, query, kMaxListed);
   if (all.error) return internal::QueryErrorResponse(*all.error);
   if (all.hits.empty()) {
@@ -401,23 +336,30 @@ HttpResponse Api::OnThisDay(const HttpRequest& request) const {
     if (!DateParam("date", *d, search::DatePrecision::kDay, day, error)) {
       return error;
     }
-  } else {
-    std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    day = {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday,
-           search::DatePrecision::kDay};
   }
-  search::Searcher searcher(config_.db, analyzer_);
+  search::IndexReader::Lease lease = reader_->Acquire();
+  search::Searcher& searcher = *lease;
+  // By default the day of the newest issue: an archive that stops some time
+  // ago still shows something, whatever the server's clock says.
+  if (!Param(request, "date")) {
+    if (auto last = reader_->Summary(lease)->newest) {
+      day = {last->year, last->month, last->day, search::DatePrecision::kDay};
+    } else {
+      std::time_t now = std::time(nullptr);
+      std::tm local{};
+      localtime_r(&now, &local);
+      day = {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday,
+             search::DatePrecision::kDay};
+    }
+  }
   nlohmann::json years = nlohmann::json::array();
-  auto first = EndDate(searcher, false);
+  std::optional<corpus::Date> first = reader_->Summary(lease)->first;
   search::SearchRequest query;
   query.sort = search::SortOrder::kNewest;
   // One search: several filters of one field match any of them.
-  for (int y = first ? first->year : day.year; y < day.year; ++y) {
-    if (corpus::IsValidDate(y, day.month, day.day)) {
-      query.filters.push_back({"date", IsoDay(y, day.month, day.day)});
-    }
+  for (auto& iso :
+       search::SameDayInEarlierYears(first ? first->year : day.year, day)) {
+    query.filters.push_back({"date", std::move(iso)});
   }
   if (!query.filters.empty()) {
     internal::Collected all = internal::SearchAll(searcher, query, 200);
@@ -452,15 +394,15 @@ HttpResponse Api::Suggest(const HttpRequest& request) const {
   if (limit < 1 || limit > 50) {
     return ErrorResponse(400, "limit", "limit 应在 1 到 50 之间");
   }
-  search::Searcher searcher(config_.db, analyzer_);
-  search::Facets facets = ArchiveFacets(searcher);
+  search::IndexReader::Lease lease = reader_->Acquire();
+  search::Searcher& searcher = *lease;
+  // The archive's lists from the reader's cache: suggest runs on every
+  // keystroke.
+  auto summary = reader_->Summary(lease);
+  const search::Facets& facets = summary->facets;
   // Candidates: the value a filter takes, what a reader sees, the names it
   // is found by, its count.
-  struct Candidate {
-    search::FacetValue value;
-    std::vector<std::string> names;
-  };
-  std::vector<Candidate> candidates;
+  std::vector<search::SuggestCandidate> candidates;
   if (field == "topic") {
     std::map<std::string, uint64_t> counts;
     for (const auto& v : facets.Of("topics")) counts[v.value] = v.count;
@@ -474,36 +416,107 @@ HttpResponse Api::Suggest(const HttpRequest& request) const {
       if (!v.value.empty()) candidates.push_back({v, {v.value}});
     }
   }
-  // Prefix matches first, then names that merely contain the text; by count
-  // within each.
-  std::string key = analyzer_.NormalizeKey(prefix);
-  std::vector<std::pair<int, const Candidate*>> matches;
-  for (const auto& c : candidates) {
-    int rank = 0;
-    for (const auto& n : c.names) {
-      std::string normalized = analyzer_.NormalizeKey(n);
-      if (normalized.rfind(key, 0) == 0) {
-        rank = 2;
-      } else if (rank == 0 && normalized.find(key) != std::string::npos) {
-        rank = 1;
-      }
-    }
-    if (rank > 0) matches.push_back({rank, &c});
-  }
-  std::stable_sort(matches.begin(), matches.end(),
-                   [](const auto& a, const auto& b) {
-                     if (a.first != b.first) return a.first > b.first;
-                     return a.second->value.count > b.second->value.count;
-                   });
   nlohmann::json out = nlohmann::json::array();
-  for (const auto& [rank, c] : matches) {
-    if (static_cast<int>(out.size()) >= limit) break;
-    out.push_back({{"value", c->value.value},
-                   {"label", c->value.label},
-                   {"count", c->value.count}});
+  for (const auto& v : search::SuggestNames(
+           candidates, prefix, static_cast<size_t>(limit), analyzer_)) {
+    out.push_back({{"value", v.value}, {"label", v.label}, {"count", v.count}});
   }
   return Json(200,
               {{"field", field}, {"prefix", prefix}, {"suggestions", out}});
+}
+
+// Examples of the query language that find something in the archive being
+// served, for the search box's hint and help: its busiest reporter, column
+// and topic, its first page, newest month and day, a kind other than news,
+// two words of its newest articles (found together and apart, so that
+// "a b", "a OR b" and "a -b" all find something) and a phrase from a
+// headline. A value the archive lacks is left out.
+HttpResponse Api::Examples(const HttpRequest&) const {
+  search::IndexReader::Lease lease = reader_->Acquire();
+  search::Searcher& searcher = *lease;
+  std::shared_ptr<const search::ArchiveSummary> summary =
+      reader_->Summary(lease);
+  const search::Facets& facets = summary->facets;
+  nlohmann::json out = nlohmann::json::object();
+  for (const char* key : {"reporters", "columns", "topics", "pages", "kinds"}) {
+    for (const auto& v : facets.Of(key)) {
+      if (v.value.empty() ||
+          (std::string_view(key) == "kinds" &&
+           v.value == corpus::KindName(corpus::ArticleKind::kNews))) {
+        continue;  // No column; plain news is not worth an example.
+      }
+      out[key] = {{"value", v.value}, {"label", v.label}, {"count", v.count}};
+      break;
+    }
+  }
+  if (auto last = summary->newest) {
+    out["month"] = last->ToIso().substr(0, 7);
+    out["day"] = last->ToIso();
+  }
+  search::SearchRequest newest;
+  newest.sort = search::SortOrder::kNewest;
+  newest.limit = 10;
+  newest.with_snippets = false;
+  std::vector<std::string> words;
+  for (const auto& hit : searcher.Search(newest).hits) {
+    // Words of the newest month, so that "(a OR b) 日期:<month>" finds them.
+    if (out.contains("month") &&
+        hit.article.date.ToIso().substr(0, 7) != out["month"]) {
+      break;
+    }
+    // The phrase: the first whole run of three to eight Han characters in
+    // a headline ("长城脚下古堡村"), never a word cut short.
+    const std::string& headline = hit.article.headline;
+    std::string run;
+    size_t count = 0;
+    auto end_run = [&] {
+      if (!out.contains("phrase") && count >= 3 && count <= 8) {
+        out["phrase"] = run;
+      }
+      run.clear();
+      count = 0;
+    };
+    for (size_t pos = 0; pos < headline.size();) {
+      char32_t c = corpus::utf8::Next(headline, pos);
+      if (!corpus::utf8::IsHan(c)) {
+        end_run();
+        continue;
+      }
+      corpus::utf8::Append(run, c);
+      ++count;
+    }
+    end_run();
+    // Two words an article, from several articles: a pair of one article
+    // is likely found together, and apart in the others.
+    int taken = 0;
+    for (const auto& k : searcher.Keywords(hit.article.id, 4)
+                             .value_or(std::vector<std::string>{})) {
+      if (taken < 2 && words.size() < 12 &&
+          corpus::utf8::CodePointCount(k) >= 2 &&
+          std::find(words.begin(), words.end(), k) == words.end()) {
+        words.push_back(k);
+        ++taken;
+      }
+    }
+  }
+  auto finds = [&](const std::string& q) {
+    search::SearchRequest probe;
+    probe.query = q;
+    probe.limit = 1;
+    probe.with_snippets = false;
+    auto r = searcher.Search(probe);
+    return !r.error && r.total > 0;
+  };
+  for (size_t i = 0; i < words.size() && !out.contains("words"); ++i) {
+    for (size_t j = 0; j < words.size(); ++j) {
+      if (i != j && finds(words[i] + " " + words[j]) &&
+          finds(words[i] + " -" + words[j])) {
+        out["words"] = {words[i], words[j]};
+        break;
+      }
+    }
+  }
+  return Json(200, out);
 }
 
 }  // namespace baoku::web

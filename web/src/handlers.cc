@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <string_view>
 
 #include "baoku/corpus/utf8.h"
 #include "baoku/search/result_json.h"
@@ -152,77 +151,18 @@ Collected SearchAll(search::Searcher& searcher, search::SearchRequest request,
   return out;
 }
 
+std::string_view TrimBlanks(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
+    s.remove_prefix(1);
+  }
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
 HttpResponse QueryErrorResponse(const search::QueryError& error) {
   return Json(400, search::QueryErrorToJson(error));
-}
-
-namespace {
-
-// A numeral: ASCII or full-width digits, or Chinese numerals up to 99
-// (十二, 二十三). Reads from `pos`, advances it past the numeral.
-std::optional<int> ReadNumeral(std::string_view s, size_t& pos) {
-  static const std::u32string kChinese = U"〇一二三四五六七八九";
-  int value = 0;
-  int digits = 0;
-  int tens = -1;  // Value before 十, once seen.
-  size_t p = pos;
-  while (p < s.size()) {
-    size_t next = p;
-    char32_t c = corpus::utf8::Next(s, next);
-    int d = -1;
-    if (c >= U'0' && c <= U'9') d = static_cast<int>(c - U'0');
-    if (c >= U'０' && c <= U'９') d = static_cast<int>(c - U'０');
-    if (auto k = kChinese.find(c); k != std::u32string::npos) {
-      d = static_cast<int>(k);
-    }
-    if (c == U'十' && tens < 0 && digits <= 1) {
-      tens = digits == 0 ? 1 : value;
-      value = 0;
-      digits = 0;
-      p = next;
-      continue;
-    }
-    if (d < 0 || digits >= 4) break;
-    value = value * 10 + d;
-    ++digits;
-    p = next;
-  }
-  if (digits == 0 && tens < 0) return std::nullopt;
-  pos = p;
-  return tens >= 0 ? tens * 10 + value : value;
-}
-
-}  // namespace
-
-// The instalment number a series prints: "7.物业服务合同…", "11．…",
-// "第3期", "（三）", "…之五". nullopt when there is none.
-std::optional<int> InstalmentNumber(const corpus::Article& article) {
-  for (const std::string* text : {&article.headline, &article.kicker}) {
-    std::string_view s = *text;
-    size_t pos = 0;
-    if (auto n = ReadNumeral(s, pos)) {
-      for (std::string_view sep : {".", "．", "、"}) {
-        if (s.substr(pos, sep.size()) == sep) return n;
-      }
-    }
-    for (size_t at = s.find("第"); at != std::string_view::npos;
-         at = s.find("第", at + 1)) {
-      pos = at + std::string_view("第").size();
-      auto n = ReadNumeral(s, pos);
-      for (std::string_view unit : {"期", "问", "篇", "讲", "集", "回"}) {
-        if (n && s.substr(pos, unit.size()) == unit) return n;
-      }
-    }
-    for (std::string_view open : {"（", "(", "之"}) {
-      size_t at = s.rfind(open);
-      if (at == std::string_view::npos) continue;
-      pos = at + open.size();
-      auto n = ReadNumeral(s, pos);
-      std::string_view rest = s.substr(pos);
-      if (n && (rest.empty() || rest == "）" || rest == ")")) return n;
-    }
-  }
-  return std::nullopt;
 }
 
 }  // namespace baoku::web::internal

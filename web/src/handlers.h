@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "baoku/search/searcher.h"
@@ -53,10 +54,8 @@ struct Collected {
 Collected SearchAll(search::Searcher& searcher, search::SearchRequest request,
                     int max);
 
-// The instalment number a series prints in the headline or kicker:
-// "7.物业服务合同…", "11．…", "第3期", "第十二问", "（三）", "…之五".
-// nullopt when there is none.
-std::optional<int> InstalmentNumber(const corpus::Article& article);
+// `s` without leading and trailing spaces and tabs (header values).
+std::string_view TrimBlanks(std::string_view s);
 
 // The 400 for a query error of the search.
 HttpResponse QueryErrorResponse(const search::QueryError& error);

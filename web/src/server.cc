@@ -22,6 +22,7 @@
 #include <unordered_map>
 
 #include "baoku/search/searcher.h"
+#include "compression.h"
 #include "metrics.h"
 
 namespace baoku::web {
@@ -36,8 +37,13 @@ constexpr size_t kMaxRequestBody = 64 * 1024;
 // together. A request that is larger still goes to httplib, which reads
 // the rest (within the request's deadline) and answers 414 or 400.
 constexpr size_t kMaxHeaderBytes = 16 * 1024;
-// Requests one keep-alive connection may make before it is closed.
-constexpr int kMaxRequestsPerConnection = 100;
+// Requests one keep-alive connection may make before it is closed: enough
+// that a client (a browser, a load balancer, wrk) rarely reconnects; a
+// limit all the same, so that no connection is held for ever.
+constexpr int kMaxRequestsPerConnection = 1000;
+// The default queue bound: requests waiting per worker. A search takes a
+// few milliseconds, so 16 per worker is well inside queue_timeout.
+constexpr int kQueuedPerWorker = 16;
 
 HttpRequest ToPlain(const httplib::Request& req) {
   HttpRequest plain;
@@ -45,12 +51,14 @@ HttpRequest ToPlain(const httplib::Request& req) {
   plain.path = req.path;
   plain.host = req.get_header_value("Host");
   for (const auto& [key, value] : req.params) plain.params.emplace(key, value);
+  plain.if_none_match = req.get_header_value("If-None-Match");
   return plain;
 }
 
 void Write(const HttpResponse& from, httplib::Response& to) {
   to.status = from.status;
-  to.set_content(from.body, from.content_type.c_str());
+  // A 304 has no body, so no Content-Type either.
+  if (from.status != 304) to.set_content(from.body, from.content_type.c_str());
   for (const auto& [name, value] : from.headers) to.set_header(name, value);
 }
 
@@ -349,7 +357,8 @@ struct Server::Impl {
   std::mutex queue_mutex;
   std::condition_variable queue_ready;
   std::deque<Task> queue;
-  int busy = 0;  // Workers serving a request (under queue_mutex).
+  int busy = 0;       // Workers serving a request (under queue_mutex).
+  int max_queue = 0;  // Complete requests waiting at most (set by Run()).
   std::condition_variable idle;
   std::vector<std::thread> workers;
 
@@ -441,9 +450,21 @@ bool Server::Impl::Loop() {
   };
   auto hand_over = [&](Connection& conn) {
     epoll_ctl(epoll_fd, EPOLL_CTL_DEL, conn.fd, nullptr);
+    bool full = false;
     {
       std::lock_guard<std::mutex> lock(queue_mutex);
-      queue.push_back({std::move(conn), Clock::now()});
+      full = static_cast<int>(queue.size()) >= max_queue;
+      if (!full) queue.push_back({std::move(conn), Clock::now()});
+    }
+    if (full) {
+      // Past the bound a request would wait longer than clients do: say so
+      // at once.
+      metrics.Record("other", 503, 0);
+      SendAndClose(conn.fd, 503, "Service Unavailable",
+                   "server busy: try again shortly");
+      conn.fd = -1;
+      --open_connections;
+      return;
     }
     queue_ready.notify_one();
   };
@@ -587,7 +608,19 @@ Server::Server(const Api& api, ServerOptions options)
       res.set_content(text, "text/plain; version=0.0.4; charset=utf-8");
       return;
     }
-    Write(impl.api.Handle(ToPlain(req)), res);
+    HttpResponse answer = impl.api.Handle(ToPlain(req));
+    // JSON is gzipped here (httplib compresses only text/* itself).
+    if (answer.content_type.rfind("application/json", 0) == 0) {
+      answer.headers.push_back({"Vary", "Accept-Encoding"});
+      if (answer.body.size() >= internal::kMinGzipBytes &&
+          internal::AcceptsGzip(req.get_header_value("Accept-Encoding"))) {
+        if (auto gzipped = internal::Gzip(answer.body)) {
+          answer.body = std::move(*gzipped);
+          answer.headers.push_back({"Content-Encoding", "gzip"});
+        }
+      }
+    }
+    Write(answer, res);
   };
   impl.http.Get(".*", handle);
   // Other methods get the Api's 405 rather than httplib's bare 404.
@@ -707,6 +740,8 @@ bool Server::Run() {
         static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     threads = std::max(4, 2 * cores);
   }
+  impl.max_queue = impl.options.max_queue > 0 ? impl.options.max_queue
+                                              : kQueuedPerWorker * threads;
   for (int i = 0; i < threads; ++i) {
     impl.workers.emplace_back([&impl] { impl.Work(); });
   }

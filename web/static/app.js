@@ -4,7 +4,10 @@
 // (el() and marked()), never as HTML.
 "use strict";
 
-const PAGE_SIZE = 10;
+// Hits per page: the page-size list offers these, the first is the default.
+const PAGE_SIZES = [10, 20, 50, 100];
+// The query's limit in characters (the API's kMaxParamChars).
+const MAX_QUERY_CHARS = 1000;
 // The search fields and article kinds come from the server's field table
 // (GET /api/fields), loaded before the first view: the UI holds no list of
 // its own. FIELDS: [{name, label, value, facet, example, ...}] in table order.
@@ -75,14 +78,32 @@ function status(text) {
 let renderCount = 0;
 class StaleError extends Error {}
 
+// Messages for statuses whose body may not be the API's JSON (a proxy's
+// page, httplib's own 414): the reader sees Chinese, never the browser's or
+// the server library's English.
+const STATUS_MESSAGES = {
+  414: `检索词过长:请缩短后再试(最多 ${MAX_QUERY_CHARS} 字)。`,
+  502: "服务器暂时无法访问,请稍后再试。",
+  503: "服务器暂时无法访问,请稍后再试。",
+  504: "服务器响应超时,请稍后再试。",
+};
+
 async function getJson(url) {
   const count = renderCount;
-  const res = await fetch(url);
+  let res;
+  try { res = await fetch(url); } catch (e) {
+    if (count !== renderCount) throw new StaleError("stale");
+    const err = new Error("无法连接服务器,请检查网络后重试。");
+    err.status = 0;
+    throw err;
+  }
   let body = null;
   try { body = await res.json(); } catch (e) { /* not JSON */ }
   if (count !== renderCount) throw new StaleError("stale");
   if (!res.ok) {
-    const err = new Error(body && body.error ? body.error.message : `请求失败(${res.status})`);
+    const message = STATUS_MESSAGES[res.status] ||
+      (body && body.error ? body.error.message : `请求失败(${res.status})`);
+    const err = new Error(message);
     err.status = res.status;
     throw err;
   }
@@ -134,18 +155,47 @@ function briefList(articles, q, ordered) {
     ])));
 }
 
-// Bars of counts over time; each bar is a link (e.g. to narrow a search).
+// The periods between the first and last bucket, each with its count and
+// zero where there is none, so that gaps show as gaps: keys are years
+// ("2019"), months ("2026-06") or days ("2026-06-09"). Left as they are
+// when they mix forms or would make more than MAX_BARS bars.
+const MAX_BARS = 400;
+function withEmptyPeriods(buckets) {
+  if (buckets.length < 2) return buckets;
+  const len = buckets[0].key.length;
+  if (![4, 7, 10].includes(len) || buckets.some((b) => b.key.length !== len)) return buckets;
+  const counts = new Map(buckets.map((b) => [b.key, b.count]));
+  const keyOf = (d) => d.toISOString().slice(0, len);
+  const start = new Date(`${buckets[0].key}${len === 4 ? "-01-01" : len === 7 ? "-01" : ""}T00:00:00Z`);
+  const last = buckets[buckets.length - 1].key;
+  if (isNaN(start)) return buckets;
+  const out = [];
+  for (const d = start; out.length <= MAX_BARS;) {
+    const key = keyOf(d);
+    out.push({ key, count: counts.get(key) || 0 });
+    if (key >= last) return out;
+    if (len === 4) d.setUTCFullYear(d.getUTCFullYear() + 1);
+    else if (len === 7) d.setUTCMonth(d.getUTCMonth() + 1);
+    else d.setUTCDate(d.getUTCDate() + 1);
+  }
+  return buckets;
+}
+
+// Bars of counts over time; each bar is a link (e.g. to narrow a search),
+// an empty period a bar of height zero that is no link.
 function barChart(buckets, hrefFor, label) {
   if (!buckets || !buckets.length) return null;
+  buckets = withEmptyPeriods(buckets);
   const max = Math.max(...buckets.map((b) => b.count), 1);
   return el("figure", { className: "chart" }, [
     el("figcaption", {}, label),
     el("div", { className: "bars" }, buckets.map((b) => {
       const bar = el("span", { className: "bar" });
-      bar.style.height = `${Math.max(4, Math.round((b.count / max) * 100))}%`;
+      bar.style.height = b.count ? `${Math.max(4, Math.round((b.count / max) * 100))}%` : "0";
       const text = `${b.key}:${b.count} 篇`;
-      return el("a", { href: hrefFor(b.key), title: text, "aria-label": text },
-        [el("span", { className: "count" }, b.count), bar, el("span", { className: "key" }, shortKey(b.key))]);
+      const parts = [el("span", { className: "count" }, b.count), bar, el("span", { className: "key" }, shortKey(b.key))];
+      return b.count ? el("a", { href: hrefFor(b.key), title: text, "aria-label": text }, parts)
+        : el("span", { className: "empty", title: text, "aria-label": text, "data-key": b.key }, parts);
     })),
   ]);
 }
@@ -171,7 +221,10 @@ function section(title, ...children) {
 // ---- Search ----------------------------------------------------------------
 
 function searchState(sp) {
-  const s = { q: sp.get("q") || "", sort: sp.get("sort") || "", offset: parseInt(sp.get("offset") || "0", 10) || 0 };
+  const limit = parseInt(sp.get("limit") || "", 10);
+  const s = { q: sp.get("q") || "", sort: sp.get("sort") || "",
+    offset: Math.max(0, parseInt(sp.get("offset") || "0", 10) || 0),
+    limit: PAGE_SIZES.includes(limit) ? limit : PAGE_SIZES[0] };
   for (const f of FILTERS) s[f] = sp.getAll(f);
   return s;
 }
@@ -180,6 +233,7 @@ function stateParams(s, overrides = {}) {
   const p = { q: s.q, sort: s.sort };
   for (const f of FILTERS) p[f] = s[f];
   if (s.offset) p.offset = s.offset;
+  if (s.limit !== PAGE_SIZES[0]) p.limit = s.limit;
   return Object.assign(p, overrides);
 }
 
@@ -200,12 +254,21 @@ async function renderSearch(sp) {
   const s = searchState(sp);
   $("q").value = s.q;
   if (!hasQuery(s)) return renderHome();
+  if (Array.from(s.q).length > MAX_QUERY_CHARS) {
+    return show(filterBar(s), status(`检索词过长:共 ${Array.from(s.q).length} 字,最多 ${MAX_QUERY_CHARS} 字,请缩短后再试。`));
+  }
   show(status("检索中…"));
-  const api = href("/api/search", Object.assign(stateParams(s), { limit: PAGE_SIZE, facets: 1 }));
+  const api = href("/api/search", Object.assign(stateParams(s), { limit: s.limit, facets: 1 }));
   let r;
   try { r = await getJson(api); } catch (err) {
     return err instanceof StaleError ? null : show(filterBar(s), status("检索出错:" + err.message));
   }
+  // The server answers an offset past the end with the last page.
+  if (r.total && r.offset !== s.offset) {
+    s.offset = r.offset;
+    history.replaceState(null, "", href("/search", stateParams(s)));
+  }
+  rememberHits(s, r);
   const f = r.facets;
   const results = el("div", { className: "results" }, [
     el("div", { className: "toolbar" }, [
@@ -221,8 +284,34 @@ async function renderSearch(sp) {
     el("ol", { className: "hits", start: s.offset + 1 }, r.hits.map((h) => hitItem(h, s.q))),
     pager(s, r.total),
   ]);
-  show(filterBar(s), el("div", { className: "search-layout" }, [
-    f ? facetPanel(s, f) : null, results]));
+  const layout = el("div", { className: "search-layout" }, [f ? facetPanel(s, f) : null, results]);
+  // On a phone the facets wait behind this button, then open above the hits.
+  const toggle = f ? el("button", { type: "button", id: "facets-toggle", className: "phone-only",
+    "aria-expanded": "false", "aria-controls": "facets" }, "筛选") : null;
+  if (toggle) {
+    toggle.addEventListener("click", () => {
+      const open = layout.classList.toggle("facets-open");
+      toggle.setAttribute("aria-expanded", String(open));
+      toggle.textContent = open ? "收起筛选" : "筛选";
+    });
+  }
+  show(filterBar(s), toggle, layout);
+}
+
+// The last result page, for the article view's back, previous and next.
+function rememberHits(s, r) {
+  try {
+    sessionStorage.setItem("baoku.hits", JSON.stringify(hitsPage(s, r)));
+  } catch (e) { /* storage is optional */ }
+}
+
+function hitsPage(s, r) {
+  return { url: href("/search", stateParams(s)), state: stateParams(s), q: s.q, offset: s.offset, limit: s.limit,
+    total: r.total, ids: r.hits.map((h) => h.id) };
+}
+
+function rememberedHits() {
+  try { return JSON.parse(sessionStorage.getItem("baoku.hits") || "null"); } catch (e) { return null; }
 }
 
 function hitItem(h, q) {
@@ -245,13 +334,39 @@ function sortSelect(s) {
   return el("label", { className: "sort" }, ["排序 ", select]);
 }
 
+// Previous, numbered pages (the first, the last and two either side of the
+// current one, gaps as …), next, and the page size.
 function pager(s, total) {
   const nav = el("nav", { className: "pager", "aria-label": "翻页" });
-  if (s.offset > 0) nav.append(link("/search", stateParams(s, { offset: Math.max(0, s.offset - PAGE_SIZE) }), "← 上一页"));
-  if (total > PAGE_SIZE) {
-    nav.append(el("span", {}, `第 ${Math.floor(s.offset / PAGE_SIZE) + 1} / ${Math.ceil(total / PAGE_SIZE)} 页`));
+  const size = s.limit;
+  const pages = Math.ceil(total / size);
+  const current = Math.floor(s.offset / size) + 1;
+  const to = (n) => stateParams(s, { offset: (n - 1) * size });
+  if (current > 1) nav.append(link("/search", to(current - 1), "← 上一页", "prev"));
+  if (pages > 1) {
+    const numbers = el("span", { className: "pages-list" });
+    let gap = false;
+    for (let n = 1; n <= pages; n++) {
+      if (n !== 1 && n !== pages && Math.abs(n - current) > 2) {
+        if (!gap) numbers.append(el("span", { className: "gap" }, "…"));
+        gap = true;
+        continue;
+      }
+      gap = false;
+      numbers.append(n === current ? el("span", { className: "page-number current", "aria-current": "page" }, n)
+        : link("/search", to(n), n, "page-number"));
+    }
+    nav.append(numbers, el("span", { className: "muted" }, `第 ${current} / ${pages} 页`));
   }
-  if (s.offset + PAGE_SIZE < total) nav.append(link("/search", stateParams(s, { offset: s.offset + PAGE_SIZE }), "下一页 →"));
+  if (current < pages) nav.append(link("/search", to(current + 1), "下一页 →", "next"));
+  const select = el("select", { id: "page-size", "aria-label": "每页条数" }, PAGE_SIZES.map((n) =>
+    el("option", { value: n, selected: n === size ? "" : null }, `每页 ${n} 条`)));
+  select.addEventListener("change", () => {
+    const limit = Number(select.value);
+    // The first hit of the current page stays on the page shown.
+    navigate(href("/search", stateParams(Object.assign({}, s, { limit }), { offset: Math.floor(s.offset / limit) * limit })));
+  });
+  if (total > PAGE_SIZES[0]) nav.append(select);
   return nav;
 }
 
@@ -267,7 +382,7 @@ function facetPanel(s, f) {
           el("span", { className: "n" }, v.count)]);
       }))]);
   };
-  return el("aside", { className: "facets", "aria-label": "分类统计" },
+  return el("aside", { className: "facets", id: "facets", "aria-label": "分类统计" },
     FIELDS.filter((field) => field.facet && f[field.facet]).map((field) =>
       group(field.label, field.name, f[field.facet].filter((v) => v.value))));
 }
@@ -334,6 +449,14 @@ let datalistCounter = 0;
 function suggestInput(field, id, placeholder) {
   const listId = `dl-${++datalistCounter}`;
   const input = el("input", { id, type: "text", list: listId, placeholder, autocomplete: "off", "aria-label": placeholder });
+  const wrap = el("span", { className: "suggest" }, [input, suggestList(field, listId, input)]);
+  wrap.input = input;  // The form reads the value from the input itself.
+  return wrap;
+}
+
+// The <datalist> `listId` of `input`, filled from /api/suggest as the
+// reader types; input.dataset.value is the value of a chosen label.
+function suggestList(field, listId, input) {
   const list = el("datalist", { id: listId });
   let timer = 0;
   const labels = new Map();
@@ -354,9 +477,7 @@ function suggestInput(field, id, placeholder) {
       } catch (e) { /* suggestions are optional */ }
     }, 150);
   });
-  const wrap = el("span", { className: "suggest" }, [input, list]);
-  wrap.input = input;  // The form reads the value from the input itself.
-  return wrap;
+  return list;
 }
 
 async function renderHome() {
@@ -391,8 +512,8 @@ async function renderArticle(sp) {
   const subheads = new Set(a.subheads || []);
   const body = (a.paragraphs || []).map((p, i) => el("p", { className: subheads.has(p) ? "subhead" : "body" },
     marked(p, hl.paragraphs[i])));
-  const citation = el("input", { id: "citation", type: "text", readonly: "", value: a.citation, "aria-label": "引用格式" });
-  const copy = el("button", { type: "button" }, "复制引用");
+  const citation = el("input", { id: "citation", type: "text", readonly: "", value: a.citation, "aria-label": "引用格式(GB/T 7714)" });
+  const copy = el("button", { type: "button", id: "copy-citation" }, "复制引用");
   copy.addEventListener("click", async () => {
     citation.select();
     try { await navigator.clipboard.writeText(a.citation); copy.textContent = "已复制"; } catch (e) {
@@ -412,8 +533,12 @@ async function renderArticle(sp) {
     a.dateline ? el("p", { className: "meta" }, a.dateline) : null,
     ...correctionNotes(a),
     ...body,
-    el("div", { className: "cite" }, [el("label", { for: "citation" }, "引用"), citation, copy]),
+    el("div", { className: "cite" }, [el("label", { for: "citation" }, "引用(GB/T 7714)"), citation, copy,
+      // The printed page shows the whole citation, which an input may cut.
+      el("p", { className: "print-only cite-text" }, ["引用:", a.citation])]),
   ]);
+  const print = el("button", { type: "button", id: "print" }, "打印");
+  print.addEventListener("click", () => window.print());
   const side = el("aside", { className: "article-side" }, [
     section("主题", topicChips(a.topics) || el("p", { className: "muted" }, "暂无")),
     section("关键词", a.keywords.length ? el("div", { className: "chips" },
@@ -422,7 +547,40 @@ async function renderArticle(sp) {
     section(`同版文章(${pageLabel(a.page)})`, briefList(a.neighbours.same_page.filter((x) => x.id !== a.id), "", true)),
     section("同期各版", issuePages(a.neighbours.same_issue, a.id)),
   ]);
-  show(el("div", { className: "article-layout" }, [printed, side]));
+  show(el("div", { className: "article-tools" }, [hitNavigation(id), print]),
+    el("div", { className: "article-layout" }, [printed, side]));
+}
+
+// Back to the results the article was opened from, and the previous and
+// next hit of that page; nothing when it was not opened from a search.
+function hitNavigation(id) {
+  const last = rememberedHits();
+  const at = last ? last.ids.indexOf(id) : -1;
+  if (at < 0) return el("span");
+  const open = (i, text, className) => link("/article", { id: last.ids[i], q: last.q }, text, className);
+  const nav = el("nav", { className: "hit-nav", "aria-label": "检索结果" }, [
+    link(last.url, {}, "← 返回检索结果", "back"),
+    at > 0 ? open(at - 1, "上一篇", "prev") : el("span", { className: "prev-slot" }),
+    el("span", { className: "muted" }, `第 ${last.offset + at + 1} / ${last.total} 篇`),
+    at + 1 < last.ids.length ? open(at + 1, "下一篇", "next") : el("span", { className: "next-slot" }),
+  ]);
+  // At the edge of the page: the neighbouring page's hit, fetched now.
+  const edge = at === 0 && last.offset > 0 ? -1 : at + 1 === last.ids.length && last.offset + at + 1 < last.total ? 1 : 0;
+  if (edge) {
+    const state = Object.assign({}, last.state, { offset: Math.max(0, last.offset + edge * last.limit) });
+    getJson(href("/api/search", Object.assign({}, state, { limit: last.limit }))).then((r) => {
+      if (!r.hits.length) return;
+      const s = Object.assign(searchState(new URLSearchParams(href("", state).slice(1))), { offset: r.offset });
+      const page = hitsPage(s, r);
+      const target = edge > 0 ? page.ids[0] : page.ids[page.ids.length - 1];
+      const a = link("/article", { id: target, q: last.q }, edge > 0 ? "下一篇" : "上一篇", edge > 0 ? "next" : "prev");
+      // Before the click is followed: the page of that hit becomes the one
+      // remembered.
+      a.addEventListener("click", () => sessionStorage.setItem("baoku.hits", JSON.stringify(page)));
+      nav.querySelector(edge > 0 ? ".next-slot" : ".prev-slot").replaceWith(a);
+    }).catch(() => { /* the neighbour is optional */ });
+  }
+  return nav;
 }
 
 function issuePages(articles, currentId) {
@@ -596,6 +754,154 @@ async function renderOnThisDay(sp) {
       : status("往年的这一天报库中没有文章。"));
 }
 
+// ---- Advanced search, help and examples ------------------------------------
+
+// The query-language name of a field: its first Chinese alias (记者, 栏目, ...).
+function fieldPrefix(name) {
+  const f = FIELDS.find((x) => x.name === name);
+  return f ? (f.aliases && f.aliases[0]) || f.label : name;
+}
+
+// A value as the query language reads it: quoted when it holds a space,
+// quote, bracket or colon.
+function queryValue(v) {
+  v = v.trim().replace(/["“”]/g, "");
+  return /[\s():：()]/.test(v) ? `"${v}"` : v;
+}
+
+const words = (text) => text.trim().split(/\s+/).filter(Boolean);
+
+// The query the advanced form describes, in the query language of
+// docs/SEARCH.md: the reader sees it in the search box and learns it.
+function advancedQuery(v) {
+  const parts = [];
+  const title = v.titleOnly ? `${fieldPrefix("title")}:` : "";
+  for (const w of words(v.all)) parts.push(title + queryValue(w));
+  const phrase = v.phrase.trim().replace(/["“”]/g, "");
+  if (phrase) parts.push(`${title}"${phrase}"`);
+  const any = words(v.any).map((w) => title + queryValue(w));
+  if (any.length === 1) parts.push(any[0]);
+  if (any.length > 1) parts.push(`(${any.join(" OR ")})`);
+  for (const w of words(v.none)) parts.push(`-${title}${queryValue(w)}`);
+  if (v.nearA.trim() && v.nearB.trim()) {
+    parts.push(`${queryValue(v.nearA)} NEAR/${Math.max(1, parseInt(v.nearN, 10) || 20)} ${queryValue(v.nearB)}`);
+  }
+  for (const field of ["reporter", "column", "topic", "source"]) {
+    if (v[field] && v[field].trim()) parts.push(`${fieldPrefix(field)}:${queryValue(v[field])}`);
+  }
+  if (v.page) parts.push(`${fieldPrefix("page")}:${parseInt(v.page, 10)}`);
+  if (v.kind) parts.push(`${fieldPrefix("kind")}:${KIND_LABELS[v.kind] || v.kind}`);
+  if (v.from || v.to) {
+    const range = v.from && v.from === v.to ? v.from : `${v.from || ""}..${v.to || ""}`;
+    parts.push(`${fieldPrefix("date")}:${range}`);
+  }
+  return parts.join(" ");
+}
+
+function buildAdvancedForm() {
+  const box = (id, label, attrs = {}) => {
+    const input = el("input", Object.assign({ id, type: "text", autocomplete: "off" }, attrs));
+    return { input, node: el("label", { for: id }, [el("span", { className: "adv-label" }, label), input]) };
+  };
+  const all = box("adv-all", "包含全部词语", { placeholder: "空格分开" });
+  const phrase = box("adv-phrase", "包含完整短语");
+  const any = box("adv-any", "包含任一词语", { placeholder: "空格分开" });
+  const none = box("adv-none", "不含词语", { placeholder: "空格分开" });
+  const titleOnly = el("input", { id: "adv-title", type: "checkbox" });
+  const nearA = el("input", { id: "adv-near-a", type: "text", "aria-label": "邻近:第一个词", size: 8 });
+  const nearB = el("input", { id: "adv-near-b", type: "text", "aria-label": "邻近:第二个词", size: 8 });
+  const nearN = el("input", { id: "adv-near-n", type: "number", min: 1, max: 200, value: 20, "aria-label": "相隔字数" });
+  const named = ["reporter", "column", "topic", "source"].filter((n) => FIELDS.some((f) => f.name === n))
+    .map((n) => [n, box(`adv-${n}`, FILTER_LABELS[n], { list: FIELDS.find((f) => f.name === n).facet ? `adv-dl-${n}` : null })]);
+  const lists = named.filter(([n]) => FIELDS.find((f) => f.name === n).facet)
+    .map(([n, b]) => suggestList(n, `adv-dl-${n}`, b.input));
+  const page = box("adv-page", FILTER_LABELS.page || "版面", { type: "number", min: 1, max: 99 });
+  const kind = el("select", { id: "adv-kind", "aria-label": FILTER_LABELS.kind || "类型" }, [
+    el("option", { value: "" }, `全部${FILTER_LABELS.kind || "类型"}`),
+    ...Object.entries(KIND_LABELS).map(([value, label]) => el("option", { value }, label))]);
+  const from = el("input", { id: "adv-from", type: "date", "aria-label": "起始日期" });
+  const to = el("input", { id: "adv-to", type: "date", "aria-label": "截止日期" });
+  const preview = el("code", { id: "adv-preview" });
+  const values = () => ({
+    all: all.input.value, phrase: phrase.input.value, any: any.input.value, none: none.input.value,
+    titleOnly: titleOnly.checked, nearA: nearA.value, nearB: nearB.value, nearN: nearN.value,
+    page: page.input.value, kind: kind.value, from: from.value, to: to.value,
+    ...Object.fromEntries(named.map(([n, b]) => [n, b.input.value])),
+  });
+  const form = el("form", { id: "adv-form", className: "advanced", "aria-label": "高级检索" }, [
+    all.node, phrase.node, any.node, none.node,
+    el("label", { for: "adv-near-a", className: "near" }, [el("span", { className: "adv-label" }, "邻近"),
+      nearA, " 与 ", nearB, " 相隔不超过 ", nearN, " 字"]),
+    el("label", { className: "check" }, [titleOnly, " 只在标题中找"]),
+    ...named.map(([, b]) => b.node), ...lists,
+    page.node, el("label", { for: "adv-kind" }, [el("span", { className: "adv-label" }, FILTER_LABELS.kind || "类型"), kind]),
+    el("label", { for: "adv-from" }, [el("span", { className: "adv-label" }, "日期"), from, " 至 ", to]),
+    el("p", { className: "adv-preview" }, ["检索式:", preview]),
+    el("div", { className: "adv-actions" }, [el("button", { type: "submit" }, "检索"),
+      el("button", { type: "reset", className: "secondary" }, "清空")]),
+  ]);
+  // Every change writes the query into the search box as well.
+  const update = () => {
+    const q = advancedQuery(values());
+    preview.textContent = q || "(尚未填写)";
+    $("q").value = q;
+  };
+  form.addEventListener("input", update);
+  form.addEventListener("change", update);
+  form.addEventListener("reset", () => setTimeout(update));
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const q = advancedQuery(values());
+    if (!q) return;
+    $("advanced").open = false;
+    // The form holds every condition: the search starts from it alone.
+    navigate(href("/search", { q }));
+  });
+  update();
+  $("advanced-body").replaceChildren(form);
+}
+
+// The search box's hint and the help's examples, from /api/examples: each
+// finds something in the archive being served, each is a link.
+function exampleRows(e) {
+  const rows = [];
+  const add = (q, text) => rows.push([q, text]);
+  const [a, b] = e.words || [];
+  if (a) {
+    add(`${a} ${b}`, "几个词都要出现(空格分开)");
+    add(`${a} OR ${b}`, "任一出现即可(也可用 |)");
+    add(`${a} -${b}`, "排除含某词的文章");
+  }
+  if (e.phrase) add(`"${e.phrase}"`, "整句按顺序出现(也可用“”「」)");
+  if (a && e.month) add(`(${a} OR ${b}) ${fieldPrefix("date")}:${e.month}`, "用括号分组");
+  if (e.reporters) add(`${fieldPrefix("reporter")}:${queryValue(e.reporters.value)}`, `按记者(reporter:),本库发稿最多的是${e.reporters.value}`);
+  if (e.columns) add(`${fieldPrefix("column")}:${queryValue(e.columns.value)}`, "按栏目(column:)");
+  if (e.topics) add(`${fieldPrefix("topic")}:${queryValue(e.topics.label || e.topics.value)}`, "按主题(topic:)");
+  if (e.month) add(`${fieldPrefix("date")}:${e.month}`, `日期或区间(date:),如 ${e.day}、${e.month}..${e.month}、${e.month.replace("-", "年").replace(/^(\d+)年0?(\d+)$/, "$1年$2月")}`);
+  if (e.pages) add(`${fieldPrefix("page")}:${e.pages.value}`, "版面(page:)");
+  if (e.kinds) add(`${fieldPrefix("kind")}:${KIND_LABELS[e.kinds.value] || e.kinds.value}`, `${Object.values(KIND_LABELS).join("、")}(kind:)`);
+  if (e.phrase) add(`${fieldPrefix("title")}:${e.phrase}`, "只在标题中找(title:)");
+  return rows;
+}
+
+async function loadExamples() {
+  let e;
+  try { e = await fetch("/api/examples").then((r) => (r.ok ? r.json() : null)); } catch (err) { return; }
+  if (!e) return;
+  const rows = exampleRows(e);
+  if (!rows.length) return;
+  const first = [e.words && e.words[0], e.reporters && `${fieldPrefix("reporter")}:${queryValue(e.reporters.value)}`].filter(Boolean);
+  $("q").placeholder = `关键词、人名或短语,如:${first.join(" ")}`;
+  const table = el("table", { id: "examples" }, rows.map(([q, text]) => el("tr", {}, [
+    el("td", {}, el("a", { href: href("/search", { q }), className: "example" }, el("code", {}, q))),
+    el("td", {}, text)])));
+  $("help").querySelector("table").replaceWith(table);
+  table.addEventListener("click", (ev) => {
+    if (ev.target.closest("a.example")) $("help").open = false;
+  });
+  document.body.dataset.examples = "1";  // For tests: the examples are in.
+}
+
 // ---- Router ----------------------------------------------------------------
 
 const ROUTES = {
@@ -658,4 +964,8 @@ async function loadFields() {
   for (const f of r.fields) FILTER_LABELS[f.name] = f.label;
   for (const k of r.kinds) KIND_LABELS[k.name] = k.label;
 }
-loadFields().then(render, errorView);
+loadFields().then(() => {
+  buildAdvancedForm();
+  loadExamples();
+  return render();
+}, errorView);

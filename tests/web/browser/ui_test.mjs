@@ -2,7 +2,12 @@
 // article, starts baoku-serve on an ephemeral loopback port, then searches,
 // narrows by a facet and a chart bar, opens an article and a reporter page,
 // browses the calendar, checks the phone layout and that hostile text is
-// shown as text. Screenshots go to OUT_DIR for a person to look at.
+// shown as text; the advanced form, numbered pages and page sizes, empty
+// periods in the chart, the examples of the help, the print view, the
+// phone's 筛选 button and touch targets, Chinese messages for a too-long
+// query and a lost connection, and that Chinese text is drawn with real
+// glyphs (a CJK font is installed). Screenshots go to OUT_DIR for a person
+// to look at.
 //
 // Usage: node ui_test.mjs BAOKU_INDEX BAOKU_SERVE SAMPLES_DIR OUT_DIR
 // Exits non-zero on any failure, including when Chromium cannot start.
@@ -44,6 +49,9 @@ const topical = [
   { date: "2026-06-18", page: 2, headline: "物业费公示上墙", reporters: ["张子珂", "王芳"], column: "民生观察",
     topics: [{ id: "housing", score: 0.7 }, { id: "transport", score: 0.3 }],
     paragraphs: ["南湖街道要求各小区物业每季度公示收支,业主可扫码查账。"] },
+  // 2023, then nothing in 2024: the reporter's chart has an empty year.
+  { date: "2023-06-10", page: 3, headline: "社区食堂开到家门口", reporters: ["张子珂"], column: "民生观察",
+    paragraphs: ["西城区第一家社区食堂开业,老人凭卡就餐享受补贴。"] },
 ].map((a) => Object.assign({ paper: "云州日报", paper_code: "yzrb", section: "民生" }, a));
 writeFileSync(join(work, "hostile.ndjson"), [hostile, ...topical].map((a) => JSON.stringify(a)).join("\n") + "\n");
 
@@ -86,8 +94,9 @@ try {
     if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) problems.push("console: " + m.text());
   });
   const expectedErrors = [];
+  const expectedStatus = [];
   page.on("response", (r) => {
-    if (r.status() >= 400 && !expectedErrors.some((e) => r.url().includes(e))) {
+    if (r.status() >= 400 && !expectedErrors.some((e) => r.url().includes(e)) && !expectedStatus.includes(r.status())) {
       problems.push(`HTTP ${r.status()}: ${r.url()}`);
     }
   });
@@ -100,6 +109,48 @@ try {
   await page.goto(base + "/");
   await ready();
   check((await text("#view")).includes("报库共收录 174 篇"), "home page counts the archive");
+
+  // The page's Chinese is drawn with real glyphs, not missing-glyph boxes:
+  // each character drawn in the page's font differs from the others and
+  // from a code point no font has (the box every missing glyph shares).
+  const glyphs = await page.evaluate(() => {
+    const font = getComputedStyle(document.body).fontFamily;
+    const canvas = document.createElement("canvas");
+    canvas.width = canvas.height = 48;
+    const g = canvas.getContext("2d", { willReadFrequently: true });
+    const draw = (ch) => {
+      g.clearRect(0, 0, 48, 48);
+      g.font = `32px ${font}`;
+      g.fillText(ch, 4, 38);
+      return Array.from(g.getImageData(0, 0, 48, 48).data).join(",");
+    };
+    const box = draw("\u{10FFFD}");
+    const drawn = Array.from("报库检索记者栏目").map(draw);
+    return { boxes: drawn.filter((d) => d === box).length, distinct: new Set(drawn).size, n: drawn.length };
+  });
+  check(glyphs.boxes === 0 && glyphs.distinct === glyphs.n,
+    `Chinese text has real glyphs (${glyphs.distinct}/${glyphs.n} distinct, ${glyphs.boxes} boxes)`);
+
+  // The help's examples come from the index and each finds something.
+  await page.waitForSelector("body[data-examples]", { timeout: 10000 });
+  const busiest = (await (await fetch(base + "/api/examples")).json()).reporters.value;
+  check((await page.getAttribute("#q", "placeholder")).includes(`记者:${busiest}`),
+    `the search box's hint names the busiest reporter (${busiest})`);
+  const examples = await page.locator("#examples a.example").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  const emptyExamples = [];
+  for (const ex of examples) {
+    const r = await (await fetch(base + "/api" + ex)).json();
+    if (!(r.total > 0)) emptyExamples.push(decodeURIComponent(ex));
+  }
+  check(examples.length >= 8 && emptyExamples.length === 0,
+    `every one of ${examples.length} examples finds articles (${emptyExamples.join("; ")})`);
+  await page.locator("#help summary").click();
+  await page.screenshot({ path: join(outDir, "ui-help.png") });
+  await page.locator("#examples a.example").first().click();
+  await ready();
+  check(/共找到 \d+ 篇/.test(await text(".toolbar .status")), "an example is a link that searches");
+  await page.goto(base + "/");
+  await ready();
 
   // Search: type, press Enter.
   await page.fill("#q", "民宿");
@@ -168,8 +219,8 @@ try {
   check(page.url().includes("/article?id=yzrb-20260609-02-06"), "the article has its own URL");
   check((await text(".printed h2")) === "长城脚下古堡村 民宿经济“热”起来", "the article shows its headline");
   check(await page.locator(".printed mark").count() === 3, "the query is highlighted wherever it occurs in the article");
-  check((await page.inputValue("#citation")).startsWith("云州日报,2026-06-09,第2版,《长城脚下古堡村"),
-    "the citation names paper, date, page and headline");
+  check((await page.inputValue("#citation")) === "高原. 长城脚下古堡村 民宿经济“热”起来[N]. 云州日报, 2026-06-09(2).",
+    "the citation is GB/T 7714: author, headline, paper, date and page");
   check(await page.locator(".article-side section", { hasText: "同版文章" }).locator("li").count() > 0,
     "the other articles of the page are listed");
   check(await page.locator(".article-side section", { hasText: "关键词" }).locator("a").count() > 0,
@@ -230,6 +281,155 @@ try {
   check(await page.evaluate(() => document.querySelectorAll("#view img, #view script, #view b").length === 0),
     "no element was injected");
 
+  // The advanced form writes the query language into the search box.
+  await page.goto(base + "/");
+  await ready();
+  await page.locator("#advanced summary").click();
+  await page.fill("#adv-all", "民宿");
+  await page.fill("#adv-none", "停车");
+  await page.fill("#adv-reporter", "高原");
+  await page.fill("#adv-from", "2026-06-01");
+  await page.fill("#adv-to", "2026-06-30");
+  const written = "民宿 -停车 记者:高原 日期:2026-06-01..2026-06-30";
+  check(await page.inputValue("#q") === written, `the form writes ${written} (${await page.inputValue("#q")})`);
+  await page.fill("#adv-near-a", "维修资金");
+  await page.fill("#adv-near-b", "追缴");
+  await page.fill("#adv-near-n", "30");
+  check((await page.inputValue("#q")).includes("维修资金 NEAR/30 追缴"), "proximity is written as A NEAR/n B");
+  await page.fill("#adv-near-a", "");
+  await page.check("#adv-title");
+  check((await page.inputValue("#q")).startsWith("标题:民宿 -标题:停车"), "标题 only puts the words in title:");
+  await page.uncheck("#adv-title");
+  await page.selectOption("#adv-kind", "news");
+  check((await page.inputValue("#q")).endsWith("类型:消息 日期:2026-06-01..2026-06-30"), "the kind is written by its label");
+  await page.selectOption("#adv-kind", "");
+  await page.screenshot({ path: join(outDir, "ui-advanced.png") });
+  await page.locator("#adv-form button[type=submit]").click();
+  await ready();
+  check(new URL(page.url()).searchParams.get("q") === written, "the advanced search is the query in the URL");
+  const advHits = await page.locator(".hit .meta").allInnerTexts();
+  check(advHits.length > 0 && advHits.every((t) => t.includes("高原")), `the advanced search finds 高原's articles (${advHits.length})`);
+
+  // Numbered pages, the page size, an offset past the end.
+  const all = "日期:2026-06";
+  await page.goto(base + "/search?q=" + encodeURIComponent(all));
+  await ready();
+  const allTotal = Number(((await text(".toolbar .status")).match(/共找到 (\d+) 篇/) || [])[1]);
+  const pages10 = Math.ceil(allTotal / 10);
+  check(await page.locator(".pager a.page-number", { hasText: /^3$/ }).count() === 1, "the pager has numbered pages");
+  await page.locator(".pager a.page-number", { hasText: /^3$/ }).click();
+  await ready();
+  check(new URL(page.url()).searchParams.get("offset") === "20" &&
+    (await text(".pager")).includes(`第 3 / ${pages10} 页`), "page 3 starts at hit 21");
+  check(await page.locator(".hits").getAttribute("start") === "21", "the hits are numbered from 21");
+  await page.selectOption("#page-size", "50");
+  await ready();
+  check(new URL(page.url()).searchParams.get("limit") === "50" && await page.locator(".hit").count() === 50,
+    "50 hits a page");
+  await page.locator(".pager").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(outDir, "ui-paging.png") });
+  await page.goto(base + "/search?limit=20&offset=1990&q=" + encodeURIComponent(all));
+  await ready();
+  const lastPage = Math.ceil(allTotal / 20);
+  check((await text(".pager")).includes(`第 ${lastPage} / ${lastPage} 页`) &&
+    new URL(page.url()).searchParams.get("offset") === String((lastPage - 1) * 20) &&
+    await page.locator(".hit").count() === allTotal - (lastPage - 1) * 20,
+    `an offset past the end shows the last page (${(await text(".pager")).split("\n").find((l) => l.startsWith("第"))})`);
+
+  // Empty periods are zero bars: 张子珂 wrote in 2023, 2025 and 2026.
+  await page.goto(base + "/search?q=" + encodeURIComponent("记者:张子珂"));
+  await ready();
+  const years = await page.locator(".chart .bars > *").evaluateAll((bars) =>
+    bars.map((b) => `${b.getAttribute("title")}|${b.tagName}|${b.querySelector(".bar").getBoundingClientRect().height}`));
+  check(years.length === 4 && years[1].startsWith("2024:0 篇|SPAN|0"),
+    `the chart shows 2024 as an empty year (${years.join(", ")})`);
+  await page.locator(".chart").screenshot({ path: join(outDir, "ui-chart.png") });
+  await page.goto(base + "/reporter?name=" + encodeURIComponent("张子珂"));
+  await ready();
+  check(await page.locator(".chart .bars > .empty").count() === 1, "the reporter's yearly chart has the empty year too");
+  await page.goto(base + "/search?q=" + encodeURIComponent(all));
+  await ready();
+  const days = await page.locator(".chart .bars > *").evaluateAll((bars) => bars.map((b) => b.getAttribute("title")));
+  const dayKeys = days.map((t) => t.slice(0, 10));
+  const consecutive = dayKeys.every((k, i) => i === 0 ||
+    (Date.parse(k) - Date.parse(dayKeys[i - 1])) === 86400000);
+  check(days.length > 1 && consecutive, `the day chart has every day from first to last (${days.length} bars)`);
+
+  // An article from a search: back, previous and next hit, the tab title.
+  await page.goto(base + "/search?q=" + encodeURIComponent("民宿"));
+  await ready();
+  const firstTitles = await page.locator(".hit a.title").allInnerTexts();
+  await page.locator(".hit a.title").nth(1).click();
+  await ready();
+  check((await text(".hit-nav")).includes("第 2 /"), "the article knows its place in the results");
+  check((await page.title()) === `${firstTitles[1]} · 报库`, `the tab title is the article's (${await page.title()})`);
+  await page.locator(".hit-nav a.next").click();
+  await ready();
+  check((await page.title()) === `${firstTitles[2]} · 报库`, "下一篇 opens the next hit");
+  await page.locator(".hit-nav a.prev").click();
+  await ready();
+  check((await page.title()) === `${firstTitles[1]} · 报库`, "上一篇 opens the previous hit");
+  await page.locator(".hit-nav a.back").click();
+  await ready();
+  check(new URL(page.url()).searchParams.get("q") === "民宿" && await page.locator(".hit").count() > 0,
+    "返回检索结果 goes back to the results");
+
+  // 下一篇 from the last hit of a page opens the first of the next page.
+  await page.goto(base + "/search?q=" + encodeURIComponent(all));
+  await ready();
+  await page.locator(".hit a.title").nth(9).click();
+  await ready();
+  await page.waitForSelector(".hit-nav a.next", { timeout: 5000 }).catch(() => {});
+  await page.locator(".hit-nav a.next").click();
+  await ready();
+  check((await text(".hit-nav")).includes(`第 11 / ${allTotal} 篇`), "下一篇 crosses to the next page of results");
+  await page.locator(".hit-nav a.back").click();
+  await ready();
+  check(new URL(page.url()).searchParams.get("offset") === "10", "返回检索结果 then shows that page");
+
+  // Print: the article, byline, date, page and citation only.
+  await page.goto(base + "/article?id=yzrb-20260609-02-06");
+  await ready();
+  check(await page.locator("#print").isVisible(), "the article has a 打印 button");
+  await page.emulateMedia({ media: "print" });
+  const printed = await page.evaluate(() => {
+    const shown = (sel) => [...document.querySelectorAll(sel)].some((n) => n.getClientRects().length > 0);
+    return { header: shown("header"), side: shown(".article-side"), tools: shown(".article-tools"),
+      footer: shown("footer"), body: shown(".printed p.body"), cite: shown(".cite-text"),
+      citeText: document.querySelector(".cite-text").innerText };
+  });
+  check(!printed.header && !printed.side && !printed.tools && !printed.footer,
+    "print hides the header, navigation, side bar and buttons");
+  check(printed.body && printed.cite && printed.citeText.includes("[N]. 云州日报, 2026-06-09(2)."),
+    "print shows the text and the full citation");
+  await page.screenshot({ path: join(outDir, "ui-print.png"), fullPage: true });
+  await page.emulateMedia({ media: "screen" });
+
+  // 往年今日 starts from the newest issue, not the server's clock.
+  const calendar = await (await fetch(base + "/api/calendar")).json();
+  await page.locator("#nav a", { hasText: "往年今日" }).click();
+  await ready();
+  check(await page.inputValue("#otd-date") === calendar.last, `往年今日 opens on the newest issue (${calendar.last})`);
+
+  // A query too long for a URL (HTTP 414) and one over 1,000 characters get
+  // Chinese messages; so does a lost connection.
+  expectedStatus.push(414);
+  await page.fill("#q", "维修资金".repeat(240));  // 960 characters, 8,640 bytes encoded.
+  await page.press("#q", "Enter");
+  await ready();
+  check((await text("#view")).includes("检索词过长"), `a 414 is explained in Chinese (${await text(".status")})`);
+  await page.fill("#q", "物".repeat(1200));
+  await page.press("#q", "Enter");
+  await ready();
+  check((await text("#view")).includes("检索词过长:共 1200 字"), "a query over 1,000 characters is explained in Chinese");
+  await page.route("**/api/search?*", (route) => route.abort());
+  await page.fill("#q", "民宿");
+  await page.press("#q", "Enter");
+  await ready();
+  const offline = await text("#view");
+  check(offline.includes("无法连接服务器") && !offline.includes("Failed to fetch"), "a lost connection says 无法连接服务器");
+  await page.unroute("**/api/search?*");
+
   // Phone width.
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(base + "/search?q=" + encodeURIComponent("民宿"));
@@ -237,6 +437,21 @@ try {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   check(overflow <= 0, `no horizontal scrolling at phone width (overflow ${overflow}px)`);
   await page.screenshot({ path: join(outDir, "ui-phone.png"), fullPage: false });
+  // The facets wait behind 筛选 and open above the hits.
+  check(await page.locator("#facets-toggle").isVisible() && !(await page.locator(".facets").isVisible()),
+    "on a phone the facets are behind a 筛选 button");
+  await page.locator("#facets-toggle").click();
+  const facetTop = (await page.locator(".facets").boundingBox()).y;
+  const hitTop = (await page.locator(".hit").first().boundingBox()).y;
+  check(await page.locator(".facets").isVisible() && facetTop < hitTop, "筛选 opens the facets above the hits");
+  const small = await page.evaluate(() => {
+    const sel = "#nav a, .facets a, .pager a, .pager select, button, select, #q, summary, .chip, a.title";
+    return [...document.querySelectorAll(sel)].filter((n) => n.getClientRects().length > 0)
+      .map((n) => [n.textContent.trim().slice(0, 8) || n.id || n.tagName, n.getBoundingClientRect().height])
+      .filter(([, h]) => h < 40);
+  });
+  check(small.length === 0, `touch targets are at least 40 px high (${small.map(([t, h]) => `${t}:${Math.round(h)}`).join(", ")})`);
+  await page.screenshot({ path: join(outDir, "ui-phone-facets.png"), fullPage: false });
   await page.locator(".hit a.title").first().click();
   await ready();
   const articleOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

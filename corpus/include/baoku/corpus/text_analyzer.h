@@ -21,13 +21,13 @@
 // Each Han character and each kWord takes one position; punctuation takes
 // none.
 //
-// Positional (the term layout, kTermLayoutVersion): bigrams, kWord tokens,
-// and a Han character only where no bigram joins it to the character
-// before or to the one after (a run's first and last character, a lone
-// character). Every phrase a query builds from Analyze() (bigrams over each
-// Han run, the run's last character when more follows, lone characters,
-// words) then finds its terms' positions, while the characters inside a
-// run, kHanWord and kNumberUnit (ranking only) are stored without any.
+// Positional (the term layout, kTermLayoutVersion): every Han character
+// and every kWord token, one per position; bigrams, kHanWord and
+// kNumberUnit are stored without positions. A query finds a phrase by its
+// bigrams (over each Han run, the run's last character when more follows,
+// lone characters, words: all must occur) and checks their order on the
+// positions of its characters and words, which an article holds in far
+// fewer lists than its bigrams.
 //
 // Thread-safety: a TextAnalyzer is immutable; its methods may be called from
 // many threads at once (ICU objects are kept per thread).
@@ -49,7 +49,8 @@ namespace baoku::corpus {
 //   1: every token with its position.
 //   2: positions only where a phrase needs them (Token::positional);
 //      譭 folded to 毁.
-inline constexpr int kTermLayoutVersion = 2;
+//   3: positions on every Han character and word, none on bigrams.
+inline constexpr int kTermLayoutVersion = 3;
 
 enum class TokenKind { kHanChar, kHanBigram, kHanWord, kWord, kNumberUnit };
 

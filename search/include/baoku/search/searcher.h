@@ -12,6 +12,7 @@
 
 #include <xapian.h>
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -55,6 +56,15 @@ struct SearchRequest {
   // Non-empty: only these articles (by id) may match, e.g. those a batch
   // of baoku-index wrote (alerts.h).
   std::vector<std::string> within_ids;
+  // False: the total may be estimated, so that a broad OR or a long pasted
+  // passage stops early: matches are checked until `estimate_after` (or
+  // offset + limit, if more) have been, and the ranking pass stops at
+  // `time_budget` (0: no budget) with the best hits found by then. Fewer
+  // matches than that are still counted exactly. With facets every match
+  // is counted whatever this says.
+  bool exact_total = true;
+  int estimate_after = 10000;
+  std::chrono::milliseconds time_budget{0};
 };
 
 inline constexpr int kMaxLimit = 100;
@@ -68,7 +78,8 @@ struct Hit {
 };
 
 struct SearchResponse {
-  uint64_t total = 0;  // Exact number of matching articles.
+  uint64_t total = 0;       // Number of matching articles...
+  bool total_exact = true;  // ...or an estimate (when not exact_total).
   int offset = 0;
   std::vector<Hit> hits;
   std::optional<Facets> facets;     // When requested.
@@ -130,6 +141,10 @@ class Searcher {
   Xapian::doccount ArticleCount() const { return db_.get_doccount(); }
   // The revision read (0 for a sharded index, which has one per shard).
   uint64_t Revision() const;
+  // Reopens on the newest commit and returns a key that changes with every
+  // commit: "r<revision>" of one database; of a sharded index (one
+  // revision per shard) its article count, last docid and total length.
+  std::string RevisionKey();
 
  private:
   SearchResponse DoSearch(const SearchRequest& request);

@@ -4,13 +4,16 @@
 // documents every route with curl examples.
 //
 // Thread-safety: Api is immutable after construction; Handle() may be called
-// from many threads at once (each call opens its own index reader, which
-// also makes every request see the latest commit).
+// from many threads at once. Requests share one long-lived index reader
+// (search/index_reader.h), which hands each a searcher on the latest commit
+// and keeps the archive-wide lists per revision; copies of an Api share it.
 #ifndef BAOKU_WEB_API_H_
 #define BAOKU_WEB_API_H_
 
+#include <chrono>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -19,8 +22,9 @@
 #include "baoku/corpus/text_analyzer.h"
 
 namespace baoku::search {
+class IndexReader;
 class Searcher;
-}
+}  // namespace baoku::search
 
 namespace baoku::web {
 
@@ -28,7 +32,8 @@ struct HttpRequest {
   std::string method = "GET";
   std::string path;
   std::multimap<std::string, std::string> params;  // Decoded query string.
-  std::string host;  // The Host header, for absolute links in feeds.
+  std::string host;           // The Host header, for absolute links in feeds.
+  std::string if_none_match;  // The If-None-Match header, when sent.
 };
 
 struct HttpResponse {
@@ -50,6 +55,8 @@ inline constexpr int kMaxExportRows = 1000;
 inline constexpr size_t kMaxFilters = 50;  // reporter=, topic=, ... together.
 // Articles a listing (issue, column, topic ranking) reads at most.
 inline constexpr int kMaxListed = 1000;
+// The ranking pass of /api/search stops after this (docs/API.md: 约).
+inline constexpr std::chrono::milliseconds kSearchTimeBudget{150};
 
 class Api {
  public:
@@ -59,14 +66,18 @@ class Api {
   // /api/export, /api/article, /api/related, /api/topics, /api/topic,
   // /api/reporters, /api/reporter, /api/columns, /api/column,
   // /api/calendar, /api/issue, /api/page, /api/onthisday, /api/suggest,
-  // /api/fields; /api/saved (GET lists, POST saves, DELETE deletes; also
-  // POST /api/saved/delete), /api/feed (Atom);
+  // /api/fields, /api/examples; /api/saved (GET lists, POST saves, DELETE
+  // deletes; also POST /api/saved/delete), /api/feed (Atom);
   // the UI's pages (/, /article, /topics, ...: index.html) and
   // /static/<file>. Bad input is a 400 with a JSON error naming the
   // parameter, a missing article/reporter/... a 404, unknown paths 404.
   // Throws only for infrastructure failures (index missing or corrupt),
   // which the server turns into 500. An unreachable shard of a sharded
   // index is a 503 naming the shard.
+  // Answers that depend only on the URL and the index revision carry
+  // ETag W/"<revision>" and Cache-Control: no-cache, the UI's files an ETag
+  // of their size and time; an If-None-Match that matches gets a 304
+  // without a body (docs/API.md, caching).
   HttpResponse Handle(const HttpRequest& request) const;
 
   // Whether `path` is one of the /api/ routes above.
@@ -76,6 +87,8 @@ class Api {
   using Handler = HttpResponse (Api::*)(const HttpRequest&) const;
   static const std::map<std::string, Handler, std::less<>>& Routes();
   HttpResponse Route(const HttpRequest& request) const;
+  // Route() with ETag/Cache-Control, or a 304 on a matching If-None-Match.
+  HttpResponse Validated(const HttpRequest& request) const;
   HttpResponse Search(const HttpRequest& request) const;
   HttpResponse FacetsOnly(const HttpRequest& request) const;
   HttpResponse Export(const HttpRequest& request) const;
@@ -97,6 +110,7 @@ class Api {
   HttpResponse Page(const HttpRequest& request) const;
   HttpResponse OnThisDay(const HttpRequest& request) const;
   HttpResponse Suggest(const HttpRequest& request) const;
+  HttpResponse Examples(const HttpRequest& request) const;
 
   // Saved searches and feeds (alerts_api.cc).
   HttpResponse Saved(const HttpRequest& request) const;
@@ -104,7 +118,8 @@ class Api {
   HttpResponse Feed(const HttpRequest& request) const;
 
   ApiConfig config_;
-  corpus::TextAnalyzer analyzer_;
+  std::shared_ptr<search::IndexReader> reader_;  // Shared by copies.
+  const corpus::TextAnalyzer& analyzer_;         // The reader's.
 };
 
 // {"error": {"parameter", "message"}} with the given status.

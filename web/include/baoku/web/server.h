@@ -40,6 +40,9 @@ struct ServerOptions {
   std::chrono::milliseconds idle_timeout{2000};
   // A complete request that waited this long for a worker gets 503.
   std::chrono::milliseconds queue_timeout{5000};
+  // Complete requests waiting for a worker at most (0: 16 per worker);
+  // one more is answered 503 at once.
+  int max_queue = 0;
   // Writing one response.
   std::chrono::milliseconds write_timeout{10000};
   // Stop(): requests running are given this long to finish.
