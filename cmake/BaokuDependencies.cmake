@@ -20,6 +20,7 @@ baoku_require_pkg(ICU_UC icu-uc libicu-dev)
 baoku_require_pkg(ICU_I18N icu-i18n libicu-dev)
 baoku_require_pkg(XAPIAN xapian-core libxapian-dev)
 baoku_require_pkg(HTTPLIB cpp-httplib libcpp-httplib-dev)
+baoku_require_pkg(SQLITE3 sqlite3 libsqlite3-dev)
 baoku_require_pkg(ZLIB zlib zlib1g-dev)  # gzip of JSON answers (web/).
 
 find_package(nlohmann_json 3 QUIET)

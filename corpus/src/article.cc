@@ -23,6 +23,7 @@ const std::vector<KindInfo>& KindInfos() {
       {ArticleKind::kPhoto, "photo", "图片", {"摄影", "图片新闻"}},
       {ArticleKind::kBrief, "brief", "简讯", {"短讯"}},
       {ArticleKind::kCommentary, "commentary", "评论", {"言论"}},
+      {ArticleKind::kCorrection, "correction", "更正", {"更正启事", "致歉"}},
   };
   return kinds;
 }

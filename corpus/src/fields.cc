@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "baoku/corpus/schema.h"
+#include "baoku/corpus/source.h"
 
 namespace baoku::corpus {
 namespace {
@@ -86,8 +87,11 @@ FieldTable MakeStandard() {
       "kind", {"类型", "類型"}, schema::kKind, V::kKind, "类型", "news",
       [](const Article& a) { return Values{std::string(KindName(a.kind))}; },
       schema::kKindSlot, "kinds"));
-  t.Add(Row("source", {"来源", "來源"}, schema::kSource, V::kName, "来源",
-            "新华社", [](const Article& a) { return Values{a.source}; }));
+  // The category of SourceCategory() (source.h), not the source as printed.
+  t.Add(Row(
+      "source", {"来源", "來源"}, schema::kSource, V::kName, "来源", "本报",
+      [](const Article& a) { return Values{SourceCategory(a)}; },
+      schema::kSourceSlot, "sources"));
   t.Add(Row("date", {"日期"}, schema::kDay, V::kDate, "日期", "2026-06-11"));
   // The paper's code ("yzrb") or its name ("云州日报").
   t.Add(Row("paper", {"报纸", "報紙"}, schema::kPaper, V::kName, "报纸", "yzrb",

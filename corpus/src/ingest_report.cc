@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "baoku/corpus/correction.h"
 #include "baoku/corpus/ndjson_reader.h"
 #include "baoku/corpus/utf8.h"
 
@@ -93,8 +94,9 @@ PageReport ReportPage(const PageReading& reading, const std::string& file) {
   std::sort(sorted_lengths.begin(), sorted_lengths.end());
   for (size_t i = 0; i < reading.articles.size(); ++i) {
     const Article& a = reading.articles[i];
+    // A correction notice (correction.h) carries no byline.
     if (a.kind == ArticleKind::kNews && a.byline.empty() && a.source.empty() &&
-        a.continued_from.empty()) {
+        a.continued_from.empty() && !IsCorrectionNotice(a)) {
       flag("no-byline", &a, a.lines.first,
            Lines(a) + ": a news article with no byline");
     }
@@ -223,14 +225,16 @@ nlohmann::json IngestReport::ToJson() const {
 
 bool PrintIngestReport(const std::vector<std::filesystem::path>& files,
                        const PageMeta& defaults, const std::string& json_file,
-                       bool quiet) {
+                       bool quiet, const nlohmann::json& extra) {
   IngestReport report = MakeIngestReport(files, defaults);
   std::string text = report.ToText();
   if (quiet) text = text.substr(text.rfind("ingest report:"));
   std::cout << text;
   if (json_file.empty()) return true;
   std::ofstream out(json_file, std::ios::binary | std::ios::trunc);
-  out << report.ToJson().dump(1) << "\n";
+  nlohmann::json json = report.ToJson();
+  for (const auto& [key, value] : extra.items()) json[key] = value;
+  out << json.dump(1) << "\n";
   out.close();
   if (!out) {
     std::cerr << "baoku-index: --report " << json_file

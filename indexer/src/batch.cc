@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "baoku/corpus/article_json.h"
+#include "baoku/corpus/correction.h"
 #include "baoku/corpus/lexicon.h"
 #include "baoku/corpus/ndjson_reader.h"
 #include "baoku/corpus/page_reader.h"
@@ -213,6 +214,8 @@ void AddCounts(BatchSummary& to, const BatchSummary& from) {
   to.replaced += from.replaced;
   to.removed += from.removed;
   to.unchanged += from.unchanged;
+  to.written_ids.insert(to.written_ids.end(), from.written_ids.begin(),
+                        from.written_ids.end());
 }
 
 // Writes one issue's changed pages (all of them unless `skip_unchanged`)
@@ -262,6 +265,7 @@ size_t WriteIssue(IndexWriter& writer, IssueBatch& issue, bool skip_unchanged,
   summary.added += stats.added;
   summary.replaced += stats.replaced;
   summary.removed += stats.removed;
+  summary.written_ids.insert(summary.written_ids.end(), ids.begin(), ids.end());
   return ids.size();
 }
 
@@ -342,6 +346,10 @@ BatchSummary IndexFiles(const fs::path& db, const std::vector<fs::path>& files,
     std::vector<FileResult> results(group.size());
     pool.ParallelFor(group.size(), [&](size_t i) {
       results[i] = ReadInputGuarded(group[i], options.defaults);
+      for (auto& a : results[i].articles) {
+        if (corpus::IsCorrectionNotice(a))
+          a.kind = corpus::ArticleKind::kCorrection;
+      }
       // Before the fingerprint: a new taxonomy or override re-writes the
       // pages whose topics it changes, and only those.
       if (classifier) {

@@ -8,6 +8,7 @@
 #include "baoku/corpus/fields.h"
 #include "baoku/corpus/text_analyzer.h"
 #include "baoku/corpus/utf8.h"
+#include "baoku/search/atom_feed.h"
 #include "baoku/search/result_json.h"
 #include "baoku/search/searcher.h"
 
@@ -130,6 +131,13 @@ int main(int argc, char** argv) {
                  "Show one article by id: keywords, related articles and "
                  "its page (no query needed)");
   app.add_flag("--json", json, "Print the results as JSON");
+  std::string atom_base;
+  bool atom = false;
+  app.add_flag("--atom", atom,
+               "Print the results, newest first, as an Atom feed");
+  app.add_option("--atom-base", atom_base,
+                 "With --atom: the server the links point to, e.g. "
+                 "http://127.0.0.1:8080");
   app.add_option("--limit", limit, "Results per page (1-100)");
   app.add_option("--offset", offset, "Results to skip");
   CLI11_PARSE(app, argc, argv);
@@ -140,6 +148,8 @@ int main(int argc, char** argv) {
   }
   request.limit = limit;
   request.sort = *baoku::search::SortOrderFromName(sort);
+  // A feed is newest first, whatever --sort says.
+  if (atom) request.sort = baoku::search::SortOrder::kNewest;
   request.with_facets = facets;
   request.offset = offset;
   try {
@@ -159,6 +169,18 @@ int main(int argc, char** argv) {
         std::cerr << ": " << e.message << "\n";
       }
       return 2;
+    }
+    if (atom) {
+      std::vector<baoku::corpus::Article> articles;
+      for (auto& hit : response.hits)
+        articles.push_back(std::move(hit.article));
+      baoku::search::FeedInfo feed;
+      feed.id = "tag:baoku,2026:feed/search?q=" + request.query;
+      feed.title = "报库 · " + request.query;
+      feed.base_url = atom_base;
+      feed.author = articles.empty() ? "报库" : articles.front().paper;
+      std::cout << baoku::search::AtomFeed(feed, articles);
+      return 0;
     }
     if (json) {
       std::cout << baoku::search::SearchResponseToJson(response,

@@ -202,6 +202,15 @@ SearchResponse Searcher::DoSearch(const SearchRequest& request) {
   }
   BuiltQuery& built = *built_or;
   response.names = built.names;
+  if (!request.within_ids.empty()) {
+    std::vector<Xapian::Query> ids;
+    for (const auto& id : request.within_ids) {
+      ids.emplace_back(std::string(corpus::schema::kId) + id);
+    }
+    built.query = Xapian::Query(
+        Xapian::Query::OP_FILTER, built.query,
+        Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end()));
+  }
   // Only the index reads are retried, hits and facets together so that they
   // come from one revision; snippets are made afterwards from the articles
   // read, so that a retry's window is as short as can be.

@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "alerts_api.h"
 #include "baoku/corpus/article_json.h"
 #include "baoku/corpus/fields.h"
 #include "baoku/corpus/utf8.h"
@@ -38,9 +39,9 @@ std::string ContentTypeFor(const std::filesystem::path& file) {
 // has a plain link (and the back button works).
 const std::set<std::string, std::less<>>& UiPaths() {
   static const std::set<std::string, std::less<>> paths = {
-      "/",         "/index.html", "/search",   "/article",  "/topics",
-      "/topic",    "/reporters",  "/reporter", "/columns",  "/column",
-      "/calendar", "/issue",      "/page",     "/onthisday"};
+      "/",         "/index.html", "/search",   "/article",   "/topics",
+      "/topic",    "/reporters",  "/reporter", "/columns",   "/column",
+      "/calendar", "/issue",      "/page",     "/onthisday", "/saved"};
   return paths;
 }
 
@@ -263,7 +264,12 @@ HttpResponse Api::Handle(const HttpRequest& request) const {
 }
 
 HttpResponse Api::Checked(const HttpRequest& request) const {
-  if (request.method != "GET" && request.method != "HEAD") {
+  // Saved searches are written with POST (and DELETE); all else is read.
+  bool writes_saved =
+      (request.path == "/api/saved" &&
+       (request.method == "POST" || request.method == "DELETE")) ||
+      (request.path == "/api/saved/delete" && request.method == "POST");
+  if (request.method != "GET" && request.method != "HEAD" && !writes_saved) {
     return ErrorResponse(405, "", "只支持 GET 请求");
   }
   for (const auto& [key, value] : request.params) {
@@ -316,15 +322,27 @@ HttpResponse Api::Validated(const HttpRequest& request) const {
 // The /api/ routes: path → handler.
 const std::map<std::string, Api::Handler, std::less<>>& Api::Routes() {
   static const std::map<std::string, Handler, std::less<>> routes = {
-      {"/api/search", &Api::Search},       {"/api/facets", &Api::FacetsOnly},
-      {"/api/export", &Api::Export},       {"/api/article", &Api::Article},
-      {"/api/related", &Api::Related},     {"/api/topics", &Api::Topics},
-      {"/api/topic", &Api::Topic},         {"/api/reporters", &Api::Reporters},
-      {"/api/reporter", &Api::Reporter},   {"/api/columns", &Api::Columns},
-      {"/api/column", &Api::Column},       {"/api/calendar", &Api::Calendar},
-      {"/api/issue", &Api::Issue},         {"/api/page", &Api::Page},
-      {"/api/onthisday", &Api::OnThisDay}, {"/api/suggest", &Api::Suggest},
-      {"/api/fields", &Api::Fields},       {"/api/examples", &Api::Examples},
+      {"/api/search", &Api::Search},
+      {"/api/facets", &Api::FacetsOnly},
+      {"/api/export", &Api::Export},
+      {"/api/article", &Api::Article},
+      {"/api/related", &Api::Related},
+      {"/api/topics", &Api::Topics},
+      {"/api/topic", &Api::Topic},
+      {"/api/reporters", &Api::Reporters},
+      {"/api/reporter", &Api::Reporter},
+      {"/api/columns", &Api::Columns},
+      {"/api/column", &Api::Column},
+      {"/api/calendar", &Api::Calendar},
+      {"/api/issue", &Api::Issue},
+      {"/api/page", &Api::Page},
+      {"/api/onthisday", &Api::OnThisDay},
+      {"/api/suggest", &Api::Suggest},
+      {"/api/fields", &Api::Fields},
+      {"/api/examples", &Api::Examples},
+      {"/api/saved", &Api::Saved},
+      {"/api/saved/delete", &Api::SavedDelete},
+      {"/api/feed", &Api::Feed},
   };
   return routes;
 }
@@ -518,6 +536,8 @@ HttpResponse Api::Article(const HttpRequest& request) const {
   body["neighbours"] = {
       {"same_page", internal::BriefsJson(neighbours.same_page, topics)},
       {"same_issue", internal::BriefsJson(neighbours.same_issue, topics)}};
+  body["correction_links"] =
+      internal::CorrectionLinks(searcher, analyzer_, *article);
   body["citation"] = Gbt7714Citation(*article);
 
   // The query's words marked in the title block and paragraphs, as offsets

@@ -278,6 +278,7 @@ async function renderSearch(sp) {
         el("a", { href: href("/api/export", Object.assign(stateParams(s), { format: "csv", offset: null })) }, "CSV"), " ",
         el("a", { href: href("/api/export", Object.assign(stateParams(s), { format: "json", offset: null })) }, "JSON")]) : null,
     ]),
+    alertsToolbar(s),
     f ? barChart(f.dates.buckets, (key) => href("/search", withFilter(s, "date", key)),
       "按时间分布(点击柱子缩小日期范围)") : null,
     el("ol", { className: "hits", start: s.offset + 1 }, r.hits.map((h) => hitItem(h, s.q))),
@@ -531,6 +532,7 @@ async function renderArticle(sp) {
     a.byline ? el("p", { className: "byline" }, a.byline) : null,
     a.reporters && a.reporters.length ? el("p", { className: "meta" }, ["记者:", ...reporterLinks(a.reporters)]) : null,
     a.dateline ? el("p", { className: "meta" }, a.dateline) : null,
+    ...correctionNotes(a),
     ...body,
     el("div", { className: "cite" }, [el("label", { for: "citation" }, "引用(GB/T 7714)"), citation, copy,
       // The printed page shows the whole citation, which an input may cut.

@@ -10,6 +10,7 @@
 #include "baoku/indexer/maintenance.h"
 #include "commands.h"
 #include "common.h"
+#include "saved_search_counts.h"
 
 namespace baoku::indexer::cli {
 namespace {
@@ -74,6 +75,7 @@ struct IndexOptions {
 int IndexInto(const fs::path& db, const std::vector<fs::path>& files,
               const IndexOptions& options, const corpus::PageMeta& defaults,
               const ShardPolicy& shards, const TopicSetup& topics) {
+  // `db` is options.db, or the new index a --rebuild fills beside it.
   BatchOptions batch;
   batch.defaults = defaults;
   batch.lexicon_file = options.lexicon;
@@ -99,12 +101,18 @@ int IndexInto(const fs::path& db, const std::vector<fs::path>& files,
       "%zu records rejected, %zu warnings, %.2f s\n",
       s.files, s.failed_files, s.issues, s.articles, s.added, s.replaced,
       s.removed, s.unchanged, s.failed_records, s.warnings, s.seconds);
+  bool saved_failed = false;
+  nlohmann::json extra = nlohmann::json::object();
+  if (auto counts = CountSavedSearches(db, options.db, s.written_ids,
+                                       options.quiet, saved_failed)) {
+    extra["saved_searches"] = std::move(*counts);
+  }
   if (!options.no_report &&
       !corpus::PrintIngestReport(files, defaults, options.report_file,
-                                 options.quiet)) {
+                                 options.quiet, extra)) {
     return 2;
   }
-  return s.failed_files == 0 && s.failed_records == 0 ? 0 : 1;
+  return s.failed_files == 0 && s.failed_records == 0 && !saved_failed ? 0 : 1;
 }
 
 int Index(const IndexOptions& options) {

@@ -458,6 +458,28 @@ try {
   check(articleOverflow <= 0, `an article fits the phone width (overflow ${articleOverflow}px)`);
   await page.screenshot({ path: join(outDir, "ui-phone-article.png"), fullPage: false });
 
+  // Saved searches, 只看本报 and a correction (docs/ALERTS.md).
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(base + "/search?q=" + encodeURIComponent("足球"));
+  await ready();
+  await page.locator(".alerts-toolbar a.chip", { hasText: "只看本报" }).click();
+  await ready();
+  check(page.url().includes("source=" + encodeURIComponent("本报")), "只看本报 adds the source filter");
+  await page.fill(".save-search input[name=name]", "本报足球");
+  await page.locator(".save-search button[type=submit]").click();
+  await page.waitForSelector(".save-search [data-saved]", { timeout: 5000 });
+  await page.locator("#nav a", { hasText: "保存的检索" }).click();
+  await ready();
+  check((await text(".saved-list li")).includes("本报足球"), "the saved search is listed");
+  check((await text(".saved-list .new-count")).includes("新增"), "it shows what the latest issue brought");
+  await page.screenshot({ path: join(outDir, "ui-saved.png") });
+  await page.goto(base + "/search?q=" + encodeURIComponent("标题:前5个月全市外贸进出口总值"));
+  await ready();
+  await page.locator(".hit a.title").first().click();
+  await ready();
+  check((await text("aside.correction")).includes("此文有更正"), "a corrected article shows 此文有更正");
+  await page.screenshot({ path: join(outDir, "ui-correction.png") });
+
   // Keyboard: the first Tab lands on the skip link, Enter in the box submits.
   await page.goto(base + "/");
   await ready();

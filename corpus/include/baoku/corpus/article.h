@@ -14,7 +14,9 @@
 
 namespace baoku::corpus {
 
-enum class ArticleKind { kNews, kQa, kPhoto, kBrief, kCommentary };
+// kCorrection: a correction notice (更正, 更正启事, 致歉), set by
+// corpus::IsCorrectionNotice() (correction.h) when the article is indexed.
+enum class ArticleKind { kNews, kQa, kPhoto, kBrief, kCommentary, kCorrection };
 
 // The one list of kinds: the name stored and used in the API, the Chinese
 // label readers see, and the other words a query may use for it.
@@ -26,9 +28,9 @@ struct KindInfo {
 };
 const std::vector<KindInfo>& KindInfos();
 
-// "news", "qa", "photo", "brief", "commentary".
+// "news", "qa", "photo", "brief", "commentary", "correction".
 std::string_view KindName(ArticleKind kind);
-// "消息", "问答", "图片", "简讯", "评论".
+// "消息", "问答", "图片", "简讯", "评论", "更正".
 std::string_view KindLabel(ArticleKind kind);
 std::optional<ArticleKind> KindFromName(std::string_view name);
 // By name, label or alias (as TextAnalyzer::NormalizeKey() leaves them).

@@ -66,10 +66,12 @@ void FlagUnusualCounts(IngestReport& report);
 // For baoku-index after a batch: reports on `files`, prints the flags and a
 // summary to stdout (only the summary when `quiet`), and writes the JSON to
 // `json_file` unless it is empty. Returns false, with a message on stderr
-// naming the file, when the JSON cannot be written.
+// naming the file, when the JSON cannot be written. `extra`'s members (an
+// object, e.g. {"saved_searches": […]}) are added to the JSON's top level.
 bool PrintIngestReport(const std::vector<std::filesystem::path>& files,
                        const PageMeta& defaults, const std::string& json_file,
-                       bool quiet);
+                       bool quiet,
+                       const nlohmann::json& extra = nlohmann::json::object());
 
 // The reader's model decisions as JSON, for --explain: line, text, label,
 // score and the deciding features.

@@ -61,6 +61,8 @@ inline constexpr char kListSeparator = '\n';
 // reverse it gives the newest day first and each day in printed order.
 inline constexpr unsigned kPrintOrderSlot = 7;
 inline constexpr unsigned kNewestOrderSlot = 8;
+// The source category (source.h: 本报, 新华社, …), a facet.
+inline constexpr unsigned kSourceSlot = 9;
 
 // Versions of what an index holds, stored in its metadata when it is
 // created and checked whenever it is opened (index_version.h): an index
@@ -71,7 +73,9 @@ inline constexpr unsigned kNewestOrderSlot = 8;
 // kSchemaVersion: the terms, prefixes, value slots and records an article
 // becomes (this file, the field table in fields.cc, document_builder.cc).
 // 1 was every index before versions were stored (none is stored there).
-inline constexpr int kSchemaVersion = 2;
+// 3: the kind "correction" (correction.h), the source category
+// (source.h) in XSRC and kSourceSlot.
+inline constexpr int kSchemaVersion = 3;
 // kAnalyzerVersion: the terms the analyzer makes of a text (normalization,
 // the fold table, segmentation, tokens and which keep positions). The
 // analyzer owns it (kTermLayoutVersion in text_analyzer.h, bumped with any

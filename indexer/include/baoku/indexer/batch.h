@@ -42,6 +42,9 @@ struct BatchSummary {
   size_t unchanged = 0;  // Articles of pages skipped as already indexed.
   size_t warnings = 0;
   double seconds = 0;
+  // Ids of the articles written (added or replaced), for the saved
+  // searches' counts of what is new (search/saved_searches.h).
+  std::vector<std::string> written_ids;
 };
 
 struct BatchProgress {

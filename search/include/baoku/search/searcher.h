@@ -53,6 +53,9 @@ struct SearchRequest {
   // Every value in each facet list, facet_limit ignored: for listings of
   // all reporters or columns of an archive, which run to thousands.
   bool every_facet_value = false;
+  // Non-empty: only these articles (by id) may match, e.g. those a batch
+  // of baoku-index wrote (alerts.h).
+  std::vector<std::string> within_ids;
   // False: the total may be estimated, so that a broad OR or a long pasted
   // passage stops early: matches are checked until `estimate_after` (or
   // offset + limit, if more) have been, and the ranking pass stops at

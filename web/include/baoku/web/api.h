@@ -32,6 +32,7 @@ struct HttpRequest {
   std::string method = "GET";
   std::string path;
   std::multimap<std::string, std::string> params;  // Decoded query string.
+  std::string host;           // The Host header, for absolute links in feeds.
   std::string if_none_match;  // The If-None-Match header, when sent.
   std::string accept;  // The Accept header: a browser's asks for text/html.
   std::string origin;  // The Origin header of a cross-origin request.
@@ -71,7 +72,8 @@ class Api {
   // /api/export, /api/article, /api/related, /api/topics, /api/topic,
   // /api/reporters, /api/reporter, /api/columns, /api/column,
   // /api/calendar, /api/issue, /api/page, /api/onthisday, /api/suggest,
-  // /api/fields, /api/examples;
+  // /api/fields, /api/examples; /api/saved (GET lists, POST saves, DELETE
+  // deletes; also POST /api/saved/delete), /api/feed (Atom);
   // the UI's pages (/, /article, /topics, ...: index.html) and
   // /static/<file>. Bad input is a 400 with a JSON error naming the
   // parameter, a missing article/reporter/... a 404, unknown paths 404
@@ -120,6 +122,11 @@ class Api {
   HttpResponse OnThisDay(const HttpRequest& request) const;
   HttpResponse Suggest(const HttpRequest& request) const;
   HttpResponse Examples(const HttpRequest& request) const;
+
+  // Saved searches and feeds (alerts_api.cc).
+  HttpResponse Saved(const HttpRequest& request) const;
+  HttpResponse SavedDelete(const HttpRequest& request) const;
+  HttpResponse Feed(const HttpRequest& request) const;
 
   ApiConfig config_;
   std::shared_ptr<search::IndexReader> reader_;  // Shared by copies.
