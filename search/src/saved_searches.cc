@@ -6,11 +6,15 @@
 #include <ctime>
 #include <iterator>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "baoku/corpus/utf8.h"
 
 namespace baoku::search {
 namespace {
+
+// Between two tries of the WAL switch (below).
+constexpr int kJournalRetryMs = 10;
 
 // Migration i brings the store from version i to i + 1. Append only: a
 // released migration never changes.
@@ -117,7 +121,20 @@ SavedSearchStore::SavedSearchStore(const std::filesystem::path& path)
   }
   try {
     sqlite3_busy_timeout(db_, kBusyTimeoutMs);
-    Exec("PRAGMA journal_mode=WAL");
+    // Switching a new file to WAL takes an exclusive lock, and SQLite does
+    // not call the busy handler for it: a second connection opening the file
+    // at that moment gets "database is locked" at once. Retried here for as
+    // long as the busy timeout would wait.
+    for (int waited_ms = 0;; waited_ms += kJournalRetryMs) {
+      int rc = sqlite3_exec(db_, "PRAGMA journal_mode=WAL", nullptr, nullptr,
+                            nullptr);
+      if (rc == SQLITE_OK) break;
+      if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) ||
+          waited_ms >= kBusyTimeoutMs) {
+        Fail("switching to the WAL journal");
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(kJournalRetryMs));
+    }
     Exec("PRAGMA foreign_keys=ON");
     // One writer migrates; the others wait (busy timeout), then see the
     // version it wrote.

@@ -3,6 +3,8 @@
 #include <sqlite3.h>
 
 #include <catch2/catch.hpp>
+#include <exception>
+#include <functional>
 #include <thread>
 
 #include "test_support.h"
@@ -80,17 +82,27 @@ TEST_CASE("Two writers at once lose nothing", "[saved]") {
   testing::TempDir dir;
   auto path = dir / "s.sqlite";
   constexpr int kEach = 25;
-  auto writer = [&](const char* prefix) {
-    SavedSearchStore store(path);  // Each its own connection, migrating too.
-    for (int i = 0; i < kEach; ++i) {
-      auto saved = store.Create(prefix + std::to_string(i), "q", {});
-      if (!saved) throw std::runtime_error(saved.problem().message);
+  // A writer's failure is carried to the test's thread and reported there
+  // (an exception leaving a std::thread would abort the whole run).
+  std::exception_ptr failures[2];
+  auto writer = [&](const char* prefix, std::exception_ptr& failure) {
+    try {
+      SavedSearchStore store(path);  // Each its own connection, migrating.
+      for (int i = 0; i < kEach; ++i) {
+        auto saved = store.Create(prefix + std::to_string(i), "q", {});
+        if (!saved) throw std::runtime_error(saved.problem().message);
+      }
+    } catch (...) {
+      failure = std::current_exception();
     }
   };
-  std::thread a(writer, "甲");
-  std::thread b(writer, "乙");
+  std::thread a(writer, "甲", std::ref(failures[0]));
+  std::thread b(writer, "乙", std::ref(failures[1]));
   a.join();
   b.join();
+  for (const auto& failure : failures) {
+    if (failure) std::rethrow_exception(failure);
+  }
   CHECK(SavedSearchStore(path).List().size() == 2 * kEach);
 }
 

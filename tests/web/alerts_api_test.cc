@@ -74,6 +74,27 @@ TEST_CASE("Saved searches over the API", "[api][saved]") {
   CHECK(Call("PUT", "/api/saved").status == 405);
   CHECK(Call("POST", "/api/search", {{"q", "足球"}}).status == 405);
 
+  // Another site's page cannot write (a cross-site form POST); this
+  // server's own pages can.
+  HttpRequest forged;
+  forged.method = "POST";
+  forged.path = "/api/saved";
+  forged.params = {{"name", "伪造"}, {"q", "足球"}};
+  forged.host = "127.0.0.1:8080";
+  forged.origin = "http://evil.example";
+  HttpResponse refused = SamplesApi().Handle(forged);
+  CHECK(refused.status == 403);
+  CHECK(nlohmann::json::parse(refused.body)["error"]["parameter"] == "Origin");
+  forged.origin = "http://127.0.0.1:8080";
+  forged.params = {{"name", "本站"}, {"q", "足球"}};
+  HttpResponse own = SamplesApi().Handle(forged);
+  REQUIRE(own.status == 201);
+  std::string own_id =
+      std::to_string(nlohmann::json::parse(own.body)["id"].get<int>());
+  CHECK(Call("DELETE", "/api/saved", {{"id", own_id}}).status == 200);
+  CHECK(SameOrigin("https://127.0.0.1:8080", "127.0.0.1:8080"));
+  CHECK_FALSE(SameOrigin("http://127.0.0.1:80801", "127.0.0.1:8080"));
+
   std::string id = std::to_string(saved["id"].get<int>());
   CHECK(Call("DELETE", "/api/saved", {{"id", "x1"}}).status == 400);
   CHECK(Call("POST", "/api/saved/delete", {{"id", id}}).status == 200);

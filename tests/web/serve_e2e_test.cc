@@ -114,7 +114,7 @@ TEST_CASE("Every API route over HTTP, with its errors", "[e2e]") {
       {"/api/search?q=x&limit=101", 400, "\"parameter\":\"limit\""},
       {"/api/search?q=" + std::string(1200, 'a'), 400, "\"parameter\":\"q\""},
       {"/api/facets?topic=transport", 200, "\"total\":2"},
-      {"/api/export?format=csv", 200, "id,date,page,title"},
+      {"/api/export?format=csv", 200, "编号,日期,版次,标题"},
       {"/api/export?format=json&topic=housing", 200, "\"rows\":3"},
       {"/api/export?format=pdf", 400, "\"parameter\":\"format\""},
       {"/api/article?id=yzrb-20250611-02-01", 200, "\"name\":\"交通出行\""},

@@ -99,7 +99,6 @@ HttpRequest ToPlain(const httplib::Request& req) {
   HttpRequest plain;
   plain.method = req.method;
   plain.path = req.path;
-  plain.host = req.get_header_value("Host");
   for (const auto& [key, value] : req.params) plain.params.emplace(key, value);
   plain.if_none_match = req.get_header_value("If-None-Match");
   if (req.method == "POST" && req.has_header(kLiftedHeader)) {

@@ -32,11 +32,10 @@ struct HttpRequest {
   std::string method = "GET";
   std::string path;
   std::multimap<std::string, std::string> params;  // Decoded query string.
-  std::string host;           // The Host header, for absolute links in feeds.
   std::string if_none_match;  // The If-None-Match header, when sent.
   std::string accept;  // The Accept header: a browser's asks for text/html.
   std::string origin;  // The Origin header of a cross-origin request.
-  std::string host;    // The Host header, for links in exports.
+  std::string host;    // The Host header, for links in feeds and exports.
 };
 
 struct HttpResponse {
@@ -139,6 +138,10 @@ HttpResponse ErrorResponse(int status, const std::string& parameter,
 
 // Whether an Accept header asks for a page (a browser's does).
 bool WantsHtml(std::string_view accept);
+
+// True when ORIGIN (an Origin header, "http://host:port") names HOST (a Host
+// header, "host:port"), over http or https.
+bool SameOrigin(std::string_view origin, std::string_view host);
 
 // A small zh-CN HTML page with `title`, `message` (both escaped here) and a
 // link to the start page, with the given status.
