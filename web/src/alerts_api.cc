@@ -27,24 +27,10 @@ constexpr int kFeedEntries = 50;
 // The saved search's filters as the API's parameters, for links.
 std::string QueryString(const std::string& q,
                         const std::vector<search::SavedFilter>& filters) {
-  auto encode = [](const std::string& text) {
-    static const char* kHex = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : text) {
-      if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-        out += static_cast<char>(c);
-      } else {
-        out += '%';
-        out += kHex[c >> 4];
-        out += kHex[c & 15];
-      }
-    }
-    return out;
-  };
   std::string out;
   auto add = [&](const std::string& key, const std::string& value) {
     out += out.empty() ? "" : "&";
-    out += key + "=" + encode(value);
+    out += key + "=" + internal::PercentEncoded(value, "-._~");
   };
   if (!q.empty()) add("q", q);
   for (const auto& f : filters) add(f.field, f.value);

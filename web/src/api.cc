@@ -11,6 +11,7 @@
 #include "baoku/corpus/article_json.h"
 #include "baoku/corpus/fields.h"
 #include "baoku/corpus/utf8.h"
+#include "baoku/search/atom_feed.h"
 #include "baoku/search/index_reader.h"
 #include "baoku/search/query_builder.h"
 #include "baoku/search/result_json.h"
@@ -62,22 +63,8 @@ std::string CsvField(const std::string& value) {
   return out + "\"";
 }
 
-// Percent-encodes all but RFC 5987's attr-chars.
-std::string PercentEncoded(std::string_view text) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) ||
-        std::string_view("!#$&+-.^_`|~").find(c) != std::string_view::npos) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
+// RFC 5987's attr-chars besides letters and digits (a filename*).
+constexpr std::string_view kAttrChars = "!#$&+-.^_`|~";
 
 // "attachment; filename=\"baoku.csv\"; filename*=UTF-8''报库-维修资金.csv"
 // (encoded): the file is named after the query, without the characters a
@@ -110,7 +97,7 @@ std::string ExportDisposition(const HttpRequest& request,
       (name.empty() ? std::string("报库导出") : "报库-" + name) + "." +
       extension;
   return "attachment; filename=\"baoku." + extension + "\"; filename*=UTF-8''" +
-         PercentEncoded(utf8_name);
+         internal::PercentEncoded(utf8_name, kAttrChars);
 }
 
 // The article's address: absolute when the request named its host.
@@ -121,7 +108,7 @@ std::string ArticleLink(const std::string& host, const std::string& id) {
                  (std::isalnum(static_cast<unsigned char>(c)) ||
                   std::string_view(".-:[]").find(c) != std::string_view::npos);
   }
-  std::string path = "/article?id=" + PercentEncoded(id);
+  std::string path = "/article?id=" + internal::PercentEncoded(id, "-._~");
   return plain_host ? "http://" + host + path : path;
 }
 
@@ -203,28 +190,6 @@ bool WantsHtml(std::string_view accept) {
 
 HttpResponse HtmlErrorPage(int status, const std::string& title,
                            const std::string& message) {
-  auto escaped = [](const std::string& text) {
-    std::string out;
-    for (char c : text) {
-      switch (c) {
-        case '<':
-          out += "&lt;";
-          break;
-        case '>':
-          out += "&gt;";
-          break;
-        case '&':
-          out += "&amp;";
-          break;
-        case '"':
-          out += "&quot;";
-          break;
-        default:
-          out += c;
-      }
-    }
-    return out;
-  };
   HttpResponse r;
   r.status = status;
   r.content_type = "text/html; charset=utf-8";
@@ -232,8 +197,8 @@ HttpResponse HtmlErrorPage(int status, const std::string& title,
       "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
       "<meta name=\"viewport\" content=\"width=device-width, "
       "initial-scale=1\"><title>" +
-      escaped(title) + " · 报库</title></head><body><h1>" + escaped(title) +
-      "</h1><p>" + escaped(message) +
+      search::XmlEscape(title) + " · 报库</title></head><body><h1>" +
+      search::XmlEscape(title) + "</h1><p>" + search::XmlEscape(message) +
       "</p><p><a href=\"/\">回到报库首页</a></p></body></html>\n";
   return r;
 }

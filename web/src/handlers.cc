@@ -1,6 +1,7 @@
 #include "handlers.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 
 #include "baoku/corpus/utf8.h"
@@ -81,6 +82,21 @@ bool ReadSearchParams(const HttpRequest& request, search::SearchRequest& query,
   return IntParam(request, "offset", query.offset, error) &&
          IntParam(request, "limit", query.limit, error) &&
          IntParam(request, "facet_limit", query.facet_limit, error);
+}
+
+std::string PercentEncoded(std::string_view text, std::string_view keep) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || keep.find(static_cast<char>(c)) != keep.npos) {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
 }
 
 std::string LeadParagraph(const corpus::Article& a) {

@@ -60,6 +60,11 @@ Collected SearchAll(search::Searcher& searcher, search::SearchRequest request,
 // `s` without leading and trailing spaces and tabs (header values).
 std::string_view TrimBlanks(std::string_view s);
 
+// `text` percent-encoded (%XX, upper-case hex), keeping ASCII letters, digits
+// and the characters in `keep`: "-._~" for a URL's query value (RFC 3986's
+// unreserved), "!#$&+-.^_`|~" for a header's filename* (RFC 5987 attr-char).
+std::string PercentEncoded(std::string_view text, std::string_view keep);
+
 // The 400 for a query error of the search.
 HttpResponse QueryErrorResponse(const search::QueryError& error);
 
