@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../search/search_fixture.h"
+#include "api_fixture.h"
 #include "baoku/search/saved_searches.h"
 #include "baoku/web/api.h"
 #include "test_support.h"
@@ -12,11 +13,7 @@
 namespace baoku::web {
 namespace {
 
-const Api& SamplesApi() {
-  static const Api api(ApiConfig{testing::SamplesIndex(),
-                                 testing::SourceDir() / "web" / "static"});
-  return api;
-}
+using testing::SamplesApi;
 
 HttpResponse Call(const std::string& method, const std::string& path,
                   std::multimap<std::string, std::string> params = {}) {

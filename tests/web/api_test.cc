@@ -4,17 +4,14 @@
 #include <nlohmann/json.hpp>
 
 #include "../search/search_fixture.h"
+#include "api_fixture.h"
 #include "test_support.h"
 #include "topics_fixture.h"
 
 namespace baoku::web {
 namespace {
 
-const Api& SamplesApi() {
-  static const Api api(ApiConfig{testing::SamplesIndex(),
-                                 testing::SourceDir() / "web" / "static"});
-  return api;
-}
+using testing::SamplesApi;
 
 HttpResponse Get(const std::string& path,
                  std::multimap<std::string, std::string> params = {}) {

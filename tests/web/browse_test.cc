@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "../search/search_fixture.h"
+#include "api_fixture.h"
 #include "baoku/indexer/batch.h"
 #include "baoku/search/facets.h"
 #include "baoku/web/api.h"
@@ -26,11 +27,7 @@ const Api& TopicsApi() {
   return api;
 }
 
-const Api& SamplesApi() {
-  static const Api api(ApiConfig{testing::SamplesIndex(),
-                                 testing::SourceDir() / "web" / "static"});
-  return api;
-}
+using testing::SamplesApi;
 
 // An archive with more reporters (260) and columns (210) than a facet list
 // of a search holds (search::kMaxFacetValues), one article each.

@@ -6,17 +6,14 @@
 #include <catch2/catch.hpp>
 
 #include "../search/search_fixture.h"
+#include "api_fixture.h"
 #include "baoku/web/api.h"
 #include "test_support.h"
 
 namespace baoku::web {
 namespace {
 
-const Api& SamplesApi() {
-  static const Api api(ApiConfig{testing::SamplesIndex(),
-                                 testing::SourceDir() / "web" / "static"});
-  return api;
-}
+using testing::SamplesApi;
 
 std::string HeaderOf(const HttpResponse& r, const std::string& name) {
   for (const auto& [key, value] : r.headers) {
