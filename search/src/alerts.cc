@@ -30,16 +30,6 @@ SearchRequest RequestFor(const SavedSearch& saved) {
   return request;
 }
 
-std::optional<corpus::Date> LatestIssueDate(Searcher& searcher) {
-  SearchRequest newest;
-  newest.sort = SortOrder::kNewest;
-  newest.limit = 1;
-  newest.with_snippets = false;
-  SearchResponse response = searcher.Search(newest);
-  if (response.hits.empty()) return std::nullopt;
-  return response.hits.front().article.date;
-}
-
 std::vector<AlertCount> CountAmong(
     Searcher& searcher, const std::vector<SavedSearch>& saved,
     const std::vector<std::string>& article_ids) {

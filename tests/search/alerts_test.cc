@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "baoku/search/browse.h"
 #include "baoku/search/corrections.h"
 #include "search_fixture.h"
 #include "test_support.h"
@@ -30,7 +31,7 @@ std::vector<std::string> IdsOfDay(const corpus::Date& day) {
 
 TEST_CASE("The latest issue and what each saved search got", "[alerts]") {
   Searcher searcher(testing::SamplesIndex(), testing::SharedAnalyzer());
-  CHECK(LatestIssueDate(searcher) == corpus::Date{2026, 6, 17});
+  CHECK(EndDate(searcher, true) == corpus::Date{2026, 6, 17});
 
   SavedSearch trade{1, "外贸", "海关", {}, ""};
   SavedSearch ours{2, "本报足球", "足球", {{"source", "本报"}}, ""};

@@ -11,6 +11,7 @@
 #include "baoku/search/alerts.h"
 #include "baoku/search/atom_feed.h"
 #include "baoku/search/corrections.h"
+#include "baoku/search/index_reader.h"
 #include "baoku/search/saved_searches.h"
 #include "baoku/search/searcher.h"
 #include "baoku/web/api.h"
@@ -92,11 +93,11 @@ HttpResponse Api::Saved(const HttpRequest& request) const {
       search::SearchRequest query;
       if (!internal::ReadSearchParams(request, query, error)) return error;
       // A query that does not run is refused now, not at every batch.
-      search::Searcher searcher(config_.db, analyzer_);
+      search::IndexReader::Lease lease = reader_->Acquire();
       search::SearchRequest check = query;
       check.limit = 1;
       check.with_snippets = false;
-      if (auto checked = searcher.Search(check); checked.error) {
+      if (auto checked = lease->Search(check); checked.error) {
         return internal::QueryErrorResponse(*checked.error);
       }
       std::vector<search::SavedFilter> filters;
@@ -117,8 +118,9 @@ HttpResponse Api::Saved(const HttpRequest& request) const {
     if (std::filesystem::exists(store_path)) {
       all = search::SavedSearchStore(store_path).List();
     }
-    search::Searcher searcher(config_.db, analyzer_);
-    auto latest = search::LatestIssueDate(searcher);
+    search::IndexReader::Lease lease = reader_->Acquire();
+    search::Searcher& searcher = *lease;
+    auto latest = reader_->Summary(lease)->newest;
     nlohmann::json list = nlohmann::json::array();
     for (const auto& s : all) {
       nlohmann::json entry = SavedJson(s);
@@ -210,8 +212,8 @@ HttpResponse Api::Feed(const HttpRequest& request) const {
   query.limit = kFeedEntries;
   query.with_snippets = false;
   query.with_facets = false;
-  search::Searcher searcher(config_.db, analyzer_);
-  search::SearchResponse found = searcher.Search(query);
+  search::IndexReader::Lease lease = reader_->Acquire();
+  search::SearchResponse found = lease->Search(query);
   if (found.error) return internal::QueryErrorResponse(*found.error);
   std::vector<corpus::Article> articles;
   for (auto& hit : found.hits) articles.push_back(std::move(hit.article));

@@ -21,9 +21,6 @@ namespace baoku::search {
 // The search a saved search stands for (query and filters; newest first).
 SearchRequest RequestFor(const SavedSearch& saved);
 
-// The date of the newest issue the index holds; nullopt when it is empty.
-std::optional<corpus::Date> LatestIssueDate(Searcher& searcher);
-
 struct AlertCount {
   SavedSearch search;
   uint64_t count = 0;  // Matching articles.
@@ -39,7 +36,8 @@ std::vector<AlertCount> CountAmong(Searcher& searcher,
                                    const std::vector<std::string>& article_ids);
 
 // For each saved search, how many articles of the issue of `day` it
-// matches: "new since the last issue indexed" with LatestIssueDate().
+// matches: "new since the last issue indexed" with EndDate(searcher, true)
+// (browse.h).
 std::vector<AlertCount> CountOnDay(Searcher& searcher,
                                    const std::vector<SavedSearch>& saved,
                                    const corpus::Date& day);
