@@ -925,7 +925,12 @@ async function render() {
   // The box shows the query of a search or of the article it led to only.
   if (navPath !== "/") $("q").value = "";
   const fn = ROUTES[path] || (() => show(el("h2", {}, "找不到"), status("没有这个页面。")));
-  await fn(new URLSearchParams(location.search));
+  try {
+    await fn(new URLSearchParams(location.search));
+  } catch (err) {
+    // A view that failed shows why instead of staying half drawn.
+    if (count === renderCount) errorView(err);
+  }
   // For tests: the view has rendered.
   if (count === renderCount) document.body.dataset.ready = path;
 }

@@ -76,6 +76,9 @@ const port = await new Promise((resolve, reject) => {
 const base = `http://127.0.0.1:${port}`;
 
 let browser;
+let page;
+// What went wrong on the page (dialogs, script errors, failed requests).
+const problems = [];
 try {
   // A fresh profile (--user-data-dir) for every run.
   browser = await chromium.launchPersistentContext(join(work, "profile"), {
@@ -85,8 +88,7 @@ try {
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
       "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
-  const page = await browser.newPage();
-  const problems = [];
+  page = await browser.newPage();
   page.on("dialog", (d) => { problems.push("dialog: " + d.message()); d.dismiss(); });
   page.on("pageerror", (e) => problems.push("page error: " + e.message));
   // Failed requests are reported with their URL by the response handler.
@@ -102,7 +104,8 @@ try {
   });
   // Any request that leaves the server (an external resource) is a failure.
   page.on("request", (r) => { if (!r.url().startsWith(base)) problems.push("external request: " + r.url()); });
-  const ready = () => page.waitForSelector("body[data-ready]", { timeout: 15000 });
+  // Generous: under ASan, beside other tests, a page can take many seconds.
+  const ready = () => page.waitForSelector("body[data-ready]", { timeout: 45000 });
   const text = (sel) => page.locator(sel).first().innerText();
 
   // Home.
@@ -501,6 +504,8 @@ try {
     (problems.length ? ": " + problems.join("; ") : ""));
 } catch (err) {
   console.log("FAIL " + (err.stack || err));
+  if (problems.length) console.log("problems before it: " + problems.join("; "));
+  if (page) console.log("at " + page.url());
   failures++;
 } finally {
   if (browser) await browser.close();
