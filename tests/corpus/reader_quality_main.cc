@@ -1,5 +1,5 @@
 // baoku-reader-quality: measures the page reader against gold files.
-// Usage: baoku-reader-quality DIR_OR_GOLD_FILE...
+// Usage: baoku-reader-quality [--model FILE] DIR_OR_GOLD_FILE...
 //        baoku-reader-quality --diff [--model FILE] DIR_OR_GOLD_FILE...
 //        baoku-reader-quality --leave-one-layout-out GOLD_DIR [NAME=DIR...]
 //   (each subfolder of GOLD_DIR is a layout; NAME=DIR adds one more, e.g.
@@ -66,6 +66,23 @@ int main(int argc, char** argv) {
       }
       std::cout << baoku::testing::HeldOutTable(
           baoku::testing::LeaveOneLayoutOut(layouts, defaults));
+      return 0;
+    }
+    if (std::string(argv[1]) == "--model" && argc > 3) {
+      // The measures with those weights instead of the shipped ones.
+      std::string error;
+      auto model = baoku::corpus::ReaderModel::Parse(
+          baoku::testing::ReadFile(argv[2]), &error);
+      if (!model) {
+        std::cerr << "baoku-reader-quality: " << argv[2] << ": " << error
+                  << "\n";
+        return 2;
+      }
+      baoku::corpus::ReaderOptions options;
+      options.model = &*model;
+      std::vector<std::filesystem::path> model_roots(argv + 3, argv + argc);
+      std::cout << baoku::testing::MeasureReader(model_roots, defaults, options)
+                       .ToTable();
       return 0;
     }
     std::cout << baoku::testing::MeasureReader(roots, defaults).ToTable();

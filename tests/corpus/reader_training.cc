@@ -32,7 +32,19 @@ std::vector<TrainingExample> CollectExamples(
   return examples;
 }
 
-corpus::ReaderModel FitReaderModel(
+std::string DecisionOf(const TrainingExample& e) {
+  for (const auto& [name, value] : e.features) {
+    size_t colon = name.find(':');
+    if (name.ends_with("bias")) {
+      return colon == name.npos ? "" : name.substr(0, colon);
+    }
+  }
+  return "";
+}
+
+namespace {
+
+corpus::ReaderModel FitOneDecision(
     const std::vector<TrainingExample>& examples) {
   // Few examples and few features: plain gradient descent converges.
   constexpr int kEpochs = 2000;
@@ -62,6 +74,24 @@ corpus::ReaderModel FitReaderModel(
   for (const auto& [name, weight] : w) {
     // Rounded so that the shipped file is stable across machines.
     model.weights[name] = std::round(weight * 1e4) / 1e4;
+  }
+  return model;
+}
+
+}  // namespace
+
+corpus::ReaderModel FitReaderModel(
+    const std::vector<TrainingExample>& examples) {
+  // Each decision is fitted on its own examples: their features are
+  // disjoint, and fitting them apart keeps one decision's regularisation
+  // from depending on how many examples the other has.
+  std::map<std::string, std::vector<TrainingExample>> by_decision;
+  for (const auto& e : examples) by_decision[DecisionOf(e)].push_back(e);
+  corpus::ReaderModel model;
+  for (const auto& [decision, group] : by_decision) {
+    for (const auto& [name, weight] : FitOneDecision(group).weights) {
+      model.weights[name] = weight;
+    }
   }
   return model;
 }
