@@ -16,7 +16,10 @@ namespace baoku::search {
 // {"id", "title": {"text", "highlights"}, "headline", "kicker", "subtitle",
 //  "column", "paper", "date", "page", "section", "ordinal", "kind",
 //  "reporters", "photographers", "topics": [{"id", "name", "score"}],
-//  "score", "snippet": {"text", "highlights": [[begin, end], ...]}}
+//  "score", "similar_count", "snippet": {"text", "highlights": [[begin,
+//  end], ...]}, "why"?: [{"part", "parameter", "offset", "where",
+//  "where_label", "printed", "forms", "form_labels", "count"}] (when the
+//  hit carries its reasons, match_reasons.h)}
 nlohmann::json HitToJson(const Hit& hit, const TopicNames& topics);
 
 // {"total", "offset", "hits": [...], "facets"?: {...}}
