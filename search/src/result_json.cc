@@ -11,6 +11,28 @@ nlohmann::json SnippetToJson(const Snippet& snippet) {
   return {{"text", snippet.text}, {"highlights", highlights}};
 }
 
+nlohmann::json ReasonsToJson(const std::vector<MatchReason>& reasons) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& r : reasons) {
+    nlohmann::json forms = nlohmann::json::array();
+    nlohmann::json labels = nlohmann::json::array();
+    for (MatchForm form : r.forms) {
+      forms.push_back(MatchFormName(form));
+      labels.push_back(MatchFormLabel(form));
+    }
+    out.push_back({{"part", r.part},
+                   {"parameter", r.parameter},
+                   {"offset", r.offset},
+                   {"where", r.where},
+                   {"where_label", r.where_label},
+                   {"printed", r.printed},
+                   {"forms", forms},
+                   {"form_labels", labels},
+                   {"count", r.count}});
+  }
+  return out;
+}
+
 nlohmann::json ValuesToJson(const std::vector<FacetValue>& values) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& v : values) out.push_back(ValueToJson(v));
@@ -88,6 +110,7 @@ nlohmann::json HitToJson(const Hit& hit, const TopicNames& topics) {
   h["similar_count"] = hit.similar_count;
   h["highlights"] = {{"title", SnippetToJson(hit.title)["highlights"]}};
   h["snippet"] = SnippetToJson(hit.snippet);
+  if (hit.why) h["why"] = ReasonsToJson(*hit.why);
   return h;
 }
 

@@ -564,3 +564,55 @@ TEST_CASE("One shape per thing across the routes", "[api]") {
 
 }  // namespace
 }  // namespace baoku::web
+
+namespace baoku::web {
+namespace {
+
+// The reason of `part` in `where` among a hit's "why", or null.
+nlohmann::json ReasonOf(const nlohmann::json& hit, const std::string& part,
+                        const std::string& where) {
+  for (const auto& r : hit["why"]) {
+    if (r["part"] == part && r["where"] == where) return r;
+  }
+  return nullptr;
+}
+
+TEST_CASE("/api/search: each hit says why it matched (为什么匹配)",
+          "[api][why]") {
+  // Typed in traditional characters, with a partial reporter's name and a
+  // month; the article prints 镇边堡村 and is by 高原.
+  HttpResponse r = Get("/api/search", {{"q", "鎮邊堡村 记者:高 日期:2026-06"},
+                                       {"kind", "news"}});
+  REQUIRE(r.status == 200);
+  auto body = nlohmann::json::parse(r.body);
+  REQUIRE(body["hits"].size() == 1);
+  const auto& hit = body["hits"][0];
+  REQUIRE(hit["why"].is_array());
+
+  auto body_reason = ReasonOf(hit, "鎮邊堡村", "body");
+  REQUIRE(body_reason.is_object());
+  CHECK(body_reason["where_label"] == "正文");
+  CHECK(body_reason["printed"] == "镇边堡村");
+  CHECK(body_reason["forms"] == nlohmann::json::array({"variant"}));
+  CHECK(body_reason["form_labels"] == nlohmann::json::array({"繁简转换"}));
+  CHECK(body_reason["count"].get<int>() >= 2);
+  CHECK(body_reason["parameter"] == "q");
+  CHECK(body_reason["offset"] == 0);
+
+  auto name = ReasonOf(hit, "记者:高", "reporter");
+  REQUIRE(name.is_object());
+  CHECK(name["printed"] == "高原");
+  CHECK(name["forms"] == nlohmann::json::array({"partial_name"}));
+  auto month = ReasonOf(hit, "日期:2026-06", "date");
+  REQUIRE(month.is_object());
+  CHECK(month["printed"] == "2026-06-09");
+  CHECK(month["form_labels"] == nlohmann::json::array({"日期范围"}));
+  auto kind = ReasonOf(hit, "类型:news", "kind");
+  REQUIRE(kind.is_object());
+  CHECK(kind["parameter"] == "kind");
+  CHECK(kind["printed"] == "消息");
+  CHECK(kind["forms"] == nlohmann::json::array({"alias"}));
+}
+
+}  // namespace
+}  // namespace baoku::web

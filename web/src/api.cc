@@ -393,6 +393,8 @@ HttpResponse Api::Search(const HttpRequest& request) const {
   const std::string* exact = Param(request, "exact");
   query.exact_total = exact && (*exact == "1" || *exact == "true");
   query.time_budget = kSearchTimeBudget;
+  // Each hit of the page says why it matched (为什么匹配).
+  query.explain_matches = true;
   search::IndexReader::Lease lease = reader_->Acquire();
   search::Searcher& searcher = *lease;
   search::SearchResponse response = searcher.Search(query);

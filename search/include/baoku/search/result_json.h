@@ -23,7 +23,10 @@ namespace baoku::search {
 //  "date", "page", "section", "ordinal", "kind", "reporters",
 //  "photographers", "topics": [{"value", "label", "score"}], "score",
 //  "similar_count", "highlights": {"title": [[begin, end], ...]},
-//  "snippet": {"text", "highlights": [[begin, end], ...]}}
+//  "snippet": {"text", "highlights": [[begin, end], ...]},
+//  "why"?: [{"part", "parameter", "offset", "where", "where_label",
+//  "printed", "forms", "form_labels", "count"}] (when the hit carries its
+//  reasons, match_reasons.h)}
 nlohmann::json HitToJson(const Hit& hit, const TopicNames& topics);
 
 // {"total", "offset", "hits": [...], "facets"?: {...}}
