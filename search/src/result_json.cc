@@ -1,5 +1,7 @@
 #include "baoku/search/result_json.h"
 
+#include "baoku/corpus/prominence.h"
+
 namespace baoku::search {
 namespace {
 
@@ -52,6 +54,7 @@ nlohmann::json HitToJson(const Hit& hit, const TopicNames& topics) {
   h["topics"] = TopicsToJson(a, topics);
   h["score"] = hit.score;
   h["similar_count"] = hit.similar_count;
+  h["prominence"] = corpus::ProminenceOf(a);  // 头版, 头条, 有图.
   h["snippet"] = SnippetToJson(hit.snippet);
   return h;
 }

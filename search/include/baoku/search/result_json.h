@@ -16,7 +16,8 @@ namespace baoku::search {
 // {"id", "title": {"text", "highlights"}, "headline", "kicker", "subtitle",
 //  "column", "paper", "date", "page", "section", "ordinal", "kind",
 //  "reporters", "photographers", "topics": [{"id", "name", "score"}],
-//  "score", "snippet": {"text", "highlights": [[begin, end], ...]}}
+//  "score", "similar_count", "prominence": ["头版", "头条", "有图"] (those
+//  that hold), "snippet": {"text", "highlights": [[begin, end], ...]}}
 nlohmann::json HitToJson(const Hit& hit, const TopicNames& topics);
 
 // {"total", "offset", "hits": [...], "facets"?: {...}}

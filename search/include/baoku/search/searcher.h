@@ -25,6 +25,7 @@
 #include "baoku/corpus/lexicon.h"
 #include "baoku/corpus/text_analyzer.h"
 #include "baoku/search/facets.h"
+#include "baoku/search/prominence_prior.h"
 #include "baoku/search/query_builder.h"
 #include "baoku/search/snippet.h"
 #include "baoku/search/topic_names.h"
@@ -36,9 +37,13 @@ enum class SortOrder {
   kNewest,     // By date, newest first; within a day in print order.
   kOldest,     // By date, oldest first; within a day in print order.
   kPrint,      // Date, page, position on the page: an issue as printed.
+  // Relevance with the prominence prior (prominence_prior.h): 头版 and
+  // 头条 stories first among those that match about as well.
+  kProminence,
 };
 
-// "relevance", "newest", "oldest", "print"; nullopt for anything else.
+// "relevance", "newest", "oldest", "print", "prominence"; nullopt for
+// anything else.
 std::optional<SortOrder> SortOrderFromName(std::string_view name);
 
 struct SearchRequest {
@@ -69,6 +74,9 @@ struct SearchRequest {
   // of each group stands for it, with Hit::similar_count the number of
   // others that matched. `total` then counts groups, not articles.
   bool collapse_reprints = false;
+  // With SortOrder::kProminence: the prior's strength (BM25 units); the
+  // fitted default, other values for measuring it.
+  double prominence_strength = kProminencePriorStrength;
 };
 
 inline constexpr int kMaxLimit = 100;
