@@ -4,6 +4,9 @@
 
 namespace baoku::search {
 
+// bench/quality/prominence_fit.py (docs/SEARCH.md, 头版头条).
+const double kProminencePriorStrength = 5.0;
+
 Xapian::Query WithProminencePrior(const Xapian::Query& query, double strength) {
   if (strength <= 0) return query;
   // The query owns the source (release()); ValueWeightPostingSource reads

@@ -23,9 +23,10 @@
 
 namespace baoku::search {
 
-// The output of bench/quality/prominence_fit.py on
-// bench/quality/prominence_judged.tsv (docs/SEARCH.md).
-inline constexpr double kProminencePriorStrength = 3.0;
+// The fitted strength: the output of bench/quality/prominence_fit.py on
+// bench/quality/prominence_judged.tsv (docs/SEARCH.md), defined in
+// prominence_prior.cc so that a new fit rebuilds one file.
+extern const double kProminencePriorStrength;
 
 // `query` with the prior added at `strength`; `query` itself when
 // strength <= 0. REQUIRES: an index of schema version 4 or later (the
