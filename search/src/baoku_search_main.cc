@@ -35,6 +35,21 @@ std::string MarkSnippet(const baoku::search::Snippet& snippet) {
   return out;
 }
 
+// "为什么匹配：資金 → 正文「资金」繁简转换 ×2；…" (match_reasons.h).
+std::string WhyLine(const std::vector<baoku::search::MatchReason>& reasons) {
+  std::string out;
+  for (const auto& r : reasons) {
+    out += out.empty() ? "为什么匹配：" : "；";
+    out += r.part + " → " + r.where_label + "「" + r.printed + "」";
+    for (size_t i = 0; i < r.forms.size(); ++i) {
+      out += (i ? "、" : "");
+      out += baoku::search::MatchFormLabel(r.forms[i]);
+    }
+    if (r.count > 1) out += " ×" + std::to_string(r.count);
+  }
+  return out;
+}
+
 void PrintValues(const char* name,
                  const std::vector<baoku::search::FacetValue>& values) {
   if (values.empty()) return;
@@ -161,6 +176,7 @@ int main(int argc, char** argv) {
   if (atom) request.sort = baoku::search::SortOrder::kNewest;
   request.with_facets = facets;
   request.offset = offset;
+  request.explain_matches = !atom;
   try {
     baoku::corpus::TextAnalyzer analyzer;
     baoku::search::Searcher searcher(db, analyzer);
@@ -212,6 +228,9 @@ int main(int argc, char** argv) {
       }
       std::cout << "  [" << a.id << "]\n   " << MarkSnippet(hit.snippet)
                 << "\n";
+      if (hit.why && !hit.why->empty()) {
+        std::cout << "   " << WhyLine(*hit.why) << "\n";
+      }
     }
     return 0;
   } catch (const Xapian::Error& e) {

@@ -162,6 +162,7 @@ class Builder {
     built.has_free_text = has_free_text_;
     built.has_phrase = has_phrase_;
     built.names = std::move(names_);
+    built.parts = std::move(parts_);
     return built;
   }
 
@@ -174,7 +175,8 @@ class Builder {
     switch (node.kind) {
       case QueryNode::Kind::kText:
       case QueryNode::Kind::kPhrase:
-        query = Text(node.text, excluded);
+        query =
+            Text(node.text, excluded, "", nullptr, PartAt("q", node.offset));
         break;
       case QueryNode::Kind::kField:
         query = FieldQuery(*node.field, node.text, "q", node.offset, excluded);
@@ -229,7 +231,8 @@ class Builder {
     std::vector<NearPart> parts;
     for (const auto& child : node.children) {
       std::vector<std::string> positional;
-      auto phrase = Text(child.text, excluded, "", &positional);
+      auto phrase = Text(child.text, excluded, "", &positional,
+                         PartAt("q", child.offset));
       if (!phrase) continue;
       parts.push_back({*phrase, std::move(positional)});
     }
@@ -239,10 +242,19 @@ class Builder {
     return PositionalNear(parts, node.distance, "");
   }
 
-  // `positional_out`, when given, receives the position-bearing terms.
-  std::optional<Xapian::Query> Text(
-      std::string_view text, bool excluded, std::string_view prefix = "",
-      std::vector<std::string>* positional_out = nullptr) {
+  static QueryPart PartAt(const std::string& parameter, size_t offset) {
+    QueryPart part;
+    part.parameter = parameter;
+    part.offset = offset;
+    return part;
+  }
+
+  // `positional_out`, when given, receives the position-bearing terms;
+  // `part` is where the text is from, recorded in parts_ unless excluded.
+  std::optional<Xapian::Query> Text(std::string_view text, bool excluded,
+                                    std::string_view prefix,
+                                    std::vector<std::string>* positional_out,
+                                    QueryPart part) {
     auto tokens = context_.analyzer.Analyze(text, 0, context_.lexicon);
     auto terms = PhraseTerms(tokens);
     if (terms.empty()) return std::nullopt;
@@ -265,6 +277,9 @@ class Builder {
         near_span_ += positional.size();
       }
       highlights_.push_back(terms);
+      part.typed = std::string(text);
+      part.terms = terms;
+      parts_.push_back(std::move(part));
     }
     return PhraseOf(terms, positional, prefix);
   }
@@ -308,11 +323,17 @@ class Builder {
     if (value.empty()) {
       return Fail(parameter, offset, "“" + field.name + "”缺少要查找的值");
     }
+    QueryPart part = PartAt(parameter, offset);
+    part.typed = std::string(value);
+    part.field = &field;
+    std::optional<Xapian::Query> query;
     switch (field.value) {
       case FieldValue::kName:
-        return Name(field, value);
+        query = Name(field, value, part);
+        break;
       case FieldValue::kText: {
-        auto q = Text(value, excluded, field.prefix);
+        // Text() records the part itself.
+        auto q = Text(value, excluded, field.prefix, nullptr, part);
         if (!q) {
           return Fail(
               parameter, offset,
@@ -329,25 +350,33 @@ class Builder {
                           "”的主题；主题可以写中文名或英文标识，如 "
                           "主题:住房与物业 或 topic:housing");
         }
-        return Unweighted(Term(field.prefix, *id));
+        part.values = {*id};
+        query = Unweighted(Term(field.prefix, *id));
+        break;
       }
       case FieldValue::kPage:
-        return Page(field, value, parameter, offset);
+        query = Page(field, value, parameter, offset, part);
+        break;
       case FieldValue::kKind:
-        return Kind(field, value, parameter, offset);
+        query = Kind(field, value, parameter, offset, part);
+        break;
       case FieldValue::kDate:
-        return Date(value, parameter, offset);
+        query = Date(value, parameter, offset, part);
+        break;
     }
-    return std::nullopt;
+    if (query && !excluded) parts_.push_back(std::move(part));
+    return query;
   }
 
   // The name as typed when an article holds it; else (with an index) the
   // names containing it, recorded in names_, with close names offered
   // when there are none.
+  // `part` receives the names the query takes.
   std::optional<Xapian::Query> Name(const corpus::FieldSpec& field,
-                                    std::string_view value) {
+                                    std::string_view value, QueryPart& part) {
     std::string key = context_.analyzer.NormalizeKey(value);
     Xapian::Query exact = Unweighted(Term(field.prefix, key));
+    part.values = {key};
     const Xapian::Database* db = context_.db;
     if (!db || key.empty() ||
         db->get_termfreq(std::string(field.prefix) + key) > 0) {
@@ -389,6 +418,10 @@ class Builder {
         resolution.suggestions.push_back(close[i].second);
       }
     }
+    if (!resolution.used.empty()) {
+      part.values = resolution.used;
+      part.partial_name = true;
+    }
     names_.push_back(std::move(resolution));
     if (any.empty()) return exact;
     return Unweighted(Combine(Xapian::Query::OP_OR, any));
@@ -417,8 +450,8 @@ class Builder {
 
   std::optional<Xapian::Query> Page(const corpus::FieldSpec& field,
                                     std::string_view value,
-                                    const std::string& parameter,
-                                    size_t offset) {
+                                    const std::string& parameter, size_t offset,
+                                    QueryPart& part) {
     std::string key = context_.analyzer.NormalizeKey(value);
     std::string_view digits = key;
     if (utf8::StartsWith(digits, "第")) digits.remove_prefix(3);
@@ -430,29 +463,32 @@ class Builder {
       return Fail(parameter, offset,
                   "版面“" + std::string(value) + "”无效：应为 1 到 999 的版次");
     }
-    return Unweighted(Term(field.prefix, std::to_string(page)));
+    part.values = {std::to_string(page)};
+    return Unweighted(Term(field.prefix, part.values.front()));
   }
 
   std::optional<Xapian::Query> Kind(const corpus::FieldSpec& field,
                                     std::string_view value,
-                                    const std::string& parameter,
-                                    size_t offset) {
+                                    const std::string& parameter, size_t offset,
+                                    QueryPart& part) {
     auto kind = corpus::KindFromAlias(context_.analyzer.NormalizeKey(value));
     if (!kind) {
       return Fail(
           parameter, offset,
           "类型“" + std::string(value) + "”无效：可选 " + KindChoices());
     }
-    return Unweighted(Term(field.prefix, corpus::KindName(*kind)));
+    part.values = {std::string(corpus::KindName(*kind))};
+    return Unweighted(Term(field.prefix, part.values.front()));
   }
 
   std::optional<Xapian::Query> Date(std::string_view value,
-                                    const std::string& parameter,
-                                    size_t offset) {
+                                    const std::string& parameter, size_t offset,
+                                    QueryPart& part) {
     corpus::Result<DateRange> parsed =
         ParseDateRange(context_.analyzer.NormalizeKey(value));
     if (!parsed) return Fail(parameter, offset, parsed.problem().message);
     const DateRange& range = *parsed;
+    part.dates = range;
     if (range.single) {
       const DatePoint& p = *range.from;
       std::string day = p.FirstDay();
@@ -483,6 +519,7 @@ class Builder {
   size_t near_span_ = 0;
   std::vector<std::vector<std::string>> highlights_;
   std::vector<NameResolution> names_;
+  std::vector<QueryPart> parts_;
   bool has_free_text_ = false;
   bool has_phrase_ = false;
   std::optional<QueryError> error_;

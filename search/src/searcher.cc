@@ -292,6 +292,9 @@ SearchResponse Searcher::DoSearch(const SearchRequest& request) {
     } else {
       hit.title.text = title;
     }
+    if (request.explain_matches) {
+      hit.why = ExplainMatch(hit.article, built.parts, analyzer_, *topics_);
+    }
   }
   return found;
 }

@@ -1,9 +1,9 @@
 #include "baoku/search/snippet.h"
 
 #include <algorithm>
-#include <map>
 
 #include "baoku/corpus/utf8.h"
+#include "phrase_matches.h"
 
 namespace baoku::search {
 namespace utf8 = corpus::utf8;
@@ -42,55 +42,15 @@ struct Match {
   size_t phrase;
 };
 
-// The prefix of `text` that is searched for matches: at most `max_bytes`,
-// cut on a code point boundary.
-std::string_view ScannedPrefix(std::string_view text, size_t max_bytes) {
-  if (text.size() <= max_bytes) return text;
-  size_t end = max_bytes;
-  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
-    --end;
-  }
-  return text.substr(0, end);
-}
-
-// Every occurrence of `phrases` in `text`, sorted by start.
+// Every occurrence of `phrases` in `text`, sorted by start, in code points.
 std::vector<Match> FindMatches(
     std::string_view text, const std::vector<std::vector<std::string>>& phrases,
     const corpus::TextAnalyzer& analyzer, const CodePointIndex& index) {
-  std::vector<std::string> terms;
-  for (const auto& phrase : phrases) {
-    terms.insert(terms.end(), phrase.begin(), phrase.end());
-  }
-  std::sort(terms.begin(), terms.end());
-  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
-  // Term at each position → its byte span, for the phrases' terms only.
-  std::map<std::pair<uint32_t, std::string>, std::pair<uint32_t, uint32_t>> at;
-  for (const auto& token : analyzer.AnalyzeFor(text, terms)) {
-    if (!std::binary_search(terms.begin(), terms.end(), token.term)) continue;
-    at.emplace(std::make_pair(token.position, token.term),
-               std::make_pair(token.begin, token.end));
-  }
   std::vector<Match> matches;
-  for (const auto& [key, first_span] : at) {
-    for (size_t p = 0; p < phrases.size(); ++p) {
-      const auto& phrase = phrases[p];
-      if (phrase.empty() || phrase[0] != key.second) continue;
-      uint32_t end = first_span.second;
-      bool whole = true;
-      for (size_t k = 1; k < phrase.size() && whole; ++k) {
-        auto it = at.find({key.first + static_cast<uint32_t>(k), phrase[k]});
-        whole = it != at.end();
-        if (whole) end = std::max(end, it->second.second);
-      }
-      if (whole) {
-        matches.push_back(
-            {{index.ToCodePoint(first_span.first), index.ToCodePoint(end)}, p});
-      }
-    }
+  for (const auto& m : internal::FindPhraseMatches(text, phrases, analyzer)) {
+    matches.push_back(
+        {{index.ToCodePoint(m.begin), index.ToCodePoint(m.end)}, m.phrase});
   }
-  std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
-    return a.span.begin < b.span.begin;
-  });
   return matches;
 }
 
@@ -110,7 +70,7 @@ std::vector<Highlight> MarkAll(
     const corpus::TextAnalyzer& analyzer) {
   std::vector<Highlight> marks;
   if (phrases.empty() || text.empty()) return marks;
-  std::string_view scanned = ScannedPrefix(text, kMaxMarkedBytes);
+  std::string_view scanned = internal::ScannedPrefix(text, kMaxMarkedBytes);
   CodePointIndex index(scanned);
   for (const auto& match : FindMatches(scanned, phrases, analyzer, index)) {
     if (marks.size() == kMaxMarks) break;
@@ -124,7 +84,8 @@ Snippet MakeSnippet(std::string_view full_text,
                     const corpus::TextAnalyzer& analyzer, size_t max_chars) {
   // The passage is chosen from the start of a long text: a 5 MiB article
   // took 11 s and 1.1 GB for a 700-byte answer.
-  std::string_view text = ScannedPrefix(full_text, kMaxSnippetScanBytes);
+  std::string_view text =
+      internal::ScannedPrefix(full_text, kMaxSnippetScanBytes);
   bool cut = text.size() < full_text.size();
   CodePointIndex index(text);
   std::vector<Match> matches = FindMatches(text, phrases, analyzer, index);

@@ -116,6 +116,29 @@ TEST_CASE("Excluded words are not highlighted", "[query]") {
   CHECK(built->highlight_phrases == Phrases{{"物业"}});
 }
 
+TEST_CASE("BuildQuery records the parts a hit can match, for its reasons",
+          "[query]") {
+  QueryContext context{testing::SharedAnalyzer()};
+  auto built =
+      BuildQuery(ParseQuery("資金 -停车 记者:韩雪 (版:3 OR 日期:2026-06)"),
+                 {{"kind", "qa"}}, context);
+  REQUIRE(built);
+  const auto& parts = built->parts;
+  REQUIRE(parts.size() == 5);
+  CHECK(parts[0].field == nullptr);
+  CHECK(parts[0].typed == "資金");
+  CHECK(parts[0].terms == std::vector<std::string>{"资金"});
+  CHECK(parts[0].offset == 0);
+  CHECK(parts[1].field->name == "reporter");
+  CHECK(parts[1].values == std::vector<std::string>{"韩雪"});
+  CHECK_FALSE(parts[1].partial_name);
+  CHECK(parts[2].values == std::vector<std::string>{"3"});
+  REQUIRE(parts[3].dates);
+  CHECK(parts[3].dates->from->FirstDay() == "20260601");
+  CHECK(parts[4].parameter == "kind");
+  CHECK(parts[4].values == std::vector<std::string>{"qa"});
+}
+
 TEST_CASE("BuildQuery reports malformed queries as values", "[query]") {
   struct Case {
     std::string query;

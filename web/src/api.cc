@@ -373,7 +373,7 @@ HttpResponse Api::Fields(const HttpRequest&) const {
   }
   nlohmann::json kinds = nlohmann::json::array();
   for (const auto& info : corpus::KindInfos()) {
-    kinds.push_back({{"name", info.name}, {"label", info.label}});
+    kinds.push_back({{"value", info.name}, {"label", info.label}});
   }
   return Json(200, {{"fields", fields}, {"kinds", kinds}});
 }
@@ -393,6 +393,8 @@ HttpResponse Api::Search(const HttpRequest& request) const {
   const std::string* exact = Param(request, "exact");
   query.exact_total = exact && (*exact == "1" || *exact == "true");
   query.time_budget = kSearchTimeBudget;
+  // Each hit of the page says why it matched (为什么匹配).
+  query.explain_matches = true;
   search::IndexReader::Lease lease = reader_->Acquire();
   search::Searcher& searcher = *lease;
   search::SearchResponse response = searcher.Search(query);
@@ -411,6 +413,9 @@ HttpResponse Api::Search(const HttpRequest& request) const {
   body["limit"] = query.limit;
   body["total_exact"] = response.total_exact;
   body["total_label"] = TotalLabel(response.total, response.total_exact);
+  // The filters in force, so that a client shows (and can drop) each one.
+  body["filters"] =
+      internal::ActiveFiltersJson(query.filters, searcher.topics());
   return Json(200, body);
 }
 

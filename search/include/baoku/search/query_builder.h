@@ -27,6 +27,7 @@
 
 #include "baoku/corpus/lexicon.h"
 #include "baoku/corpus/text_analyzer.h"
+#include "baoku/search/date_range.h"
 #include "baoku/search/query_parser.h"
 #include "baoku/search/topic_names.h"
 
@@ -62,6 +63,26 @@ struct NameResolution {
 inline constexpr size_t kMaxNamesUsed = 20;
 inline constexpr size_t kMaxNameSuggestions = 5;
 
+// A part of the query that a hit matches (or, under OR, may match), as the
+// builder read it, for saying why a hit matched (match_reasons.h). Excluded
+// parts (-x, NOT x) are not parts.
+struct QueryPart {
+  std::string parameter;  // "q", or the filter's field name.
+  size_t offset = 0;      // Code points into the parameter's value.
+  std::string typed;      // The words, or the field's value, as typed.
+  // The field's row (in QueryContext::fields); nullptr for free text.
+  const corpus::FieldSpec* field = nullptr;
+  // Free text and free-text fields (标题:): the terms of its phrase, as in
+  // BuiltQuery::highlight_phrases.
+  std::vector<std::string> terms;
+  // Other fields but dates: the values of the terms the filter takes, as
+  // indexed: a name field's normalized names (the one typed, or those
+  // holding it), a topic id, a page number, a kind name.
+  std::vector<std::string> values;
+  bool partial_name = false;       // `values` are names holding the one typed.
+  std::optional<DateRange> dates;  // Date fields.
+};
+
 struct BuiltQuery {
   Xapian::Query query;
   // The phrases (runs of terms at consecutive positions) a snippet should
@@ -74,6 +95,8 @@ struct BuiltQuery {
   bool has_phrase = false;
   // Names resolved or not found (QueryContext::db), in query order.
   std::vector<NameResolution> names;
+  // The query's parts in query order, then the filters'.
+  std::vector<QueryPart> parts;
 };
 
 // An empty query with no filters matches every article. A bad query, a

@@ -25,6 +25,7 @@
 #include "baoku/corpus/lexicon.h"
 #include "baoku/corpus/text_analyzer.h"
 #include "baoku/search/facets.h"
+#include "baoku/search/match_reasons.h"
 #include "baoku/search/prominence_prior.h"
 #include "baoku/search/query_builder.h"
 #include "baoku/search/snippet.h"
@@ -74,6 +75,9 @@ struct SearchRequest {
   // of each group stands for it, with Hit::similar_count the number of
   // others that matched. `total` then counts groups, not articles.
   bool collapse_reprints = false;
+  // Each hit returned says why it matched (Hit::why, match_reasons.h):
+  // made for the hits of this page only, at about a snippet's cost.
+  bool explain_matches = false;
   // With SortOrder::kProminence: the prior's strength (BM25 units); the
   // fitted default, other values for measuring it.
   double prominence_strength = kProminencePriorStrength;
@@ -90,6 +94,9 @@ struct Hit {
   // With collapse_reprints: how many other matching articles of the same
   // reprint group this hit stands for ("另有 N 篇相同或相近报道").
   int similar_count = 0;
+  // With explain_matches: which parts of the query matched where, and
+  // through which form (match_reasons.h).
+  std::optional<std::vector<MatchReason>> why;
 };
 
 struct SearchResponse {
