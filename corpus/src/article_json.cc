@@ -35,6 +35,7 @@ nlohmann::json ArticleToJson(const Article& a) {
     if (topic.pinned) t["pinned"] = true;
     j["topics"].push_back(std::move(t));
   }
+  j["lead_story"] = a.lead_story;
   return j;
 }
 
@@ -57,6 +58,7 @@ bool Read(const nlohmann::json& j, const char* key, T& out, bool required,
   } catch (const nlohmann::json::exception&) {
     std::string want = std::is_same_v<T, std::string> ? "a string"
                        : std::is_same_v<T, int>       ? "a whole number"
+                       : std::is_same_v<T, bool>      ? "true or false"
                                                       : "a list of strings";
     error = std::string("field '") + key + "' must be " + want + ", not " +
             TypeName(*it);
@@ -72,7 +74,7 @@ constexpr const char* kKnownFields[] = {
     "byline",       "reporters",  "photographers", "correspondents",
     "source",       "dateline",   "subheads",      "paragraphs",
     "source_file",  "first_line", "last_line",     "continued_from",
-    "continued_to", "topics"};
+    "continued_to", "topics",     "lead_story"};
 
 // "topics": [{"id": "housing", "score": 0.8, "pinned": true}, ...]; a plain
 // string is an id with no score.
@@ -148,6 +150,7 @@ bool ReadArticle(const nlohmann::json& j, Article& a, std::string& error,
             Read(j, "last_line", a.lines.last, false, error) &&
             Read(j, "continued_from", a.continued_from, false, error) &&
             Read(j, "continued_to", a.continued_to, false, error) &&
+            Read(j, "lead_story", a.lead_story, false, error) &&
             ReadTopics(j, a.topics, error);
   if (!ok) return false;
   auto parsed_date = ParseDate(date);

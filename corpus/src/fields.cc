@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "baoku/corpus/prominence.h"
 #include "baoku/corpus/schema.h"
 #include "baoku/corpus/source.h"
 
@@ -98,6 +99,11 @@ FieldTable MakeStandard() {
             [](const Article& a) {
               return Values{a.paper_code, a.paper};
             }));
+  // 头版, 头条, 有图 (prominence.h): where and how the story was printed.
+  t.Add(Row(
+      "prominence", {"版位"}, schema::kProminence, V::kName, "版位", "头条",
+      [](const Article& a) { return ProminenceOf(a); }, schema::kProminenceSlot,
+      "prominence"));
   return t;
 }
 

@@ -12,6 +12,7 @@
 #include "baoku/corpus/lexicon.h"
 #include "baoku/corpus/ndjson_reader.h"
 #include "baoku/corpus/page_reader.h"
+#include "baoku/corpus/prominence.h"
 #include "baoku/corpus/schema.h"
 #include "baoku/corpus/text_analyzer.h"
 #include "baoku/corpus/topics.h"
@@ -350,6 +351,8 @@ BatchSummary IndexFiles(const fs::path& db, const std::vector<fs::path>& files,
         if (corpus::IsCorrectionNotice(a))
           a.kind = corpus::ArticleKind::kCorrection;
       }
+      // After the kinds: a correction notice is no page's lead.
+      corpus::MarkLeadStories(results[i].articles);
       // Before the fingerprint: a new taxonomy or override re-writes the
       // pages whose topics it changes, and only those.
       if (classifier) {

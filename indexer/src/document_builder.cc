@@ -1,6 +1,7 @@
 #include "baoku/indexer/document_builder.h"
 
 #include "baoku/corpus/article_json.h"
+#include "baoku/corpus/prominence.h"
 #include "baoku/corpus/schema.h"
 #include "baoku/indexer/reprints.h"
 
@@ -133,6 +134,9 @@ Xapian::Document BuildDocument(const corpus::Article& a,
   std::snprintf(order, sizeof order, "%s%03d%03d", day.c_str(), 999 - a.page,
                 999 - a.ordinal);
   doc.add_value(schema::kNewestOrderSlot, order + a.paper_code);
+  // Read by the search's prominence prior (a ValueWeightPostingSource).
+  doc.add_value(schema::kProminenceScoreSlot,
+                Xapian::sortable_serialise(corpus::ProminenceScore(a)));
   doc.set_data(corpus::ArticleToJson(a).dump());
   AddReprintSignature(a, doc);
   return doc;

@@ -139,8 +139,16 @@ int main(int argc, char** argv) {
   app.add_option("query", words,
                  "Query: words, \"phrases\", -exclude, OR, (groups), " +
                      fields_help + " (see docs/SEARCH.md)");
-  app.add_option("--sort", sort, "relevance, newest, oldest or print")
-      ->check(CLI::IsMember({"relevance", "newest", "oldest", "print"}));
+  app.add_option("--sort", sort,
+                 "relevance, newest, oldest, print or prominence (relevance "
+                 "with the 头版/头条 prior)")
+      ->check(CLI::IsMember(
+          {"relevance", "newest", "oldest", "print", "prominence"}));
+  double prior_strength = baoku::search::kProminencePriorStrength;
+  app.add_option("--prior-strength", prior_strength,
+                 "With --sort prominence: the prior's strength in BM25 units "
+                 "(default: the fitted one; for measuring it)")
+      ->check(CLI::NonNegativeNumber);
   app.add_flag("--facets", facets, "Also count reporters, topics, dates...");
   app.add_option("--article", article_id,
                  "Show one article by id: keywords, related articles and "
@@ -163,6 +171,7 @@ int main(int argc, char** argv) {
   }
   request.limit = limit;
   request.sort = *baoku::search::SortOrderFromName(sort);
+  request.prominence_strength = prior_strength;
   // A feed is newest first, whatever --sort says.
   if (atom) request.sort = baoku::search::SortOrder::kNewest;
   request.with_facets = facets;

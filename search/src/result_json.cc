@@ -1,5 +1,7 @@
 #include "baoku/search/result_json.h"
 
+#include "baoku/corpus/prominence.h"
+
 namespace baoku::search {
 namespace {
 
@@ -109,6 +111,7 @@ nlohmann::json HitToJson(const Hit& hit, const TopicNames& topics) {
   h["score"] = hit.score;
   h["similar_count"] = hit.similar_count;
   h["highlights"] = {{"title", SnippetToJson(hit.title)["highlights"]}};
+  h["prominence"] = corpus::ProminenceOf(a);  // 头版, 头条, 有图.
   h["snippet"] = SnippetToJson(hit.snippet);
   if (hit.why) h["why"] = ReasonsToJson(*hit.why);
   return h;

@@ -77,6 +77,7 @@ class TextTermDecider : public Xapian::ExpandDecider {
 void SetSort(Xapian::Enquire& enquire, SortOrder sort) {
   switch (sort) {
     case SortOrder::kRelevance:
+    case SortOrder::kProminence:  // The prior is part of the weight.
       enquire.set_sort_by_relevance_then_value(schema::kNewestOrderSlot, true);
       break;
     case SortOrder::kNewest:
@@ -133,6 +134,7 @@ std::optional<SortOrder> SortOrderFromName(std::string_view name) {
   if (name == "newest") return SortOrder::kNewest;
   if (name == "oldest") return SortOrder::kOldest;
   if (name == "print") return SortOrder::kPrint;
+  if (name == "prominence") return SortOrder::kProminence;
   return std::nullopt;
 }
 
@@ -217,7 +219,12 @@ SearchResponse Searcher::DoSearch(const SearchRequest& request) {
   SearchResponse found = Reading(db_, [&] {
     SearchResponse read = response;
     Xapian::Enquire enquire(db_);
-    enquire.set_query(built.query);
+    // The counting pass below takes the query without the prior: it
+    // matches the same articles and weighs nothing.
+    enquire.set_query(
+        request.sort == SortOrder::kProminence
+            ? WithProminencePrior(built.query, request.prominence_strength)
+            : built.query);
     SetSort(enquire, request.sort);
     if (request.collapse_reprints) {
       enquire.set_collapse_key(corpus::kReprintGroupSlot);

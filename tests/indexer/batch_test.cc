@@ -4,8 +4,12 @@
 #include <unistd.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
+#include "baoku/corpus/article_json.h"
+#include "baoku/corpus/schema.h"
+#include "prominence_fixtures.h"
 #include "test_support.h"
 
 namespace baoku::indexer {
@@ -303,6 +307,69 @@ TEST_CASE("A 5 MiB one-line page is refused: memory stays bounded",
   REQUIRE(reported.errors.size() == 1);
   CHECK(reported.errors[0].find("01.txt: file is 5 MiB, larger than the page "
                                 "limit of 4 MiB") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace baoku::indexer
+
+namespace baoku::indexer {
+namespace {
+
+// The ids of the documents holding `term`, sorted.
+std::vector<std::string> IdsWith(const Xapian::Database& db,
+                                 const std::string& term) {
+  std::vector<std::string> ids;
+  for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+    auto json = nlohmann::json::parse(db.get_document(*it).get_data());
+    ids.push_back(json.at("id").get<std::string>());
+  }
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+TEST_CASE("Prominence terms: 头版 on page 1, 头条 for each page's lead, 有图",
+          "[indexer][prominence]") {
+  testing::TempDir dir;
+  testing::WriteFile(dir / "in/2026-07-01/01.txt",
+                     std::string(testing::kProminencePage1));
+  testing::WriteFile(dir / "in/2026-07-01/02.txt",
+                     std::string(testing::kProminencePage2));
+  std::vector<corpus::Diagnostic> errors;
+  BatchSummary s =
+      IndexFiles(dir / "db", FindPageFiles({dir / "in"}, errors), {});
+  REQUIRE(s.failed_files == 0);
+  REQUIRE(s.articles == 9);
+  Xapian::Database db((dir / "db").string());
+  const std::string prefix(corpus::schema::kProminence);
+  // The lead of page 1, then the second story, the photo and the 文/图 one.
+  CHECK(IdsWith(db, prefix + "头版") ==
+        std::vector<std::string>{"paper-20260701-01-01", "paper-20260701-01-02",
+                                 "paper-20260701-01-03",
+                                 "paper-20260701-01-04"});
+  // Page 2's lead comes after the continuation and the briefs.
+  CHECK(
+      IdsWith(db, prefix + "头条") ==
+      std::vector<std::string>{"paper-20260701-01-01", "paper-20260701-02-04"});
+  CHECK(
+      IdsWith(db, prefix + "有图") ==
+      std::vector<std::string>{"paper-20260701-01-03", "paper-20260701-01-04"});
+  // The record keeps the flag, so that re-building a document from it
+  // (retopic) keeps the term.
+  auto lead = db.postlist_begin(prefix + "头条");
+  auto record = corpus::ArticleFromJson(
+      nlohmann::json::parse(db.get_document(*lead).get_data()));
+  REQUIRE(record);
+  CHECK(record->lead_story);
+  // The score slot: the lead of page 1 (front, lead, short) scores more than
+  // the second story (front, short).
+  auto score = [&](const std::string& id) {
+    auto doc = db.postlist_begin(std::string(corpus::schema::kId) + id);
+    return Xapian::sortable_unserialise(
+        db.get_document(*doc).get_value(corpus::schema::kProminenceScoreSlot));
+  };
+  CHECK(score("paper-20260701-01-01") > score("paper-20260701-01-02"));
+  CHECK(score("paper-20260701-01-02") > 0.25);
+  CHECK(score("paper-20260701-01-02") < 0.5);
 }
 
 }  // namespace

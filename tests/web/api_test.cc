@@ -1,6 +1,8 @@
 #include "baoku/web/api.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <tuple>
@@ -612,6 +614,65 @@ TEST_CASE("/api/search: each hit says why it matched (为什么匹配)",
   CHECK(kind["parameter"] == "kind");
   CHECK(kind["printed"] == "消息");
   CHECK(kind["forms"] == nlohmann::json::array({"alias"}));
+}
+
+}  // namespace
+}  // namespace baoku::web
+
+namespace baoku::web {
+namespace {
+
+TEST_CASE("The 版位 facet counts 头版, 头条 and 有图 and each filters",
+          "[api][prominence]") {
+  auto all = nlohmann::json::parse(
+      Get("/api/facets", {{"facets", "1"}, {"facet_limit", "200"}}).body);
+  std::map<std::string, uint64_t> counts;
+  for (const auto& v : all["facets"]["prominence"]) {
+    counts[v["value"].get<std::string>()] = v["count"].get<uint64_t>();
+  }
+  REQUIRE(counts.size() == 3);
+  // One lead per page of the samples (27 pages, each with a story).
+  CHECK(counts["头条"] == 27);
+  auto front = nlohmann::json::parse(Get("/api/facets", {{"page", "1"}}).body);
+  CHECK(counts["头版"] == front["total"]);
+  for (const auto& [value, count] : counts) {
+    INFO(value);
+    auto filtered = nlohmann::json::parse(
+        Get("/api/search", {{"prominence", value}, {"limit", "100"}}).body);
+    CHECK(filtered["total"] == count);
+    for (const auto& hit : filtered["hits"]) {
+      const auto& labels = hit["prominence"];
+      CHECK(std::find(labels.begin(), labels.end(), value) != labels.end());
+    }
+    // The query language's name for it, traditional too.
+    auto typed = nlohmann::json::parse(
+        Get("/api/search", {{"q", "版位:" + value}}).body);
+    CHECK(typed["total"] == count);
+  }
+  auto lead = nlohmann::json::parse(
+      Get("/api/search", {{"q", "城市大脑"}, {"prominence", "頭條"}}).body);
+  REQUIRE(lead["total"] == 1);
+  CHECK(lead["hits"][0]["id"] == "yzrb-20260611-01-01");
+  CHECK(lead["hits"][0]["prominence"] ==
+        nlohmann::json::array({"头版", "头条"}));
+}
+
+TEST_CASE("sort=prominence ranks the same matches with the prior",
+          "[api][prominence]") {
+  auto plain = nlohmann::json::parse(
+      Get("/api/search", {{"q", "管网"}, {"limit", "100"}}).body);
+  auto prior = nlohmann::json::parse(
+      Get("/api/search",
+          {{"q", "管网"}, {"sort", "prominence"}, {"limit", "100"}})
+          .body);
+  CHECK(prior["total"] == plain["total"]);
+  std::set<std::string> a, b;
+  for (const auto& hit : plain["hits"]) a.insert(hit["id"]);
+  for (const auto& hit : prior["hits"]) b.insert(hit["id"]);
+  CHECK(a == b);
+  HttpResponse bad = Get("/api/search", {{"q", "管网"}, {"sort", "头版"}});
+  CHECK(bad.status == 400);
+  CHECK(bad.body.find("prominence") != std::string::npos);
 }
 
 }  // namespace

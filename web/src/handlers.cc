@@ -66,8 +66,9 @@ bool ReadSearchParams(const HttpRequest& request, search::SearchRequest& query,
   if (const std::string* sort = Param(request, "sort")) {
     auto order = search::SortOrderFromName(*sort);
     if (!order) {
-      error = ErrorResponse(400, "sort",
-                            "sort 应为 relevance、newest、oldest 或 print");
+      error = ErrorResponse(
+          400, "sort",
+          "sort 应为 relevance、newest、oldest、print 或 prominence");
       return false;
     }
     query.sort = *order;

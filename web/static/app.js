@@ -340,6 +340,8 @@ function hitItem(h, q) {
   return el("li", { className: "hit" }, [
     h.kicker ? el("div", { className: "kicker" }, h.kicker) : null,
     link("/article", { id: h.id, q }, title, "title"),
+    h.prominence && h.prominence.length ? el("span", { className: "prominence" },
+      h.prominence.map((p) => el("span", { className: "badge" }, p))) : null,
     h.subtitle ? el("div", { className: "subtitle" }, "——" + h.subtitle) : null,
     metaLine(h),
     topicChips(h.topics),
@@ -351,6 +353,7 @@ function hitItem(h, q) {
 function sortSelect(s) {
   const select = el("select", { id: "sort", "aria-label": "排序" }, [
     ["relevance", "按相关度"], ["newest", "最新在前"], ["oldest", "最早在前"], ["print", "按版面顺序"],
+    ["prominence", "突出头版头条"],
   ].map(([v, t]) => el("option", { value: v, selected: (s.sort || "relevance") === v ? "" : null }, t)));
   select.addEventListener("change", () => navigate(href("/search", stateParams(s, { sort: select.value, offset: 0 }))));
   return el("label", { className: "sort" }, ["排序 ", select]);

@@ -559,6 +559,16 @@ try {
   await ready();
   check(!/(^|\D)0 篇/.test(await text(".topic-grid")), "the topics page lists no topic without articles");
 
+  // 头版头条 (docs/SEARCH.md): the 版位 facet, the badges and the prior as a sort.
+  await page.goto(base + "/search?q=" + encodeURIComponent("管网"));
+  await ready();
+  check((await text(".facets")).includes("版位"), "the 版位 facet is listed");
+  await page.selectOption("#sort", "prominence");
+  await ready();
+  check(new URL(page.url()).searchParams.get("sort") === "prominence", "突出头版头条 sorts with the prior");
+  check((await text(".hit")).includes("头条"), "the first hit under the prior is a lead story, badged 头条");
+  await page.screenshot({ path: join(outDir, "ui-prominence.png") });
+
   check(problems.length === 0, "no dialogs, page errors or external requests" +
     (problems.length ? ": " + problems.join("; ") : ""));
 } catch (err) {

@@ -85,6 +85,9 @@ struct Article {
 
   // Assigned at index time, best first; empty until then.
   std::vector<ArticleTopic> topics;
+  // The first story of its page (头条), set at index time by
+  // MarkLeadStories() (prominence.h); false until then.
+  bool lead_story = false;
 };
 
 // Builds the stable id "code-YYYYMMDD-PP-NN".

@@ -83,7 +83,7 @@ class FieldTable {
   FieldTable() = default;
 
   // The project's fields: reporter, photographer, correspondent, column,
-  // title, topic, page, section, kind, source, date, paper.
+  // title, topic, page, section, kind, source, date, paper, prominence.
   static const FieldTable& Standard();
 
   // Adds a field at the end. Throws std::invalid_argument when the name or

@@ -33,6 +33,8 @@ inline constexpr std::string_view kPage = "XPAGE";
 inline constexpr std::string_view kSection = "XSEC";
 inline constexpr std::string_view kPaper = "XPAPER";
 inline constexpr std::string_view kSource = "XSRC";
+// Prominence labels (prominence.h: 头版, 头条, 有图): "XPROM头条".
+inline constexpr std::string_view kProminence = "XPROM";
 // One page of one issue: "yzrb-20260611-03". Re-indexing a page replaces
 // every document carrying its key.
 inline constexpr std::string_view kPageKey = "XPK";
@@ -63,6 +65,12 @@ inline constexpr unsigned kPrintOrderSlot = 7;
 inline constexpr unsigned kNewestOrderSlot = 8;
 // The source category (source.h: 本报, 新华社, …), a facet.
 inline constexpr unsigned kSourceSlot = 9;
+// The prominence labels (prominence.h), a facet; and ProminenceScore() as
+// Xapian::sortable_serialise, which the search's prominence prior reads
+// (Xapian's ValueWeightPostingSource). Numbered after the reprint slots
+// (near_duplicate.h: 20, 21), away from the facet slots other fields take.
+inline constexpr unsigned kProminenceSlot = 22;
+inline constexpr unsigned kProminenceScoreSlot = 23;
 
 // Versions of what an index holds, stored in its metadata when it is
 // created and checked whenever it is opened (index_version.h): an index
@@ -75,7 +83,9 @@ inline constexpr unsigned kSourceSlot = 9;
 // 1 was every index before versions were stored (none is stored there).
 // 3: the kind "correction" (correction.h), the source category
 // (source.h) in XSRC and kSourceSlot.
-inline constexpr int kSchemaVersion = 3;
+// 4: prominence (prominence.h): XPROM terms, kProminenceSlot,
+// kProminenceScoreSlot and the record's "lead_story".
+inline constexpr int kSchemaVersion = 4;
 // kAnalyzerVersion: the terms the analyzer makes of a text (normalization,
 // the fold table, segmentation, tokens and which keep positions). The
 // analyzer owns it (kTermLayoutVersion in text_analyzer.h, bumped with any

@@ -22,7 +22,8 @@ namespace baoku::search {
 // {"id", "title", "headline", "kicker", "subtitle", "column", "paper",
 //  "date", "page", "section", "ordinal", "kind", "reporters",
 //  "photographers", "topics": [{"value", "label", "score"}], "score",
-//  "similar_count", "highlights": {"title": [[begin, end], ...]},
+//  "similar_count", "prominence": ["头版", "头条", "有图"] (those that
+//  hold), "highlights": {"title": [[begin, end], ...]},
 //  "snippet": {"text", "highlights": [[begin, end], ...]},
 //  "why"?: [{"part", "parameter", "offset", "where", "where_label",
 //  "printed", "forms", "form_labels", "count"}] (when the hit carries its

@@ -26,6 +26,7 @@
 #include "baoku/corpus/text_analyzer.h"
 #include "baoku/search/facets.h"
 #include "baoku/search/match_reasons.h"
+#include "baoku/search/prominence_prior.h"
 #include "baoku/search/query_builder.h"
 #include "baoku/search/snippet.h"
 #include "baoku/search/topic_names.h"
@@ -37,9 +38,13 @@ enum class SortOrder {
   kNewest,     // By date, newest first; within a day in print order.
   kOldest,     // By date, oldest first; within a day in print order.
   kPrint,      // Date, page, position on the page: an issue as printed.
+  // Relevance with the prominence prior (prominence_prior.h): 头版 and
+  // 头条 stories first among those that match about as well.
+  kProminence,
 };
 
-// "relevance", "newest", "oldest", "print"; nullopt for anything else.
+// "relevance", "newest", "oldest", "print", "prominence"; nullopt for
+// anything else.
 std::optional<SortOrder> SortOrderFromName(std::string_view name);
 
 struct SearchRequest {
@@ -73,6 +78,9 @@ struct SearchRequest {
   // Each hit returned says why it matched (Hit::why, match_reasons.h):
   // made for the hits of this page only, at about a snippet's cost.
   bool explain_matches = false;
+  // With SortOrder::kProminence: the prior's strength (BM25 units); the
+  // fitted default, other values for measuring it.
+  double prominence_strength = kProminencePriorStrength;
 };
 
 inline constexpr int kMaxLimit = 100;
