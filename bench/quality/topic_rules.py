@@ -16,6 +16,7 @@ import sys
 
 GRID = [s * 0.05 for s in range(1, 20)]
 SAMPLE_WEIGHT = 8  # As in the trainer: an archive article counts 8 times.
+ARCHIVE = ("samples", "gold")  # The samples and corpus/topic_gold.ndjson.
 
 
 def read(path):
@@ -51,7 +52,7 @@ def assign(row, thresholds, ratio=0.0, max_topics=3):
 def weighted_f1(rows, thresholds, ratio=0.0, max_topics=3, topics=None):
     tp = assigned = gold = 0
     for r in rows:
-        w = SAMPLE_WEIGHT if r["source"] == "samples" else 1
+        w = SAMPLE_WEIGHT if r["source"] in ARCHIVE else 1
         got = assign(r, thresholds, ratio, max_topics)
         for t in topics if topics is not None else range(len(r["p"])):
             if not r["known"][t]:
@@ -94,7 +95,7 @@ def rule_ratio(cal):
     """Trainer thresholds, plus a ratio to the best topic fitted on the
     calibration rows of the samples (public labels are single)."""
     thresholds = trainer_thresholds(cal)
-    samples = [r for r in cal if r["source"] == "samples"]
+    samples = [r for r in cal if r["source"] in ARCHIVE]
     ratio = max([0.0] + [x * 0.05 for x in range(1, 20)],
                 key=lambda q: (weighted_f1(samples, thresholds, q), -q))
     return thresholds, ratio, 3
@@ -102,6 +103,20 @@ def rule_ratio(cal):
 
 def rule_two(cal):
     return trainer_thresholds(cal), 0.0, 2
+
+
+def rule_count_ratio(cal):
+    """Trainer thresholds, then the most topics (2 or 3) and the ratio to
+    the best fitted together on the calibration rows of the archive, as
+    baoku-topic-train fits the "rule" line of the weights file."""
+    thresholds = trainer_thresholds(cal)
+    archive = [r for r in cal if r["source"] in ARCHIVE]
+    ratio, count = max(((q, m) for m in (3, 2)
+                        for q in [0.0] + [x * 0.05 for x in range(1, 20)]),
+                       key=lambda rule: (weighted_f1(archive, thresholds,
+                                                     rule[0], rule[1]),
+                                         rule[1], -rule[0]))
+    return thresholds, ratio, count
 
 
 def score(pairs):
@@ -132,7 +147,8 @@ def main():
             cal[0]["p"]), 0.0, 1)),
                        ("trainer's thresholds", rule_trainer),
                        ("+ ratio to the best, fitted", rule_ratio),
-                       ("at most 2 topics", rule_two)]:
+                       ("at most 2 topics", rule_two),
+                       ("+ count and ratio, fitted", rule_count_ratio)]:
         pairs = []
         for k in folds:
             cal = [r for r in rows if r["kind"] == "cal" and r["fold"] == k]

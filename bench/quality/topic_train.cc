@@ -6,6 +6,10 @@
 // into the project; only the fitted weights are written):
 //  - the gold topics of the sample archive (corpus/samples/*/*.gold.json),
 //    with the editor's overrides (--overrides) applied to them;
+//  - corpus/topic_gold.ndjson (--gold): articles written for fitting only
+//    (never served, never scored), in the archive's style, with the topics
+//    an editor would give them, mostly for the themes no public corpus
+//    labels (urban, community, governance, people, elderly);
 //  - ../shared/corpora: sina_news_2018 (full articles), tnews (headlines)
 //    and sogou_smarty (by channel), their labels mapped onto the taxonomy
 //    by kMappings below; labels without a counterpart are left out.
@@ -13,8 +17,8 @@
 // Held out, never fitted on: the public articles whose FNV-1a hash of the
 // id is 0 mod 5 (20% of each corpus). The samples are too few to spare 20%:
 // their figure is 5-fold cross-validated (folds by the same hash), fitting
-// the public training part plus four folds and scoring the fifth. The
-// committed weights are fitted on all training data.
+// the public training part, the written gold articles and four folds and
+// scoring the fifth. The committed weights are fitted on all training data.
 //
 // Thresholds: the training part is split again (another hash); the model
 // fitted on 80% of it scores the other 20%, and each topic's threshold is
@@ -37,6 +41,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "baoku/corpus/ndjson_reader.h"
 #include "baoku/corpus/page_reader.h"
 #include "baoku/corpus/text_analyzer.h"
 #include "baoku/corpus/topics.h"
@@ -87,7 +92,8 @@ uint64_t Fnv1a(std::string_view s, uint64_t salt = 0) {
 
 struct Item {
   std::string id;
-  std::string source;  // "samples" or the public corpus.
+  // "samples", "gold" (corpus/topic_gold.ndjson) or the public corpus.
+  std::string source;
   std::set<size_t> labels;
   corpus::Article article;
   // Filled by Featurize().
@@ -101,7 +107,21 @@ struct Item {
   std::vector<bool> known;
   bool held_out = false;  // Public: the 20% never fitted on.
   int fold = 0;           // Samples: cross-validation fold.
+
+  // An article of the archive (a sample or a written gold article): its
+  // label speaks for every topic, and it weighs Settings::sample_weight.
+  bool FromArchive() const { return source == "samples" || source == "gold"; }
 };
+
+// The index of topic `id` in `ids`; an unknown id is an error naming `where`.
+size_t TopicIndex(const std::vector<std::string>& ids, const std::string& id,
+                  const std::string& where) {
+  auto it = std::find(ids.begin(), ids.end(), id);
+  if (it == ids.end()) {
+    throw std::runtime_error(where + ": unknown topic '" + id + "'");
+  }
+  return static_cast<size_t>(it - ids.begin());
+}
 
 void ForEachJsonLine(const fs::path& file,
                      const std::function<void(const Json&, size_t)>& f) {
@@ -122,14 +142,9 @@ void ForEachJsonLine(const fs::path& file,
 // The public corpora, labels mapped; `limit` per corpus (0: all).
 void LoadPublic(const fs::path& dir, const corpus::Taxonomy& taxonomy,
                 size_t limit, std::vector<Item>& items) {
+  const std::vector<std::string> ids = taxonomy.TopicIds();
   auto topic_index = [&](const std::string& id) {
-    auto ids = taxonomy.TopicIds();
-    auto it = std::find(ids.begin(), ids.end(), id);
-    if (it == ids.end()) {
-      throw std::runtime_error("mapping names topic '" + id +
-                               "', not in the taxonomy");
-    }
-    return static_cast<size_t>(it - ids.begin());
+    return TopicIndex(ids, id, "kMappings of " + dir.string());
   };
   auto add = [&](const std::string& source, const std::string& id,
                  const std::string& label, const std::string& title,
@@ -196,18 +211,47 @@ void LoadSamples(const fs::path& samples, const corpus::Taxonomy& taxonomy,
       item.id = read->id;
       item.source = "samples";
       for (const auto& t : topics) {
-        auto it = std::find(ids.begin(), ids.end(), t.id);
-        if (it == ids.end()) {
-          throw std::runtime_error(gold_file.string() + ": unknown topic '" +
-                                   t.id + "'");
-        }
-        item.labels.insert(it - ids.begin());
+        item.labels.insert(TopicIndex(ids, t.id, gold_file.string()));
       }
       item.article = *read;
       item.known.assign(ids.size(), true);
       item.fold = static_cast<int>(Fnv1a(item.id) % 5);
       items.push_back(std::move(item));
     }
+  }
+}
+
+// Articles written for fitting (NDJSON, the article JSON with "topics" as
+// the gold), `overrides` applied; always in the training part, never scored.
+void LoadWrittenGold(const fs::path& file, const corpus::Taxonomy& taxonomy,
+                     const corpus::TopicOverrides& overrides,
+                     std::vector<Item>& items) {
+  corpus::PageMeta defaults;
+  defaults.paper = "云州日报";
+  defaults.paper_code = "yzrb";
+  corpus::NdjsonReading reading = corpus::ReadNdjsonFile(file, defaults);
+  if (reading.error) throw std::runtime_error(reading.error->ToString());
+  if (!reading.errors.empty()) {
+    throw std::runtime_error(reading.errors.front().ToString());
+  }
+  auto ids = taxonomy.TopicIds();
+  for (auto& article : reading.articles) {
+    std::vector<corpus::ArticleTopic> topics = std::move(article.topics);
+    article.topics.clear();
+    if (topics.empty()) {
+      throw std::runtime_error(file.string() + ": article " + article.id +
+                               " has no gold topics");
+    }
+    overrides.Apply(article.id, topics);
+    Item item;
+    item.id = article.id;
+    item.source = "gold";
+    for (const auto& t : topics) {
+      item.labels.insert(TopicIndex(ids, t.id, file.string()));
+    }
+    item.article = std::move(article);
+    item.known.assign(ids.size(), true);
+    items.push_back(std::move(item));
   }
 }
 
@@ -273,7 +317,7 @@ Fitted Fit(const std::vector<const Item*>& data, size_t vocabulary,
         s.adagrad ? s.learning_rate : s.learning_rate / (1 + epoch);
     for (size_t i : order) {
       const Item& item = *data[i];
-      double weight = item.source == "samples" ? s.sample_weight : 1;
+      double weight = item.FromArchive() ? s.sample_weight : 1;
       std::vector<double> z = Margins(f, item);
       std::vector<double> g(topics);
       for (size_t t = 0; t < topics; ++t) {
@@ -355,7 +399,7 @@ void CalibrateThresholds(Fitted& f, const std::vector<const Item*>& data,
     for (auto& v : z) v = Sigmoid(v);
     if (g_dump) DumpItem("cal", *item, z);
     probabilities.push_back(std::move(z));
-    weights.push_back(item->source == "samples" ? s.sample_weight : 1);
+    weights.push_back(item->FromArchive() ? s.sample_weight : 1);
   }
   // Weighted F1 over `topics` with `thresholds`.
   auto f1 = [&](const std::vector<double>& thresholds,
@@ -488,7 +532,7 @@ void ScoreWith(const corpus::TopicClassifier& classifier,
     std::set<size_t> got;
     for (const auto& t : classifier.Classify(item->article)) {
       size_t index = std::find(ids.begin(), ids.end(), t.id) - ids.begin();
-      if (item->source == "samples" || evaluated[item->source].count(index)) {
+      if (item->FromArchive() || evaluated[item->source].count(index)) {
         got.insert(index);
       }
     }
@@ -497,7 +541,7 @@ void ScoreWith(const corpus::TopicClassifier& classifier,
       ++score.per_topic[t].assigned;
       score.per_topic[t].correct += item->labels.count(t);
     }
-    if (item->source != "samples") {
+    if (!item->FromArchive()) {
       for (size_t t : evaluated[item->source]) score.per_topic[t];
     }
   }
@@ -529,6 +573,8 @@ int main(int argc, char** argv) {
       (baoku::testing::SourceDir() / "corpus" / "topics.json").string();
   std::string corpora = (baoku::testing::SharedDir() / "corpora").string();
   std::string samples = baoku::testing::SamplesDir().string();
+  std::string gold_file =
+      (baoku::testing::SourceDir() / "corpus" / "topic_gold.ndjson").string();
   std::string overrides_file, out_file, dump_file;
   bool no_cv = false, no_final = false, per_topic = false;
   size_t limit = 0;
@@ -536,6 +582,8 @@ int main(int argc, char** argv) {
   app.add_option("--topics", topics_file, "Taxonomy (its terms are seeds)");
   app.add_option("--corpora", corpora, "The public corpora (../shared)");
   app.add_option("--samples", samples, "Sample archive with gold files");
+  app.add_option("--gold", gold_file,
+                 "Articles written for fitting, NDJSON (\"\": none)");
   app.add_option("--overrides", overrides_file, "Editor's topic overrides");
   app.add_option("--out", out_file, "Write the fitted weights here");
   app.add_option("--limit", limit, "First N mapped articles per corpus");
@@ -583,6 +631,9 @@ int main(int argc, char** argv) {
     const std::vector<std::string> ids = taxonomy->TopicIds();
     std::vector<Item> items;
     LoadSamples(samples, *taxonomy, overrides, items);
+    if (!gold_file.empty()) {
+      LoadWrittenGold(gold_file, *taxonomy, overrides, items);
+    }
     LoadPublic(corpora, *taxonomy, limit, items);
     std::fprintf(stderr, "%zu articles read (%.1f s)\n", items.size(),
                  seconds());
@@ -691,15 +742,20 @@ int main(int argc, char** argv) {
     }
     std::printf("\n");
     if (!out_file.empty()) {
-      size_t samples_count = 0, public_count = train.size();
-      for (const Item* item : train) samples_count += item->source == "samples";
-      public_count -= samples_count;
+      size_t samples_count = 0, gold_count = 0, public_count = 0;
+      for (const Item* item : train) {
+        samples_count += item->source == "samples";
+        gold_count += item->source == "gold";
+        public_count += !item->FromArchive();
+      }
       model.comments() = {
           "Topic weights of baoku, fitted by baoku-topic-train "
           "(bench/quality/topic_train.cc) for corpus/topics.json; do not "
           "edit, fit again (docs/QUALITY.md, Topics).",
           "Fitted on " + std::to_string(samples_count) +
-              " sample-archive articles and " + std::to_string(public_count) +
+              " sample-archive articles, " + std::to_string(gold_count) +
+              " written gold articles (corpus/topic_gold.ndjson) and " +
+              std::to_string(public_count) +
               " public articles (80% of sina_news_2018, tnews, sogou_smarty; "
               "labels mapped onto the taxonomy).",
           "Settings: epochs " + std::to_string(s.epochs) + ", sample weight " +
