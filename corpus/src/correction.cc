@@ -202,6 +202,12 @@ std::string NoticeText(const Article& article) {
 
 }  // namespace
 
+void MarkCorrectionNotices(std::vector<Article>& articles) {
+  for (auto& a : articles) {
+    if (IsCorrectionNotice(a)) a.kind = ArticleKind::kCorrection;
+  }
+}
+
 bool IsCorrectionNotice(const Article& article) {
   string_view title = utf8::Trim(article.headline);
   for (string_view word :

@@ -7,10 +7,12 @@
 //   baoku-index compact --db DB          (also: --db DB --compact)
 //   baoku-index retopic --db DB          (also: --retopic)
 //   baoku-index close-shard --db DB NAME (also: --close-shard NAME)
+//   baoku-index lexicon-add --db DB WORD… (also: --lexicon-add WORD…)
 //
 // The forms in parentheses are those of earlier versions, still accepted:
 // they are rewritten into the subcommand before parsing.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -22,9 +24,9 @@ namespace {
 // rewritten into the subcommand they stand for; others are kept as they
 // are.
 std::vector<std::string> WithSubcommand(std::vector<std::string> args) {
-  static const char* const kCommands[] = {"index",   "explain", "stats",
-                                          "compact", "retopic", "close-shard",
-                                          "-h",      "--help"};
+  static const char* const kCommands[] = {
+      "index",       "explain",     "stats", "compact", "retopic",
+      "close-shard", "lexicon-add", "-h",    "--help"};
   if (args.empty()) return args;
   for (const char* command : kCommands) {
     if (args.front() == command) return args;
@@ -43,6 +45,17 @@ std::vector<std::string> WithSubcommand(std::vector<std::string> args) {
     command = "explain";
   } else if (take_flag("--retopic")) {
     command = "retopic";
+  } else if (auto flag = std::find(args.begin(), args.end(), "--lexicon-add");
+             flag != args.end()) {
+    // "--lexicon-add W1 W2 …" → "lexicon-add … W1 W2 …": the words are
+    // the arguments after it up to the next option.
+    auto end = std::find_if(flag + 1, args.end(), [](const std::string& a) {
+      return a.rfind("-", 0) == 0;
+    });
+    std::vector<std::string> words(flag + 1, end);
+    args.erase(flag, end);
+    args.insert(args.end(), words.begin(), words.end());
+    command = "lexicon-add";
   } else {
     for (auto it = args.begin(); it != args.end(); ++it) {
       // "--close-shard NAME" → "close-shard ... NAME".
@@ -81,6 +94,7 @@ int main(int argc, char** argv) {
   baoku::indexer::cli::AddCompactCommand(app, status);
   baoku::indexer::cli::AddRetopicCommand(app, status);
   baoku::indexer::cli::AddCloseShardCommand(app, status);
+  baoku::indexer::cli::AddLexiconAddCommand(app, status);
 
   std::vector<std::string> args(argv + 1, argv + argc);
   args = WithSubcommand(std::move(args));

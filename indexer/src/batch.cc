@@ -18,6 +18,7 @@
 #include "baoku/corpus/topics.h"
 #include "baoku/indexer/document_builder.h"
 #include "baoku/indexer/index_writer.h"
+#include "baoku/indexer/lexicon_update.h"
 #include "bulk_build.h"
 #include "page_state.h"
 #include "work_pool.h"
@@ -314,6 +315,30 @@ BatchSummary IndexFiles(const fs::path& db, const std::vector<fs::path>& files,
   corpus::Lexicon lexicon =
       LoadIndexLexicon(options.lexicon_file, stored_lexicon(), analyzer,
                        [&](const corpus::Diagnostic& d) { report(d, false); });
+  // Words the index was not built with (an edited lexicon file): the
+  // articles already indexed that hold them are re-written first, in a
+  // transaction of their own, and only those. A new bulk-built index holds
+  // nothing to re-write.
+  if (!bulk) {
+    std::vector<std::string> stored = stored_lexicon();
+    std::set<std::string> known(stored.begin(), stored.end());
+    std::vector<std::string> words = lexicon.Words();
+    bool any_new = std::any_of(words.begin(), words.end(),
+                               [&](auto& w) { return known.count(w) == 0; });
+    for (IndexWriter* writer :
+         any_new ? writers->WritableShards() : std::vector<IndexWriter*>{}) {
+      if (writer->DocumentCount() == 0) continue;
+      LexiconUpdateSummary update = ApplyLexiconWords(
+          *writer, WordsNewToIndex(*writer, lexicon), lexicon, analyzer);
+      summary.lexicon_rewritten += update.rewritten;
+      summary.lexicon_words.insert(summary.lexicon_words.end(),
+                                   update.words.begin(), update.words.end());
+    }
+    std::sort(summary.lexicon_words.begin(), summary.lexicon_words.end());
+    summary.lexicon_words.erase(
+        std::unique(summary.lexicon_words.begin(), summary.lexicon_words.end()),
+        summary.lexicon_words.end());
+  }
   // All of it is stored, so that the search segments as the documents were.
   if (bulk) {
     bulk->Writer(0).StoreLexiconWords(lexicon.Words());
@@ -347,10 +372,7 @@ BatchSummary IndexFiles(const fs::path& db, const std::vector<fs::path>& files,
     std::vector<FileResult> results(group.size());
     pool.ParallelFor(group.size(), [&](size_t i) {
       results[i] = ReadInputGuarded(group[i], options.defaults);
-      for (auto& a : results[i].articles) {
-        if (corpus::IsCorrectionNotice(a))
-          a.kind = corpus::ArticleKind::kCorrection;
-      }
+      corpus::MarkCorrectionNotices(results[i].articles);
       // After the kinds: a correction notice is no page's lead.
       corpus::MarkLeadStories(results[i].articles);
       // Before the fingerprint: a new taxonomy or override re-writes the

@@ -104,17 +104,24 @@ std::string PageKey(const corpus::Article& a) {
   return a.paper_code + "-" + a.date.ToCompact() + "-" + page;
 }
 
+void ForEachIndexedText(
+    const corpus::Article& a,
+    const std::function<void(const std::string& text, bool title)>& text) {
+  for (const auto* line : {&a.column, &a.kicker, &a.headline, &a.subtitle}) {
+    text(*line, /*title=*/true);
+  }
+  text(JoinNames(a), /*title=*/false);
+  for (const auto& paragraph : a.paragraphs) text(paragraph, false);
+}
+
 Xapian::Document BuildDocument(const corpus::Article& a,
                                const corpus::TextAnalyzer& analyzer,
                                const corpus::Lexicon* lexicon,
                                const corpus::FieldTable& fields) {
   Xapian::Document doc;
   TextIndexer text(doc, analyzer, lexicon);
-  for (const auto* line : {&a.column, &a.kicker, &a.headline, &a.subtitle}) {
-    text.Add(*line, /*title=*/true);
-  }
-  text.Add(JoinNames(a), /*title=*/false);
-  for (const auto& paragraph : a.paragraphs) text.Add(paragraph, false);
+  ForEachIndexedText(
+      a, [&](const std::string& t, bool title) { text.Add(t, title); });
 
   std::string day = a.date.ToCompact();
   AddBoolean(doc, schema::kId, a.id);

@@ -28,6 +28,15 @@ std::string PageFingerprintOf(
   return buf;
 }
 
+corpus::Result<corpus::Article> StoredArticle(const Xapian::Document& doc) {
+  auto json = nlohmann::json::parse(doc.get_data(), nullptr,
+                                    /*allow_exceptions=*/false);
+  if (json.is_discarded()) {
+    return corpus::Diagnostic({}, 0, "not JSON", "record.not_json");
+  }
+  return corpus::ArticleFromJson(json);
+}
+
 corpus::Lexicon LoadIndexLexicon(
     const std::filesystem::path& lexicon_file,
     const std::vector<std::string>& stored_words,

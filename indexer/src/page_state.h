@@ -11,6 +11,7 @@
 #include "baoku/corpus/article.h"
 #include "baoku/corpus/diagnostic.h"
 #include "baoku/corpus/lexicon.h"
+#include "baoku/corpus/result.h"
 #include "baoku/corpus/text_analyzer.h"
 #include "baoku/indexer/index_writer.h"
 
@@ -20,9 +21,15 @@ namespace baoku::indexer {
 // the JSON records of the articles of `page_key` among `articles`, in their
 // order: changes whenever what the reader made of the page changes (text,
 // metadata, reader version, assigned topics) or what the index makes of it.
+// The lexicon's words are not part of it: a lexicon edit re-writes only the
+// articles that hold a new word (lexicon_update.h), not every page.
 std::string PageFingerprintOf(
     const std::vector<const corpus::Article*>& articles,
     const std::string& page_key);
+
+// The Article record a document of the index stores as its data, or the
+// problem when it does not read back (not JSON, a field missing).
+corpus::Result<corpus::Article> StoredArticle(const Xapian::Document& doc);
 
 // The lexicon documents are built with: the project's file (empty:
 // corpus::DefaultLexiconPath()) and the names stored with the index.

@@ -46,12 +46,7 @@ RetopicSummary RetopicIndex(const std::filesystem::path& db,
     std::vector<std::pair<Xapian::docid, corpus::Article>> page;
     for (auto it = database.postlist_begin(term);
          it != database.postlist_end(term); ++it) {
-      std::string data = database.get_document(*it).get_data();
-      auto json = nlohmann::json::parse(data, nullptr, false);
-      auto article = json.is_discarded()
-                         ? corpus::Result<corpus::Article>(corpus::Diagnostic(
-                               {}, 0, "not JSON", "record.not_json"))
-                         : corpus::ArticleFromJson(json);
+      auto article = StoredArticle(database.get_document(*it));
       if (!article) {
         ++summary.unreadable;
         report({db.string(), 0,

@@ -193,6 +193,15 @@ IndexWriter& ShardSet::For(const corpus::Article& article) {
   return Open(ShardName(policy_, article));
 }
 
+std::vector<IndexWriter*> ShardSet::WritableShards() {
+  if (policy_.by == ShardPolicy::By::kNone) return {&Open("")};
+  std::vector<IndexWriter*> out;
+  for (const auto& name : ListShards(dir_)) {
+    if (fs::exists(ShardPath(name))) out.push_back(&Open(name));
+  }
+  return out;
+}
+
 std::vector<std::string> ShardSet::StoredLexiconWords() {
   if (policy_.by == ShardPolicy::By::kNone) {
     return Open("").StoredLexiconWords();

@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -211,6 +212,62 @@ TEST_CASE(
   CHECK(rebuilt.get_doccount() == 1);
   CHECK_FALSE(rebuilt.term_exists("Qold-1"));
   CHECK_FALSE(std::filesystem::exists(db + ".rebuilding"));
+}
+
+TEST_CASE("baoku-index explain shows a correction notice as a correction",
+          "[indexer][cli][corrections]") {
+  // The sample issue of 2026-06-17 prints a 更正 on page 2.
+  std::string out;
+  REQUIRE(testing::Run({Tool(), "explain",
+                        (testing::SamplesDir() / "2026-06-17/02.txt").string()},
+                       &out) == 0);
+  auto explained = nlohmann::json::parse(out);
+  int corrections = 0;
+  for (const auto& a : explained["articles"]) {
+    if (a["headline"] == "更正") {
+      CHECK(a["kind"] == "correction");
+      ++corrections;
+    } else {
+      CHECK(a["kind"] != "correction");
+    }
+  }
+  CHECK(corrections == 1);
+}
+
+TEST_CASE("baoku-index lexicon-add re-writes the articles holding the word",
+          "[indexer][cli][lexicon]") {
+  testing::TempDir dir;
+  testing::WriteFile(dir / "in/2026-06-11/01.txt", GoodPage("桐溪湾书房"));
+  testing::WriteFile(dir / "in/2026-06-11/02.txt", GoodPage("城市书房"));
+  testing::WriteFile(dir / "lexicon.txt", "# none\n");
+  const std::string db = (dir / "db").string();
+  const std::string lexicon = " --lexicon " + (dir / "lexicon.txt").string();
+  std::string out;
+  REQUIRE(
+      RunIndexer("index -q --db " + db + lexicon + " " + (dir / "in").string(),
+                 &out) == 0);
+  REQUIRE(RunIndexer("lexicon-add --db " + db + lexicon + " 桐溪湾", &out) ==
+          0);
+  INFO(out);
+  CHECK(out.find("1 words (桐溪湾), 1 articles hold them, 1 re-written") !=
+        std::string::npos);
+  // The old flag form; nothing left to re-write.
+  REQUIRE(RunIndexer("--db " + db + lexicon + " --lexicon-add 桐溪灣 -q",
+                     &out) == 0);
+  CHECK(out.find("1 articles hold them, 0 re-written") != std::string::npos);
+  CHECK(Xapian::Database(db).term_exists("桐溪湾"));
+
+  // Bad words are refused, naming the parameter, before the index is
+  // opened.
+  for (const char* bad :
+       {"''", "'桐溪 湾'", "桐溪湾，", "\"$(printf '\\377\\376')\""}) {
+    INFO(bad);
+    CHECK(RunIndexer("lexicon-add --db " + db + " " + bad, &out) == 2);
+    CHECK(out.find("WORD: ") != std::string::npos);
+  }
+  CHECK(RunIndexer("lexicon-add --db " + (dir / "missing").string() + " 桐溪湾",
+                   &out) == 3);
+  CHECK(out.find("no such index") != std::string::npos);
 }
 
 }  // namespace

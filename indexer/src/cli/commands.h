@@ -16,6 +16,7 @@ void AddStatsCommand(CLI::App& app, int& status);
 void AddCompactCommand(CLI::App& app, int& status);
 void AddRetopicCommand(CLI::App& app, int& status);
 void AddCloseShardCommand(CLI::App& app, int& status);
+void AddLexiconAddCommand(CLI::App& app, int& status);
 
 }  // namespace baoku::indexer::cli
 

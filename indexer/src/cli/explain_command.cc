@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "baoku/corpus/article_json.h"
+#include "baoku/corpus/correction.h"
 #include "baoku/corpus/ingest_report.h"
 #include "baoku/corpus/ndjson_reader.h"
 #include "baoku/corpus/page_reader.h"
@@ -24,6 +25,8 @@ nlohmann::json DiagnosticsJson(const std::vector<Diagnostic>& list) {
 
 nlohmann::json ArticlesJson(std::vector<corpus::Article> list,
                             const TopicSetup& topics) {
+  // As the indexer marks them: a notice is shown as the kind it is indexed.
+  corpus::MarkCorrectionNotices(list);
   nlohmann::json out = nlohmann::json::array();
   for (auto& a : list) {
     if (!topics.classifier) {

@@ -69,6 +69,7 @@ struct IndexOptions {
   std::string shard_by;
   std::string report_file;
   bool no_report = false;
+  std::string saved_searches;
 };
 
 // Indexes `files` into `db`; the exit status.
@@ -101,10 +102,18 @@ int IndexInto(const fs::path& db, const std::vector<fs::path>& files,
       "%zu records rejected, %zu warnings, %.2f s\n",
       s.files, s.failed_files, s.issues, s.articles, s.added, s.replaced,
       s.removed, s.unchanged, s.failed_records, s.warnings, s.seconds);
+  if (!s.lexicon_words.empty()) {
+    std::string list;
+    for (const auto& w : s.lexicon_words) list += (list.empty() ? "" : " ") + w;
+    std::printf(
+        "baoku-index: lexicon: %zu new words (%s), %zu articles re-written\n",
+        s.lexicon_words.size(), list.c_str(), s.lexicon_rewritten);
+  }
   bool saved_failed = false;
   nlohmann::json extra = nlohmann::json::object();
-  if (auto counts = CountSavedSearches(db, options.db, s.written_ids,
-                                       options.quiet, saved_failed)) {
+  if (auto counts =
+          CountSavedSearches(db, options.db, options.saved_searches,
+                             s.written_ids, options.quiet, saved_failed)) {
     extra["saved_searches"] = std::move(*counts);
   }
   if (!options.no_report &&
@@ -207,6 +216,9 @@ void AddIndexCommand(CLI::App& app, int& status) {
   command->add_option("--report", options->report_file,
                       "Write the ingest report (articles per page, what "
                       "looks wrong) to this JSON file");
+  command->add_option("--saved-searches", options->saved_searches,
+                      "The saved-search store whose new matches are counted "
+                      "(default: beside the index, DB.searches.sqlite)");
   command->add_flag("--no-report", options->no_report,
                     "Skip the ingest report (it reads the pages once more)");
   command

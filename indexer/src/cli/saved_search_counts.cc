@@ -12,8 +12,10 @@ namespace baoku::indexer::cli {
 
 std::optional<nlohmann::json> CountSavedSearches(
     const std::filesystem::path& index, const std::filesystem::path& owner,
+    const std::filesystem::path& store,
     const std::vector<std::string>& written_ids, bool quiet, bool& failed) {
-  auto store_path = search::SavedSearchStore::PathBeside(owner);
+  auto store_path =
+      store.empty() ? search::SavedSearchStore::PathBeside(owner) : store;
   if (!std::filesystem::exists(store_path)) return std::nullopt;
   std::vector<search::SavedSearch> saved;
   try {

@@ -37,6 +37,11 @@ struct CorrectionTarget {
 // text says "本报…第…版《…》一文…应为…".
 bool IsCorrectionNotice(const Article& article);
 
+// Sets the kind of each of `articles` that IsCorrectionNotice() to
+// ArticleKind::kCorrection: what the indexer writes and `baoku-index
+// explain` shows (the page reader itself does not tell notices apart).
+void MarkCorrectionNotices(std::vector<Article>& articles);
+
 // The articles `notice` names, in the order named (a 更正启事 may name
 // several); empty when it names no date, headline or quoted words. A date
 // without a year takes the notice's year, or the year before when that

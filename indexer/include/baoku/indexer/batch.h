@@ -42,6 +42,11 @@ struct BatchSummary {
   size_t unchanged = 0;  // Articles of pages skipped as already indexed.
   size_t warnings = 0;
   double seconds = 0;
+  // Words of the lexicon (an edited lexicon file) that the index did not
+  // hold; the articles already indexed that hold them were re-written
+  // first, and only those (lexicon_update.h).
+  std::vector<std::string> lexicon_words;
+  size_t lexicon_rewritten = 0;
   // Ids of the articles written (added or replaced), for the saved
   // searches' counts of what is new (search/saved_searches.h).
   std::vector<std::string> written_ids;

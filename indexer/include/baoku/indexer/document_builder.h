@@ -9,6 +9,7 @@
 
 #include <xapian.h>
 
+#include <functional>
 #include <string>
 
 #include "baoku/corpus/article.h"
@@ -20,6 +21,13 @@ namespace baoku::indexer {
 
 // "yzrb-20260611-03": the key shared by every article of one printed page.
 std::string PageKey(const corpus::Article& article);
+
+// Calls `text(t, title)` for each free text BuildDocument indexes of
+// `article`, in its order: the title block (column, kicker, headline,
+// subtitle; `title` true), the names of the byline, the paragraphs.
+void ForEachIndexedText(
+    const corpus::Article& article,
+    const std::function<void(const std::string& text, bool title)>& text);
 
 // The document's data is the article's JSON record (corpus/article_json.h).
 // `lexicon` (may be null) merges known words for ranking. `fields` must be

@@ -64,6 +64,10 @@ class ShardSet {
   // the shard when it is closed (read-only).
   IndexWriter& For(const corpus::Article& article);
 
+  // The writers of every shard that takes writes (the database itself
+  // when unsharded), opened now; closed shards are left out.
+  std::vector<IndexWriter*> WritableShards();
+
   // The names stored with every shard (union).
   std::vector<std::string> StoredLexiconWords();
   // Stores `words` with every shard written from now on, and at Finish()
