@@ -102,6 +102,8 @@ def byline_for(story, rng, layout):
     # About a third of the stories carry no byline, as on real pages.
     form = rng.choice(["line", "line", "line", "lead", "lead", "trail",
                        "none", "none", "none", "none", "wentu", "wen_tu"])
+    if story.get("bylineless") and rng.random() < 0.8:
+        form = "none"
     if form == "line":
         role = rng.choice(["本报记者", "本报记者", "记者", "本报特约记者",
                            "见习记者", "本报实习生", "本报通讯员"])

@@ -144,8 +144,9 @@ PageReport ReportPage(const PageReading& reading, const std::string& file) {
     char prob[16];
     std::snprintf(prob, sizeof prob, "%.2f", p);
     flag("headline-as-text", owner, d.line,
-         "line " + std::to_string(d.line) + ": '" + d.text +
-             "' read as a subhead; a new article's headline with p=" + prob);
+         "line " + std::to_string(d.line) + ": '" + d.text + "' read as " +
+             (d.alternative == "text" ? "text" : "a subhead") +
+             "; a new article's headline with p=" + prob);
   }
   return page;
 }
@@ -256,7 +257,7 @@ nlohmann::json DecisionsJson(const std::vector<ReaderDecision>& decisions) {
     }
     out.push_back({{"line", d.line},
                    {"text", d.text},
-                   {"label", d.new_article ? "headline" : "subhead"},
+                   {"label", d.new_article ? "headline" : d.alternative},
                    {"score", std::round(d.score * 1000) / 1000},
                    {"features", std::move(features)}});
   }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <unordered_set>
 
 #include "baoku/corpus/text_analyzer.h"
 #include "baoku/corpus/text_decoding.h"
@@ -73,6 +75,11 @@ struct Paragraph {
   // Read as a title line from where it stands on the page (see
   // PromoteTitlesByContext), although its text alone reads as a sentence.
   bool title_by_context = false;
+  // A sentence-like line ending in ！ or ？ right after a finished
+  // paragraph: the headline of a bylineless story printed one blank line
+  // after the story before, or a short exclaimed line of text. The fitted
+  // model decides (see MarkHeadlineCandidates).
+  bool headline_candidate = false;
 };
 
 // Lines longer than this without final punctuation are running text cut by
@@ -529,6 +536,38 @@ void PromoteTitlesByContext(std::vector<Paragraph>& paras,
   }
 }
 
+bool EndsExclaimedOrAsked(std::string_view text) {
+  char32_t last = utf8::Last(text);
+  return last == U'！' || last == U'!' || last == U'？' || last == U'?';
+}
+
+// A story without a byline printed one blank line after a finished
+// paragraph of the story before looks like that story's next paragraph
+// when its headline reads as a sentence ("…决胜球! 李楠的名单还真缺不了他!",
+// "一碗面卖了二十年，老板为何坚持不涨价？"). Such a line, title-shaped and
+// ending in ！ or ？, is marked for the model (PageSplitter::OpenerFeatures);
+// being a finished sentence it is never the first part of a cut paragraph,
+// so the choice is only headline or text.
+void MarkHeadlineCandidates(std::vector<Paragraph>& paras,
+                            const PageConventions& conventions) {
+  for (size_t i = 1; i + 1 < paras.size(); ++i) {
+    Paragraph& p = paras[i];
+    if (p.shape != Shape::kBody || !IsTitleShaped(p.text) ||
+        !EndsExclaimedOrAsked(p.text) ||
+        p.blank_lines_before >= kHardBreakBlankLines ||
+        (conventions.indented_paragraphs && p.indented)) {
+      continue;
+    }
+    const Paragraph& prev = paras[i - 1];
+    const Paragraph& next = paras[i + 1];
+    if ((prev.shape == Shape::kBody || prev.shape == Shape::kLead) &&
+        EndsSentence(prev.text) && next.shape == Shape::kBody &&
+        next.blank_lines_before < kHardBreakBlankLines) {
+      p.headline_candidate = true;
+    }
+  }
+}
+
 // Rejoins paragraphs that a column or page break cut mid-sentence:
 // "…打通了“排" + "查、整改…". A lead paragraph ("本报讯…") can be cut too.
 std::vector<Paragraph> RepairBreaks(std::vector<Paragraph> in,
@@ -616,6 +655,42 @@ void AssignTitleBlock(Article& a, const std::vector<std::string>& lines) {
   }
 }
 
+// Pairs of adjacent letters (Han characters, digits, Latin letters) of a
+// text: its words, near enough to tell one story's vocabulary from
+// another's without a dictionary.
+using Bigrams = std::unordered_set<uint64_t>;
+
+bool IsLetter(char32_t cp) {
+  if (cp < 0x80) {
+    return (cp >= '0' && cp <= '9') ||
+           ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+  }
+  return cp >= 0x3400 && !(cp >= 0xFE10 && cp <= 0xFE6F) &&
+         !(cp >= 0xFF00 && cp <= 0xFF0F) && !(cp >= 0xFF1A && cp <= 0xFF20);
+}
+
+void AddBigrams(std::string_view text, Bigrams& to) {
+  char32_t prev = 0;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    char32_t cp = utf8::Next(text, pos);
+    if (!IsLetter(cp)) {
+      prev = 0;
+      continue;
+    }
+    if (prev != 0) to.insert((static_cast<uint64_t>(prev) << 32) | cp);
+    prev = cp;
+  }
+}
+
+// The share of `of` found in `in`; 0 when `of` is empty.
+double SharedFraction(const Bigrams& of, const Bigrams& in) {
+  if (of.empty()) return 0;
+  size_t shared = 0;
+  for (uint64_t b : of) shared += in.count(b);
+  return static_cast<double>(shared) / of.size();
+}
+
 class PageSplitter {
  public:
   PageSplitter(const PageMeta& meta, const std::string& file,
@@ -658,7 +733,12 @@ class PageSplitter {
           i = OnTitleLines(i);
           break;
         case Shape::kBody:
-          OnBody(p);
+          if (p.headline_candidate && HasBody() && !in_briefs_ &&
+              current_->kind == ArticleKind::kNews && DecideOpensArticle(i)) {
+            OpenUntitledStory(p);
+          } else {
+            OnBody(p);
+          }
           break;
       }
     }
@@ -684,6 +764,7 @@ class PageSplitter {
 
   void Close() {
     subhead_chars_ = 0;
+    article_bigrams_.clear();
     if (!current_) return;
     Article& a = *current_;
     if (a.paragraphs.empty() && a.headline.empty()) {
@@ -823,6 +904,7 @@ class PageSplitter {
   }
 
   void AddText(const Paragraph& p, std::string text) {
+    AddBigrams(text, article_bigrams_);
     caption_first_line_ = p.first_line;
     line_before_caption_ = current_->lines.last;
     auto author = SplitTrailingAuthor(text);
@@ -1003,12 +1085,67 @@ class PageSplitter {
     if (i > 0 && paras_[i].blank_lines_before > 1) fire("gap:wide");
     if (paras_[i].title_by_context) fire("shape:sentence-like");
     if (chars > kMaxTitleChars) fire("len:26+");
+    // A subhead's text goes on with the story; a headline's leaves it.
+    Bigrams line_words, next_words;
+    AddBigrams(line, line_words);
+    for (size_t k = j; k < j + 2 && k < end; ++k) {
+      AddBigrams(paras_[k].text, next_words);
+    }
+    fire("next-shares-story", SharedFraction(next_words, article_bigrams_));
+    fire("line-shares-next", SharedFraction(line_words, next_words));
     return f;
   }
 
+  // A story without a byline opening at the headline candidate p.
+  void OpenUntitledStory(const Paragraph& p) {
+    Start(p);
+    AssignTitleBlock(*current_, {p.text});
+    headline_chars_sum_ += utf8::CodePointCount(current_->headline);
+    ++headline_count_;
+  }
+
+  // Features of the headline candidate at i (see MarkHeadlineCandidates):
+  // its shape, the article it would end, and how the text after it reads
+  // on: the paragraphs that follow a headline share its words and leave
+  // the story before, those after a line of text go on with the story.
+  FeatureVector OpenerFeatures(size_t i) const {
+    FeatureVector f;
+    auto fire = [&f](std::string name, double value = 1.0) {
+      f.emplace_back("open:" + std::move(name), value);
+    };
+    const std::string& line = paras_[i].text;
+    size_t chars = utf8::CodePointCount(line);
+    fire("bias");
+    // The words of the next two paragraphs: seen in the story so far, or in
+    // the candidate line.
+    Bigrams line_words, next_words;
+    AddBigrams(line, line_words);
+    for (size_t k = i + 1;
+         k < i + 3 && k < paras_.size() && paras_[k].shape == Shape::kBody &&
+         paras_[k].blank_lines_before < kHardBreakBlankLines;
+         ++k) {
+      AddBigrams(paras_[k].text, next_words);
+    }
+    fire("next-shares-story", SharedFraction(next_words, article_bigrams_));
+    fire("line-shares-next", SharedFraction(line_words, next_words));
+    fire("line-shares-story", SharedFraction(line_words, article_bigrams_));
+    if (headline_count_ > 0 && chars * headline_count_ >= headline_chars_sum_) {
+      fire("len:>=page-headline-mean");
+    }
+    return f;
+  }
+
+  bool DecideOpensArticle(size_t i) {
+    return Decide(i, OpenerFeatures(i), "text");
+  }
+
   bool DecideNewArticle(size_t i, size_t j) {
-    FeatureVector features = TitleLineFeatures(i, j);
+    return Decide(i, TitleLineFeatures(i, j), "subhead");
+  }
+
+  bool Decide(size_t i, FeatureVector features, const char* alternative) {
     ReaderDecision d;
+    d.alternative = alternative;
     d.line = paras_[i].first_line;
     d.text = paras_[i].text;
     d.score = model_.Score(features);
@@ -1055,6 +1192,7 @@ class PageSplitter {
   int caption_first_line_ = 0;
   int line_before_caption_ = 0;
   size_t subhead_chars_ = 0;  // Of the current article's subheads.
+  Bigrams article_bigrams_;   // Of the current article's text.
   // The headlines read so far: their number and total length.
   size_t headline_count_ = 0, headline_chars_sum_ = 0;
   PageReading result_;
@@ -1082,6 +1220,7 @@ PageReading SplitPage(std::string_view text, const PageMeta& meta,
   PageConventions conventions = DecideConventions(lines);
   std::vector<Paragraph> paragraphs = ReadParagraphs(lines, conventions);
   PromoteTitlesByContext(paragraphs, conventions);
+  MarkHeadlineCandidates(paragraphs, conventions);
   // Where indentation marks paragraphs, column breaks were already mended
   // by it; elsewhere the cut is found from the text.
   if (!conventions.indented_paragraphs) {

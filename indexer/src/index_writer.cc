@@ -1,5 +1,7 @@
 #include "baoku/indexer/index_writer.h"
 
+#include <cstdlib>
+#include <mutex>
 #include <set>
 
 #include "baoku/corpus/index_version.h"
@@ -9,9 +11,31 @@
 
 namespace baoku::indexer {
 namespace schema = corpus::schema;
+namespace {
+
+// Xapian buffers the postings of this many new documents in memory before
+// it merges them into its tables, inside a transaction too. Its default,
+// 10,000, held 1.4 GB for 11,673 news articles, and the buffer's maps of
+// terms cost more per document the more distinct terms they hold: a small
+// buffer is both leaner and faster (docs/BENCHMARKS.md, "Index v4").
+// XAPIAN_FLUSH_THRESHOLD in the environment still overrides it.
+constexpr const char* kFlushThresholdDocuments = "250";
+
+Xapian::WritableDatabase OpenWritable(const std::filesystem::path& path) {
+  // Xapian 1.4 reads the threshold only from the environment, when a
+  // database is opened; set once, before any writer exists.
+  static std::once_flag once;
+  std::call_once(once, [] {
+    setenv("XAPIAN_FLUSH_THRESHOLD", kFlushThresholdDocuments,
+           /*overwrite=*/0);
+  });
+  return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN);
+}
+
+}  // namespace
 
 IndexWriter::IndexWriter(const std::filesystem::path& path)
-    : db_(path.string(), Xapian::DB_CREATE_OR_OPEN) {
+    : db_(OpenWritable(path)) {
   std::string schema_key(schema::kSchemaVersionMetadataKey);
   std::string analyzer_key(schema::kAnalyzerVersionMetadataKey);
   std::string stored_schema = db_.get_metadata(schema_key);

@@ -35,20 +35,54 @@ nlohmann::json ReasonsToJson(const std::vector<MatchReason>& reasons) {
 
 nlohmann::json ValuesToJson(const std::vector<FacetValue>& values) {
   nlohmann::json out = nlohmann::json::array();
-  for (const auto& v : values) {
-    out.push_back({{"value", v.value}, {"label", v.label}, {"count", v.count}});
-  }
+  for (const auto& v : values) out.push_back(ValueToJson(v));
   return out;
 }
 
+// The number of `digits` ASCII digits at `pos` of `key`, or -1.
+int NumberAt(std::string_view key, size_t pos, size_t digits) {
+  if (pos + digits > key.size()) return -1;
+  int n = 0;
+  for (size_t i = pos; i < pos + digits; ++i) {
+    if (key[i] < '0' || key[i] > '9') return -1;
+    n = n * 10 + (key[i] - '0');
+  }
+  return n;
+}
+
 }  // namespace
+
+nlohmann::json ValueToJson(const FacetValue& value) {
+  return {
+      {"value", value.value}, {"label", value.label}, {"count", value.count}};
+}
+
+std::string DateKeyLabel(std::string_view key) {
+  int year = NumberAt(key, 0, 4);
+  if (year < 0) return std::string(key);
+  if (key.size() == 4) return std::to_string(year) + "年";
+  int month = key.size() >= 7 && key[4] == '-' ? NumberAt(key, 5, 2) : -1;
+  if (month < 0) return std::string(key);
+  std::string out = std::to_string(year) + "年" + std::to_string(month) + "月";
+  if (key.size() == 7) return out;
+  int day = key.size() == 10 && key[7] == '-' ? NumberAt(key, 8, 2) : -1;
+  return day < 0 ? std::string(key) : out + std::to_string(day) + "日";
+}
+
+nlohmann::json DatesToJson(const Facets& facets) {
+  nlohmann::json buckets = nlohmann::json::array();
+  for (const auto& b : facets.dates) {
+    buckets.push_back(ValueToJson({b.key, DateKeyLabel(b.key), b.count}));
+  }
+  return {{"granularity", facets.date_granularity}, {"buckets", buckets}};
+}
 
 nlohmann::json TopicsToJson(const corpus::Article& article,
                             const TopicNames& topics) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& topic : article.topics) {
-    out.push_back({{"id", topic.id},
-                   {"name", topics.Label(topic.id)},
+    out.push_back({{"value", topic.id},
+                   {"label", topics.Label(topic.id)},
                    {"score", topic.score}});
   }
   return out;
@@ -58,7 +92,7 @@ nlohmann::json HitToJson(const Hit& hit, const TopicNames& topics) {
   const corpus::Article& a = hit.article;
   nlohmann::json h;
   h["id"] = a.id;
-  h["title"] = SnippetToJson(hit.title);
+  h["title"] = hit.title.text;
   h["headline"] = a.headline;
   h["kicker"] = a.kicker;
   h["subtitle"] = a.subtitle;
@@ -74,22 +108,18 @@ nlohmann::json HitToJson(const Hit& hit, const TopicNames& topics) {
   h["topics"] = TopicsToJson(a, topics);
   h["score"] = hit.score;
   h["similar_count"] = hit.similar_count;
+  h["highlights"] = {{"title", SnippetToJson(hit.title)["highlights"]}};
   h["snippet"] = SnippetToJson(hit.snippet);
   if (hit.why) h["why"] = ReasonsToJson(*hit.why);
   return h;
 }
 
 nlohmann::json FacetsToJson(const Facets& facets) {
-  nlohmann::json buckets = nlohmann::json::array();
-  for (const auto& b : facets.dates) {
-    buckets.push_back({{"key", b.key}, {"count", b.count}});
-  }
   nlohmann::json out = nlohmann::json::object();
   for (const auto& [key, values] : facets.fields) {
     out[key] = ValuesToJson(values);
   }
-  out["dates"] = {{"granularity", facets.date_granularity},
-                  {"buckets", buckets}};
+  out["dates"] = DatesToJson(facets);
   return out;
 }
 

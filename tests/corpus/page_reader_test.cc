@@ -278,6 +278,61 @@ TEST_CASE("SplitPage splits a page with no blank lines at all", "[reader]") {
   CHECK_FALSE(r.decisions[0].contributions.empty());
 }
 
+// A bylineless story one blank line after the story before, its headline
+// a sentence ending in ！: the text after it shares its words and leaves
+// the story before. An exclaimed line inside the first story is text.
+constexpr const char* kBylinelessAfterOneBlankPage = R"(
+临川区老旧小区加装电梯开工
+
+本报记者 欧阳雪
+
+今年全区计划为老旧小区加装电梯120部，首批38部已于本周开工。
+
+加装电梯的费用由政府补贴和居民分摊，低楼层住户的意见逐户征求。
+
+电梯装好了，大家都高兴！
+
+住在六楼的周福林说，加装电梯以后他下楼买菜再也不用歇三回了。
+
+电动车进楼道充电，一把火烧了三层楼！
+
+6月22日凌晨，一栋居民楼楼道内停放的电动车充电时起火，火势蔓延到三层楼。
+
+消防员疏散了居民，所幸无人受伤。消防部门提醒，电动车不要进楼道充电。
+)";
+
+TEST_CASE(
+    "The reader asks its model whether an exclaimed line after a finished "
+    "paragraph opens a bylineless story",
+    "[reader]") {
+  PageReading r =
+      SplitPage(kBylinelessAfterOneBlankPage, Meta(), "bylineless.txt");
+  REQUIRE_FALSE(r.articles.empty());
+  CHECK(r.articles[0].headline == "临川区老旧小区加装电梯开工");
+  // Both lines are the model's to decide, as a headline or as text.
+  const ReaderDecision* in_story = nullptr;
+  const ReaderDecision* headline = nullptr;
+  for (const auto& d : r.decisions) {
+    if (d.alternative != "text") continue;
+    (d.line == 10 ? in_story : headline) = &d;
+  }
+  REQUIRE(in_story != nullptr);
+  REQUIRE(headline != nullptr);
+  CHECK(headline->line == 14);
+  CHECK_FALSE(in_story->new_article);
+  // The text after the headline shares its words and leaves the story
+  // before: its score is well above the in-story line's.
+  CHECK(headline->score > in_story->score + 1.0);
+  if (headline->new_article) {
+    REQUIRE(r.articles.size() == 2);
+    CHECK(r.articles[1].headline == "电动车进楼道充电，一把火烧了三层楼！");
+  } else {
+    // Read as text, the line stays in the first story, nothing dropped.
+    REQUIRE(r.articles.size() == 1);
+    CHECK(r.articles[0].paragraphs.size() == 7);
+  }
+}
+
 // Headlines that read as sentences (a comma, a final ？ or ！), written for
 // this test: their place on the page makes them headlines. Blank-line
 // paragraphs, the first over a byline, the second after an article break.

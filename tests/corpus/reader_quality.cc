@@ -1,6 +1,7 @@
 #include "reader_quality.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -194,6 +195,83 @@ std::vector<HeldOutQuality> LeaveOneLayoutOut(
     corpus::ReaderOptions options;
     options.model = &model;
     row.quality = MeasureReader({layouts[held].root}, defaults, options);
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+namespace {
+
+// A gold page's stories: each article's headline, or its first paragraph
+// where it has none (a photo's caption).
+std::set<std::string> StoriesOf(const std::filesystem::path& gold) {
+  std::set<std::string> out;
+  const auto json = nlohmann::json::parse(ReadFile(gold));
+  for (const auto& a : json.at("articles")) {
+    if (a.contains("headline") && a["headline"].is_string()) {
+      out.insert(a["headline"].get<std::string>());
+    } else if (a.contains("body") && !a["body"].empty()) {
+      out.insert(a["body"][0].get<std::string>());
+    }
+  }
+  return out;
+}
+
+bool Disjoint(const std::set<std::string>& x, const std::set<std::string>& y) {
+  for (const auto& s : x) {
+    if (y.count(s)) return false;
+  }
+  return true;
+}
+
+struct GoldPage {
+  std::filesystem::path gold;
+  std::set<std::string> stories;
+  std::vector<TrainingExample> examples;
+};
+
+}  // namespace
+
+std::vector<HeldOutQuality> LeaveOneLayoutAndStoryOut(
+    const std::vector<GoldLayout>& layouts, const corpus::PageMeta& defaults) {
+  std::vector<std::string> conventions;
+  std::vector<std::vector<GoldPage>> pages;
+  for (const auto& l : layouts) {
+    conventions.push_back(ConventionsOf(l, defaults));
+    auto& layout_pages = pages.emplace_back();
+    for (const auto& gold : FindGoldFiles({l.root})) {
+      layout_pages.push_back(
+          {gold, StoriesOf(gold), CollectExamples({gold}, defaults)});
+    }
+  }
+  std::vector<HeldOutQuality> rows;
+  for (size_t held = 0; held < layouts.size(); ++held) {
+    HeldOutQuality row;
+    row.layout = layouts[held].name;
+    row.conventions = conventions[held];
+    row.training_decisions = SIZE_MAX;
+    ReaderQualityCounter counter;
+    for (const GoldPage& page : pages[held]) {
+      std::vector<TrainingExample> training;
+      for (size_t k = 0; k < layouts.size(); ++k) {
+        if (conventions[k] == conventions[held]) continue;
+        for (const GoldPage& other : pages[k]) {
+          if (!Disjoint(page.stories, other.stories)) continue;
+          training.insert(training.end(), other.examples.begin(),
+                          other.examples.end());
+        }
+      }
+      row.training_decisions =
+          std::min(row.training_decisions, training.size());
+      corpus::ReaderModel model = FitReaderModel(training);
+      corpus::ReaderOptions options;
+      options.model = &model;
+      counter.AddPage(
+          corpus::ReadPageFile(GoldSourcePage(page.gold), defaults, options),
+          page.gold);
+    }
+    if (pages[held].empty()) row.training_decisions = 0;
+    row.quality = counter.Result();
     rows.push_back(std::move(row));
   }
   return rows;

@@ -71,6 +71,14 @@ struct HeldOutQuality {
 std::vector<HeldOutQuality> LeaveOneLayoutOut(
     const std::vector<GoldLayout>& layouts, const corpus::PageMeta& defaults);
 
+// As LeaveOneLayoutOut, and story-disjoint: the gold layouts are rendered
+// from the same stories, so each held-out page is read with a model fitted
+// only on the other conventions' pages that share none of its stories (by
+// headline, or a photo's caption). `training_decisions` is the fewest any
+// held-out page was read with.
+std::vector<HeldOutQuality> LeaveOneLayoutAndStoryOut(
+    const std::vector<GoldLayout>& layouts, const corpus::PageMeta& defaults);
+
 // The subfolders of `gold_root` as layouts, sorted by name.
 std::vector<GoldLayout> LayoutsUnder(const std::filesystem::path& gold_root);
 

@@ -1,7 +1,11 @@
 // baoku-reader-quality: measures the page reader against gold files.
-// Usage: baoku-reader-quality DIR_OR_GOLD_FILE...
+// Usage: baoku-reader-quality [--model FILE] DIR_OR_GOLD_FILE...
 //        baoku-reader-quality --diff [--model FILE] DIR_OR_GOLD_FILE...
 //        baoku-reader-quality --leave-one-layout-out GOLD_DIR [NAME=DIR...]
+//        baoku-reader-quality --leave-one-layout-and-story-out GOLD_DIR
+//                             [NAME=DIR...]
+//   (the same, each held-out page read with a model fitted on no page that
+//   holds any of its stories)
 //   (each subfolder of GOLD_DIR is a layout; NAME=DIR adds one more, e.g.
 //   samples=corpus/samples)
 #include <iostream>
@@ -47,7 +51,9 @@ int main(int argc, char** argv) {
       }
       return 0;
     }
-    if (std::string(argv[1]) == "--leave-one-layout-out") {
+    bool story_disjoint =
+        std::string(argv[1]) == "--leave-one-layout-and-story-out";
+    if (std::string(argv[1]) == "--leave-one-layout-out" || story_disjoint) {
       if (argc < 3) {
         std::cerr << "baoku-reader-quality: --leave-one-layout-out needs "
                      "GOLD_DIR\n";
@@ -65,7 +71,26 @@ int main(int argc, char** argv) {
         layouts.push_back({arg.substr(0, eq), arg.substr(eq + 1)});
       }
       std::cout << baoku::testing::HeldOutTable(
-          baoku::testing::LeaveOneLayoutOut(layouts, defaults));
+          story_disjoint
+              ? baoku::testing::LeaveOneLayoutAndStoryOut(layouts, defaults)
+              : baoku::testing::LeaveOneLayoutOut(layouts, defaults));
+      return 0;
+    }
+    if (std::string(argv[1]) == "--model" && argc > 3) {
+      // The measures with those weights instead of the shipped ones.
+      std::string error;
+      auto model = baoku::corpus::ReaderModel::Parse(
+          baoku::testing::ReadFile(argv[2]), &error);
+      if (!model) {
+        std::cerr << "baoku-reader-quality: " << argv[2] << ": " << error
+                  << "\n";
+        return 2;
+      }
+      baoku::corpus::ReaderOptions options;
+      options.model = &*model;
+      std::vector<std::filesystem::path> model_roots(argv + 3, argv + argc);
+      std::cout << baoku::testing::MeasureReader(model_roots, defaults, options)
+                       .ToTable();
       return 0;
     }
     std::cout << baoku::testing::MeasureReader(roots, defaults).ToTable();

@@ -67,6 +67,25 @@ TEST_CASE("The reader holds on every layout it was not fitted on",
   CHECK(gold_pages >= 60);
 }
 
+// The gold layouts share their stories: held out by story as well, each
+// page is read with a model fitted on no page holding any of its stories.
+TEST_CASE("The reader holds on layouts and stories it was not fitted on",
+          "[reader][quality]") {
+  auto layouts = LayoutsUnder(SourceDir() / "corpus" / "gold");
+  REQUIRE(layouts.size() >= 4);
+  layouts.push_back({"samples", SamplesDir()});
+  auto rows = LeaveOneLayoutAndStoryOut(layouts, {});
+  std::cout << HeldOutTable(rows);
+  for (const auto& row : rows) {
+    INFO(row.layout);
+    CHECK(row.quality.pages >= 16);
+    CHECK(row.training_decisions >= 40);
+    CHECK(row.quality.boundary_f1 >= 0.95);
+    CHECK(row.quality.reporter_f1 >= 0.95);
+    CHECK(row.quality.title_block_exact >= 0.90);
+  }
+}
+
 TEST_CASE("The shipped reader model is the one fitted on all gold pages",
           "[reader][quality]") {
   // Weights are fitted, never typed in: refitting reproduces the file.

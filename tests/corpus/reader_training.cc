@@ -1,5 +1,6 @@
 #include "reader_training.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -32,36 +33,80 @@ std::vector<TrainingExample> CollectExamples(
   return examples;
 }
 
-corpus::ReaderModel FitReaderModel(
+std::string DecisionOf(const TrainingExample& e) {
+  for (const auto& [name, value] : e.features) {
+    size_t colon = name.find(':');
+    if (name.ends_with("bias")) {
+      return colon == name.npos ? "" : name.substr(0, colon);
+    }
+  }
+  return "";
+}
+
+namespace {
+
+corpus::ReaderModel FitOneDecision(
     const std::vector<TrainingExample>& examples) {
   // Few examples and few features: plain gradient descent converges.
   constexpr int kEpochs = 2000;
   constexpr double kLearningRate = 0.5;
   constexpr double kL2 = 0.01;
-  std::map<std::string, double> w;
+  // Features by index (in name order), so that an epoch is arithmetic on
+  // arrays; the sums run in the same order as over the names.
+  std::map<std::string, size_t> index;
   for (const auto& e : examples) {
-    for (const auto& [name, value] : e.features) w[name] = 0;
+    for (const auto& [name, value] : e.features) index.emplace(name, 0);
   }
   if (examples.empty()) return {};
-  const double n = static_cast<double>(examples.size());
-  std::map<std::string, double> grad;
-  for (int epoch = 0; epoch < kEpochs; ++epoch) {
-    for (auto& [name, g] : grad) g = 0;
-    for (const auto& e : examples) {
-      double z = 0;
-      for (const auto& [name, value] : e.features) z += w[name] * value;
-      double p = 1.0 / (1.0 + std::exp(-z));
-      double err = p - (e.new_article ? 1.0 : 0.0);
-      for (const auto& [name, value] : e.features) grad[name] += err * value;
+  std::vector<std::string> names;
+  for (auto& [name, k] : index) {
+    k = names.size();
+    names.push_back(name);
+  }
+  std::vector<std::vector<std::pair<size_t, double>>> rows;
+  for (const auto& e : examples) {
+    auto& row = rows.emplace_back();
+    for (const auto& [name, value] : e.features) {
+      row.emplace_back(index.at(name), value);
     }
-    for (auto& [name, weight] : w) {
-      weight -= kLearningRate * (grad[name] / n + kL2 * weight);
+  }
+  const double n = static_cast<double>(examples.size());
+  std::vector<double> w(names.size(), 0.0), grad(names.size(), 0.0);
+  for (int epoch = 0; epoch < kEpochs; ++epoch) {
+    std::fill(grad.begin(), grad.end(), 0.0);
+    for (size_t r = 0; r < rows.size(); ++r) {
+      double z = 0;
+      for (const auto& [k, value] : rows[r]) z += w[k] * value;
+      double p = 1.0 / (1.0 + std::exp(-z));
+      double err = p - (examples[r].new_article ? 1.0 : 0.0);
+      for (const auto& [k, value] : rows[r]) grad[k] += err * value;
+    }
+    for (size_t k = 0; k < w.size(); ++k) {
+      w[k] -= kLearningRate * (grad[k] / n + kL2 * w[k]);
     }
   }
   corpus::ReaderModel model;
-  for (const auto& [name, weight] : w) {
+  for (size_t k = 0; k < names.size(); ++k) {
     // Rounded so that the shipped file is stable across machines.
-    model.weights[name] = std::round(weight * 1e4) / 1e4;
+    model.weights[names[k]] = std::round(w[k] * 1e4) / 1e4;
+  }
+  return model;
+}
+
+}  // namespace
+
+corpus::ReaderModel FitReaderModel(
+    const std::vector<TrainingExample>& examples) {
+  // Each decision is fitted on its own examples: their features are
+  // disjoint, and fitting them apart keeps one decision's regularisation
+  // from depending on how many examples the other has.
+  std::map<std::string, std::vector<TrainingExample>> by_decision;
+  for (const auto& e : examples) by_decision[DecisionOf(e)].push_back(e);
+  corpus::ReaderModel model;
+  for (const auto& [decision, group] : by_decision) {
+    for (const auto& [name, weight] : FitOneDecision(group).weights) {
+      model.weights[name] = weight;
+    }
   }
   return model;
 }

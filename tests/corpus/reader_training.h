@@ -8,6 +8,7 @@
 #define BAOKU_TESTS_CORPUS_READER_TRAINING_H_
 
 #include <filesystem>
+#include <string>
 #include <vector>
 
 #include "baoku/corpus/page_meta.h"
@@ -25,6 +26,11 @@ std::vector<TrainingExample> CollectExamples(
     const std::vector<std::filesystem::path>& gold_files,
     const corpus::PageMeta& defaults);
 
+// The decision an example is for: the namespace of its features ("open"
+// for "open:bias"; "" for the subhead decision's plain names).
+std::string DecisionOf(const TrainingExample& e);
+
+// Each decision is fitted apart on its own examples by
 // L2-regularised logistic regression by full-batch gradient descent;
 // deterministic (same examples, same weights).
 corpus::ReaderModel FitReaderModel(

@@ -2,6 +2,7 @@
 // it in the form of corpus/reader_model.txt.
 // Usage: baoku-train-reader DIR_OR_GOLD_FILE... > corpus/reader_model.txt
 #include <iostream>
+#include <map>
 
 #include "gold.h"
 #include "reader_training.h"
@@ -19,11 +20,20 @@ int main(int argc, char** argv) {
   try {
     auto examples = baoku::testing::CollectExamples(
         baoku::testing::FindGoldFiles(roots), defaults);
-    size_t positive = 0;
-    for (const auto& e : examples) positive += e.new_article;
+    // Per decision: how many examples, how many of them new articles.
+    std::map<std::string, std::pair<size_t, size_t>> counts;
+    for (const auto& e : examples) {
+      auto& [n, positive] = counts[baoku::testing::DecisionOf(e)];
+      ++n;
+      positive += e.new_article;
+    }
     std::cout << "# Fitted by baoku-train-reader on " << examples.size()
-              << " decisions (" << positive << " new articles)\n"
-              << baoku::testing::FitReaderModel(examples).ToText();
+              << " decisions:";
+    for (const auto& [decision, n] : counts) {
+      std::cout << " " << (decision.empty() ? "subhead" : decision) << " "
+                << n.first << " (" << n.second << " new articles)";
+    }
+    std::cout << "\n" << baoku::testing::FitReaderModel(examples).ToText();
   } catch (const std::exception& e) {
     std::cerr << "baoku-train-reader: " << e.what() << "\n";
     return 1;

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <set>
+#include <tuple>
 
 #include "../search/search_fixture.h"
 #include "api_fixture.h"
@@ -173,7 +175,7 @@ TEST_CASE("Search, facets and export over HTTP handlers", "[api]") {
         GetFrom(TopicsApi(), "/api/search", {{"q", "主题:交通出行 公交"}})
             .body);
     CHECK(topic["total"] == 2);
-    CHECK(topic["hits"][0]["topics"][0]["name"] == "交通出行");
+    CHECK(topic["hits"][0]["topics"][0]["label"] == "交通出行");
   }
   SECTION("GET /api/facets counts without hits") {
     auto body = nlohmann::json::parse(Get("/api/facets", {{"q", "民宿"}}).body);
@@ -281,8 +283,8 @@ TEST_CASE("Article pages and related articles", "[api]") {
     auto t = nlohmann::json::parse(
         GetFrom(TopicsApi(), "/api/article", {{"id", "yzrb-20250611-02-01"}})
             .body);
-    CHECK(t["topics"][0]["id"] == "transport");
-    CHECK(t["topics"][0]["name"] == "交通出行");
+    CHECK(t["topics"][0]["value"] == "transport");
+    CHECK(t["topics"][0]["label"] == "交通出行");
     CHECK(t.count("highlights") == 0);  // No query, no marks.
   }
   SECTION("GET /api/related") {
@@ -435,6 +437,128 @@ TEST_CASE("/api/search labels its total exact or 约, exact on request",
     // The samples hold far fewer matches than the estimate's bound.
     CHECK(body["total_exact"] == true);
     CHECK(body["total_label"] == std::to_string(total));
+  }
+}
+
+TEST_CASE("/api/search echoes the filters in force, with labels", "[api]") {
+  auto r = nlohmann::json::parse(GetFrom(TopicsApi(), "/api/search",
+                                         {{"q", "公交"},
+                                          {"topic", "transport"},
+                                          {"page", "1"},
+                                          {"kind", "news"},
+                                          {"date", "2026-06"},
+                                          {"reporter", "李明"}})
+                                     .body);
+  // In parameter order (the request's, sorted by name).
+  CHECK(r["filters"] == nlohmann::json::parse(R"([
+      {"field": "date", "value": "2026-06", "label": "2026年6月"},
+      {"field": "kind", "value": "news", "label": "消息"},
+      {"field": "page", "value": "1", "label": "第1版"},
+      {"field": "reporter", "value": "李明", "label": "李明"},
+      {"field": "topic", "value": "transport", "label": "交通出行"}])"));
+  CHECK(r["total"] == 1);
+  // None: an empty list, never a missing field.
+  auto plain = nlohmann::json::parse(
+      GetFrom(TopicsApi(), "/api/search", {{"q", "公交"}}).body);
+  CHECK(plain["filters"] == nlohmann::json::array());
+}
+
+// Every counted list of the API has one entry shape, {"value", "label",
+// "count"}; an article's topics are {"value", "label", "score"} and a title
+// is a string wherever an article appears. A route that answers in another
+// shape (an "id"/"name" list, {"year", "count"}, a title object) fails here.
+TEST_CASE("One shape per thing across the routes", "[api]") {
+  auto get = [](const std::string& path,
+                std::multimap<std::string, std::string> params = {}) {
+    HttpResponse r = GetFrom(TopicsApi(), path, std::move(params));
+    INFO(path << ": " << r.body.substr(0, 200));
+    REQUIRE(r.status == 200);
+    return nlohmann::json::parse(r.body);
+  };
+  using Keys = std::set<std::string>;
+  auto keys_of = [](const nlohmann::json& entry) {
+    Keys keys;
+    for (const auto& item : entry.items()) keys.insert(item.key());
+    return keys;
+  };
+  // Counted lists: where they come from, the list, keys allowed beyond the
+  // three.
+  std::vector<std::tuple<std::string, nlohmann::json, Keys>> lists;
+  auto add = [&](const std::string& where, const nlohmann::json& list,
+                 Keys extra = {}) {
+    lists.emplace_back(where, list, std::move(extra));
+  };
+  auto search = get("/api/search", {{"q", "公交 OR 物业"}, {"facets", "1"}});
+  for (const auto& [key, list] : search["facets"].items()) {
+    if (key != "dates") add("search facets " + key, list);
+  }
+  add("search dates", search["facets"]["dates"]["buckets"]);
+  auto topics = get("/api/topics");
+  add("/api/topics", topics["topics"], {"name_en", "timeline"});
+  add("/api/topics timeline", topics["topics"][0]["timeline"]["buckets"]);
+  add("/api/reporters", get("/api/reporters")["reporters"]);
+  add("/api/columns", get("/api/columns")["columns"]);
+  auto topic = get("/api/topic", {{"id", "housing"}});
+  for (const char* key : {"years", "reporters", "columns"}) {
+    add(std::string("/api/topic ") + key, topic[key]);
+  }
+  add("/api/topic timeline", topic["timeline"]["buckets"]);
+  auto reporter = get("/api/reporter", {{"name", "张子珂"}});
+  for (const char* key : {"years", "topics", "columns", "coauthors"}) {
+    add(std::string("/api/reporter ") + key, reporter[key]);
+  }
+  add("/api/reporter timeline", reporter["timeline"]["buckets"]);
+  add("/api/column", get("/api/column", {{"name", "民生观察"}})["reporters"]);
+  add("/api/calendar", get("/api/calendar")["days"]);
+  add("/api/suggest", get("/api/suggest", {{"field", "topic"},
+                                           {"prefix", "o"}})["suggestions"]);
+  auto examples = get("/api/examples");
+  for (const char* key : {"reporters", "columns", "topics", "pages"}) {
+    add(std::string("/api/examples ") + key,
+        nlohmann::json::array({examples[key]}));
+  }
+  for (const auto& [where, list, extra] : lists) {
+    INFO(where << ": " << list.dump());
+    REQUIRE(list.is_array());
+    REQUIRE_FALSE(list.empty());  // Else the check below proves nothing.
+    for (const auto& entry : list) {
+      Keys keys = keys_of(entry);
+      for (const auto& k : extra) keys.erase(k);
+      CHECK(keys == Keys{"value", "label", "count"});
+      CHECK(entry["value"].is_string());
+      CHECK(entry["label"].is_string());
+      CHECK(entry["count"].is_number_unsigned());
+    }
+  }
+
+  // An article wherever it appears: a hit, a brief, the article itself.
+  std::vector<std::pair<std::string, nlohmann::json>> articles;
+  for (const auto& hit : search["hits"]) articles.emplace_back("hit", hit);
+  for (const auto& brief : topic["recent"]) {
+    articles.emplace_back("brief", brief);
+  }
+  std::string id = search["hits"][0]["id"];
+  auto article = get("/api/article", {{"id", id}});
+  articles.emplace_back("article", article);
+  for (const auto& r : article["related"]) articles.emplace_back("related", r);
+  for (const auto& hit : get("/api/related", {{"id", id}})["hits"]) {
+    articles.emplace_back("/api/related", hit);
+  }
+  REQUIRE(articles.size() > 3);
+  bool tagged = false;
+  for (const auto& [where, a] : articles) {
+    INFO(where << ": " << a.dump().substr(0, 300));
+    CHECK(a["title"].is_string());
+    for (const auto& t : a["topics"]) {
+      CHECK(keys_of(t) == Keys{"value", "label", "score"});
+      tagged = true;
+    }
+  }
+  CHECK(tagged);
+  // The marks of a hit's title sit beside it, like an article's.
+  CHECK(search["hits"][0]["highlights"]["title"].is_array());
+  for (const auto& kind : get("/api/fields")["kinds"]) {
+    CHECK(keys_of(kind) == Keys{"value", "label"});
   }
 }
 

@@ -101,21 +101,24 @@ std::vector<std::string> Ids(const json& articles) {
   return ids;
 }
 
-TEST_CASE("/api/topics lists every topic with counts and a timeline",
+TEST_CASE("/api/topics lists every topic with articles, a timeline each",
           "[browse]") {
   json body = GetJson(TopicsApi(), "/api/topics");
   const json& topics = body["topics"];
-  REQUIRE(topics.size() == 3);
   std::map<std::string, json> by_id;
-  for (const auto& t : topics) by_id[t["id"]] = t;
-  CHECK(by_id["housing"]["name"] == "住房与物业");
+  for (const auto& t : topics) by_id[t["value"]] = t;
+  CHECK(by_id["housing"]["label"] == "住房与物业");
   CHECK(by_id["housing"]["count"] == 3);
   CHECK(by_id["transport"]["count"] == 2);
-  CHECK(by_id["culture"]["count"] == 0);  // In the taxonomy, not yet used.
+  // culture is in the taxonomy but no article has it: not listed.
+  CHECK(topics.size() == 2);
+  CHECK(by_id.count("culture") == 0);
   const json& timeline = by_id["housing"]["timeline"];
   CHECK(timeline["granularity"] == "year");
-  CHECK(timeline["buckets"] == json::parse(R"([{"key":"2024","count":1},
-      {"key":"2025","count":1},{"key":"2026","count":1}])"));
+  CHECK(timeline["buckets"] == json::parse(R"([
+      {"value":"2024","label":"2024年","count":1},
+      {"value":"2025","label":"2025年","count":1},
+      {"value":"2026","label":"2026年","count":1}])"));
 }
 
 TEST_CASE("/api/topic gives a topic's articles, reporters and columns",
@@ -138,7 +141,7 @@ TEST_CASE("/api/topic gives a topic's articles, reporters and columns",
     CHECK(t["reporters"][0]["value"] == "张子珂");
     CHECK(t["reporters"][0]["count"] == 2);
     CHECK(t["columns"][0]["value"] == "民生观察");
-    CHECK(t["recent"][0]["topics"][0]["name"] == "住房与物业");
+    CHECK(t["recent"][0]["topics"][0]["label"] == "住房与物业");
   }
   CHECK(Get(TopicsApi(), "/api/topic", {{"id", "没有这个主题"}}).status == 404);
   CHECK(Get(TopicsApi(), "/api/topic").status == 400);
@@ -152,8 +155,9 @@ TEST_CASE("/api/reporters and /api/reporter", "[browse]") {
   json r = GetJson(TopicsApi(), "/api/reporter", {{"name", "张子珂"}});
   CHECK(r["name"] == "张子珂");
   CHECK(r["total"] == 2);
-  CHECK(r["years"] == json::parse(R"([{"year":2024,"count":1},
-      {"year":2025,"count":1}])"));
+  CHECK(r["years"] ==
+        json::parse(R"([{"value":"2024","label":"2024年","count":1},
+      {"value":"2025","label":"2025年","count":1}])"));
   CHECK(Ids(r["articles"]) ==
         std::vector<std::string>{"yzrb-20250611-02-01",
                                  "yzrb-20240611-01-01"});  // Newest first.
@@ -220,7 +224,8 @@ TEST_CASE("Browsing the samples", "[browse]") {
                         {{"name", "高原"}, {"offset", "10"}, {"limit", "5"}});
     CHECK(page["total"] == 12);
     CHECK(page["articles"].size() == 2);
-    CHECK(page["years"] == json::parse(R"([{"year":2026,"count":12}])"));
+    CHECK(page["years"] ==
+          json::parse(R"([{"value":"2026","label":"2026年","count":12}])"));
 
     // A numbered series: the numbers it prints, in their order.
     json qa = GetJson(SamplesApi(), "/api/column",
@@ -235,14 +240,17 @@ TEST_CASE("Browsing the samples", "[browse]") {
     CHECK(cal["first"] == "2026-06-09");
     CHECK(cal["last"] == "2026-06-17");
     REQUIRE(cal["days"].size() == 9);
-    CHECK(cal["days"][0]["date"] == "2026-06-09");
+    CHECK(cal["days"][0]["value"] == "2026-06-09");
+    CHECK(cal["days"][0]["label"] == "2026年6月9日");
     uint64_t sum = 0;
     for (const auto& d : cal["days"]) sum += d["count"].get<uint64_t>();
     CHECK(sum == cal["total"].get<uint64_t>());
     CHECK(cal["prev"].is_null());
 
     json old = GetJson(TopicsApi(), "/api/calendar", {{"month", "2025-06"}});
-    CHECK(old["days"] == json::parse(R"([{"date":"2025-06-11","count":1}])"));
+    CHECK(old["days"] == json::parse(
+                             R"([{"value":"2025-06-11","label":"2025年6月11日",
+                                  "count":1}])"));
     CHECK(old["prev"] == "2025-05");
     CHECK(old["next"] == "2025-07");
     CHECK(GetJson(TopicsApi(), "/api/calendar",
@@ -361,7 +369,7 @@ TEST_CASE("/api/suggest completes names, normalized", "[browse]") {
       {"topic", "住房", "housing"},
       {"topic", "住房與", "housing"},
       {"topic", "ＴＲＡＮ", "transport"},  // Full-width Latin.
-      {"topic", "文化", "culture"},
+      {"topic", "文化", nullptr},  // In the taxonomy, but no article has it.
   };
   for (const auto& c : cases) {
     INFO(c.field << " " << c.prefix);
@@ -388,6 +396,51 @@ TEST_CASE("/api/suggest completes names, normalized", "[browse]") {
   CHECK(Get(TopicsApi(), "/api/suggest",
             {{"field", "reporter"}, {"prefix", "a"}, {"limit", "500"}})
             .status == 400);
+}
+
+TEST_CASE("/api/reporters and /api/columns filter names as search folds them",
+          "[browse]") {
+  auto values = [](const json& list) {
+    std::vector<std::string> out;
+    for (const auto& v : list) out.push_back(v["value"]);
+    return out;
+  };
+  // Traditional input finds the simplified name (鄭 → 郑可欣), on the server.
+  CHECK(values(GetJson(SamplesApi(), "/api/reporters",
+                       {{"filter", "鄭"}})["reporters"]) ==
+        std::vector<std::string>{"郑可欣"});
+  CHECK(values(GetJson(TopicsApi(), "/api/reporters",
+                       {{"filter", "張子"}})["reporters"]) ==
+        std::vector<std::string>{"张子珂"});
+  // Contained, not only a prefix.
+  CHECK(values(GetJson(TopicsApi(), "/api/reporters",
+                       {{"filter", "子珂"}})["reporters"]) ==
+        std::vector<std::string>{"张子珂"});
+  CHECK(GetJson(TopicsApi(), "/api/reporters",
+                {{"filter", "没有此人"}})["reporters"]
+            .empty());
+  // Blank: the whole list.
+  CHECK(GetJson(TopicsApi(), "/api/reporters", {{"filter", " "}}) ==
+        GetJson(TopicsApi(), "/api/reporters"));
+  CHECK(values(GetJson(TopicsApi(), "/api/columns",
+                       {{"filter", "民生觀"}})["columns"]) ==
+        std::vector<std::string>{"民生观察"});
+}
+
+TEST_CASE("Topics no article has are not offered", "[browse]") {
+  // culture is in the fixture's taxonomy, on no article.
+  for (const auto& t : GetJson(TopicsApi(), "/api/topics")["topics"]) {
+    CHECK(t["value"] != "culture");
+    CHECK(t["count"].get<uint64_t>() > 0);
+  }
+  CHECK(GetJson(TopicsApi(), "/api/suggest",
+                {{"field", "topic"}, {"prefix", "Culture"}})["suggestions"]
+            .empty());
+  json facets = GetJson(TopicsApi(), "/api/facets", {{"facet_limit", "200"}});
+  for (const auto& v : facets["facets"]["topics"]) {
+    CHECK(v["value"] != "culture");
+  }
+  REQUIRE_FALSE(facets["facets"]["topics"].empty());
 }
 
 }  // namespace

@@ -20,8 +20,9 @@ TEST_CASE("BriefJson cuts the lead and names topics", "[handlers]") {
   std::string lead = brief["lead"];
   CHECK(lead.rfind(std::string(30, 'x') + "公交", 0) == 0);
   CHECK(lead.size() == 30 + 6 + 48 + 3);
-  CHECK(brief["topics"][0]["id"] == "transport");
-  CHECK(brief["topics"][0]["name"] == "transport");  // Unknown: the id.
+  CHECK(brief["topics"][0]["value"] == "transport");
+  CHECK(brief["topics"][0]["label"] == "transport");  // Unknown: the id.
+  CHECK(brief["topics"][0]["score"] == 0.9);
 }
 
 }  // namespace

@@ -120,7 +120,7 @@ TEST_CASE("Every API route over HTTP, with its errors", "[e2e]") {
       {"/api/export?format=csv", 200, "编号,日期,版次,标题"},
       {"/api/export?format=json&topic=housing", 200, "\"rows\":3"},
       {"/api/export?format=pdf", 400, "\"parameter\":\"format\""},
-      {"/api/article?id=yzrb-20250611-02-01", 200, "\"name\":\"交通出行\""},
+      {"/api/article?id=yzrb-20250611-02-01", 200, "\"label\":\"交通出行\""},
       {"/api/article?id=yzrb-19000101-01-01", 404, "\"parameter\":\"id\""},
       {"/api/article", 400, "\"parameter\":\"id\""},
       {"/api/related?id=yzrb-20250611-02-01", 200, "\"hits\""},

@@ -373,7 +373,7 @@ HttpResponse Api::Fields(const HttpRequest&) const {
   }
   nlohmann::json kinds = nlohmann::json::array();
   for (const auto& info : corpus::KindInfos()) {
-    kinds.push_back({{"name", info.name}, {"label", info.label}});
+    kinds.push_back({{"value", info.name}, {"label", info.label}});
   }
   return Json(200, {{"fields", fields}, {"kinds", kinds}});
 }
@@ -413,6 +413,9 @@ HttpResponse Api::Search(const HttpRequest& request) const {
   body["limit"] = query.limit;
   body["total_exact"] = response.total_exact;
   body["total_label"] = TotalLabel(response.total, response.total_exact);
+  // The filters in force, so that a client shows (and can drop) each one.
+  body["filters"] =
+      internal::ActiveFiltersJson(query.filters, searcher.topics());
   return Json(200, body);
 }
 

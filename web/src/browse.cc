@@ -33,26 +33,37 @@ nlohmann::json ValuesJson(const std::vector<search::FacetValue>& values) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& v : values) {
     if (v.value.empty()) continue;  // Articles without a column, say.
-    out.push_back({{"value", v.value}, {"label", v.label}, {"count", v.count}});
+    out.push_back(search::ValueToJson(v));
   }
   return out;
 }
 
-nlohmann::json TimelineJson(const search::Facets& facets) {
-  nlohmann::json buckets = nlohmann::json::array();
-  for (const auto& b : facets.dates) {
-    buckets.push_back({{"key", b.key}, {"count", b.count}});
-  }
-  return {{"granularity", facets.date_granularity}, {"buckets", buckets}};
-}
-
-// Counts per year from a date histogram of any granularity.
+// Counts per year from a date histogram of any granularity, as list
+// entries whose value is a date filter ("2026").
 nlohmann::json YearsJson(const search::Facets& facets) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& y : search::YearsOf(facets)) {
-    out.push_back({{"year", y.year}, {"count", y.count}});
+    std::string year = std::to_string(y.year);
+    out.push_back(
+        search::ValueToJson({year, search::DateKeyLabel(year), y.count}));
   }
   return out;
+}
+
+// The names of `values` (an archive-wide list) that contain `filter` as
+// the analyzer normalizes text (traditional, full-width: 鄭 finds 郑可欣),
+// those starting with it first; all of them when `filter` is blank.
+std::vector<search::FacetValue> Filtered(
+    const std::vector<search::FacetValue>& values, const std::string* filter,
+    const corpus::TextAnalyzer& analyzer) {
+  if (!filter || filter->find_first_not_of(" \t") == std::string::npos) {
+    return values;
+  }
+  std::vector<search::SuggestCandidate> candidates;
+  for (const auto& v : values) {
+    if (!v.value.empty()) candidates.push_back({v, {v.value}});
+  }
+  return search::SuggestNames(candidates, *filter, values.size(), analyzer);
 }
 
 // "2026-06-11"-style day, month ("2026-06") or any precision, as the query
@@ -87,12 +98,12 @@ HttpResponse Api::Topics(const HttpRequest&) const {
   for (const auto& v : summary->facets.Of("topics")) counts[v.value] = v.count;
   nlohmann::json topics = nlohmann::json::array();
   for (const auto& t : searcher.topics().all()) {
-    nlohmann::json entry = {{"id", t.id},
-                            {"name", t.name},
-                            {"name_en", t.name_en},
-                            {"count", counts.count(t.id) ? counts[t.id] : 0}};
+    // A topic of the taxonomy that no article has is not offered.
+    if (!counts.count(t.id) || counts[t.id] == 0) continue;
+    nlohmann::json entry = search::ValueToJson({t.id, t.name, counts[t.id]});
+    entry["name_en"] = t.name_en;
     auto timeline = timelines->find(t.id);
-    entry["timeline"] = TimelineJson(
+    entry["timeline"] = search::DatesToJson(
         timeline == timelines->end() ? search::Facets{} : timeline->second);
     topics.push_back(std::move(entry));
   }
@@ -132,7 +143,7 @@ HttpResponse Api::Topic(const HttpRequest& request) const {
                     {"name", label},
                     {"name_en", name_en},
                     {"total", all.total},
-                    {"timeline", TimelineJson(facets)},
+                    {"timeline", search::DatesToJson(facets)},
                     {"years", YearsJson(facets)},
                     {"reporters", ValuesJson(facets.Of("reporters"))},
                     {"columns", ValuesJson(facets.Of("columns"))},
@@ -140,11 +151,12 @@ HttpResponse Api::Topic(const HttpRequest& request) const {
                     {"relevant", internal::BriefsJson(relevant, names)}});
 }
 
-HttpResponse Api::Reporters(const HttpRequest&) const {
+HttpResponse Api::Reporters(const HttpRequest& request) const {
   search::IndexReader::Lease lease = reader_->Acquire();
   auto summary = reader_->Summary(lease);
-  return Json(200,
-              {{"reporters", ValuesJson(summary->facets.Of("reporters"))}});
+  return Json(200, {{"reporters", ValuesJson(Filtered(
+                                      summary->facets.Of("reporters"),
+                                      Param(request, "filter"), analyzer_))}});
 }
 
 HttpResponse Api::Reporter(const HttpRequest& request) const {
@@ -179,17 +191,20 @@ HttpResponse Api::Reporter(const HttpRequest& request) const {
                {"offset", query.offset},
                {"limit", query.limit},
                {"years", YearsJson(facets)},
-               {"timeline", TimelineJson(facets)},
+               {"timeline", search::DatesToJson(facets)},
                {"topics", ValuesJson(facets.Of("topics"))},
                {"columns", ValuesJson(facets.Of("columns"))},
                {"coauthors", ValuesJson(coauthors)},
                {"articles", internal::BriefsJson(r.hits, searcher.topics())}});
 }
 
-HttpResponse Api::Columns(const HttpRequest&) const {
+HttpResponse Api::Columns(const HttpRequest& request) const {
   search::IndexReader::Lease lease = reader_->Acquire();
   auto summary = reader_->Summary(lease);
-  return Json(200, {{"columns", ValuesJson(summary->facets.Of("columns"))}});
+  return Json(
+      200,
+      {{"columns", ValuesJson(Filtered(summary->facets.Of("columns"),
+                                       Param(request, "filter"), analyzer_))}});
 }
 
 HttpResponse Api::Column(const HttpRequest& request) const {
@@ -249,7 +264,8 @@ HttpResponse Api::Calendar(const HttpRequest& request) const {
   nlohmann::json days = nlohmann::json::array();
   if (r.facets) {
     for (const auto& b : r.facets->dates) {
-      days.push_back({{"date", b.key}, {"count", b.count}});
+      days.push_back(
+          search::ValueToJson({b.key, search::DateKeyLabel(b.key), b.count}));
     }
   }
   search::CalendarMonth shown =
@@ -407,6 +423,8 @@ HttpResponse Api::Suggest(const HttpRequest& request) const {
     std::map<std::string, uint64_t> counts;
     for (const auto& v : facets.Of("topics")) counts[v.value] = v.count;
     for (const auto& t : searcher.topics().all()) {
+      // Only topics some article has.
+      if (counts[t.id] == 0) continue;
       candidates.push_back(
           {{t.id, t.name, counts[t.id]}, {t.name, t.name_en, t.id}});
     }
@@ -419,7 +437,7 @@ HttpResponse Api::Suggest(const HttpRequest& request) const {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& v : search::SuggestNames(
            candidates, prefix, static_cast<size_t>(limit), analyzer_)) {
-    out.push_back({{"value", v.value}, {"label", v.label}, {"count", v.count}});
+    out.push_back(search::ValueToJson(v));
   }
   return Json(200,
               {{"field", field}, {"prefix", prefix}, {"suggestions", out}});
@@ -445,7 +463,7 @@ HttpResponse Api::Examples(const HttpRequest&) const {
            v.value == corpus::KindName(corpus::ArticleKind::kNews))) {
         continue;  // No column; plain news is not worth an example.
       }
-      out[key] = {{"value", v.value}, {"label", v.label}, {"count", v.count}};
+      out[key] = search::ValueToJson(v);
       break;
     }
   }

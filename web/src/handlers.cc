@@ -111,10 +111,6 @@ std::string LeadParagraph(const corpus::Article& a) {
 
 nlohmann::json BriefJson(const corpus::Article& a,
                          const search::TopicNames& topics) {
-  nlohmann::json topic_list = nlohmann::json::array();
-  for (const auto& t : a.topics) {
-    topic_list.push_back({{"id", t.id}, {"name", topics.Label(t.id)}});
-  }
   // The lead, cut for listings.
   std::string lead = LeadParagraph(a);
   constexpr size_t kLeadChars = 80;
@@ -134,7 +130,7 @@ nlohmann::json BriefJson(const corpus::Article& a,
           {"ordinal", a.ordinal},
           {"kind", corpus::KindName(a.kind)},
           {"reporters", a.reporters},
-          {"topics", topic_list},
+          {"topics", search::TopicsToJson(a, topics)},
           {"lead", lead}};
 }
 
@@ -182,6 +178,30 @@ std::string_view TrimBlanks(std::string_view s) {
     s.remove_suffix(1);
   }
   return s;
+}
+
+nlohmann::json ActiveFiltersJson(
+    const std::vector<search::FieldFilter>& filters,
+    const search::TopicNames& topics) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& f : filters) {
+    const corpus::FieldSpec* field =
+        corpus::FieldTable::Standard().Find(f.field);
+    std::string label = f.value;
+    if (field && field->value == corpus::FieldValue::kTopic) {
+      label = topics.Label(f.value);
+    } else if (field && field->value == corpus::FieldValue::kKind) {
+      label = search::KindLabel(f.value);
+    } else if (field && field->value == corpus::FieldValue::kPage) {
+      label = "第" + f.value + "版";
+    } else if (field && field->value == corpus::FieldValue::kDate) {
+      label = search::DateKeyLabel(f.value);
+    }
+    out.push_back({{"field", field ? field->name : f.field},
+                   {"value", f.value},
+                   {"label", label}});
+  }
+  return out;
 }
 
 HttpResponse QueryErrorResponse(const search::QueryError& error) {

@@ -40,8 +40,8 @@ bool ReadSearchParams(const HttpRequest& request, search::SearchRequest& query,
 std::string LeadParagraph(const corpus::Article& article);
 
 // What listings show of an article: {"id", "title", "headline", "kicker",
-// "column", "date", "page", "section", "ordinal", "kind", "reporters",
-// "topics": [{"id", "name"}], "lead"}.
+// "column", "paper", "date", "page", "section", "ordinal", "kind",
+// "reporters", "topics": [{"value", "label", "score"}], "lead"}.
 nlohmann::json BriefJson(const corpus::Article& article,
                          const search::TopicNames& topics);
 nlohmann::json BriefsJson(const std::vector<search::Hit>& hits,
@@ -64,6 +64,14 @@ std::string_view TrimBlanks(std::string_view s);
 // and the characters in `keep`: "-._~" for a URL's query value (RFC 3986's
 // unreserved), "!#$&+-.^_`|~" for a header's filename* (RFC 5987 attr-char).
 std::string PercentEncoded(std::string_view text, std::string_view keep);
+
+// The structured filters of a search as the answer echoes them:
+// [{"field" (its filter parameter), "value" (as given), "label" (what a
+// reader sees: 住房与物业 for housing, 第2版, 消息, 2026年6月)}], in request
+// order.
+nlohmann::json ActiveFiltersJson(
+    const std::vector<search::FieldFilter>& filters,
+    const search::TopicNames& topics);
 
 // The 400 for a query error of the search.
 HttpResponse QueryErrorResponse(const search::QueryError& error);

@@ -131,7 +131,7 @@ function reporterLinks(names) {
 function topicChips(topics) {
   if (!topics || !topics.length) return null;
   return el("span", { className: "chips" },
-    topics.map((t) => link("/topic", { id: t.id }, t.name || t.id, "chip")));
+    topics.map((t) => link("/topic", { id: t.value }, t.label || t.value, "chip")));
 }
 
 function metaLine(a) {
@@ -162,17 +162,17 @@ function briefList(articles, q, ordered) {
 const MAX_BARS = 400;
 function withEmptyPeriods(buckets) {
   if (buckets.length < 2) return buckets;
-  const len = buckets[0].key.length;
-  if (![4, 7, 10].includes(len) || buckets.some((b) => b.key.length !== len)) return buckets;
-  const counts = new Map(buckets.map((b) => [b.key, b.count]));
+  const len = buckets[0].value.length;
+  if (![4, 7, 10].includes(len) || buckets.some((b) => b.value.length !== len)) return buckets;
+  const counts = new Map(buckets.map((b) => [b.value, b.count]));
   const keyOf = (d) => d.toISOString().slice(0, len);
-  const start = new Date(`${buckets[0].key}${len === 4 ? "-01-01" : len === 7 ? "-01" : ""}T00:00:00Z`);
-  const last = buckets[buckets.length - 1].key;
+  const start = new Date(`${buckets[0].value}${len === 4 ? "-01-01" : len === 7 ? "-01" : ""}T00:00:00Z`);
+  const last = buckets[buckets.length - 1].value;
   if (isNaN(start)) return buckets;
   const out = [];
   for (const d = start; out.length <= MAX_BARS;) {
     const key = keyOf(d);
-    out.push({ key, count: counts.get(key) || 0 });
+    out.push({ value: key, count: counts.get(key) || 0 });
     if (key >= last) return out;
     if (len === 4) d.setUTCFullYear(d.getUTCFullYear() + 1);
     else if (len === 7) d.setUTCMonth(d.getUTCMonth() + 1);
@@ -192,10 +192,10 @@ function barChart(buckets, hrefFor, label) {
     el("div", { className: "bars" }, buckets.map((b) => {
       const bar = el("span", { className: "bar" });
       bar.style.height = b.count ? `${Math.max(4, Math.round((b.count / max) * 100))}%` : "0";
-      const text = `${b.key}:${b.count} 篇`;
-      const parts = [el("span", { className: "count" }, b.count), bar, el("span", { className: "key" }, shortKey(b.key))];
-      return b.count ? el("a", { href: hrefFor(b.key), title: text, "aria-label": text }, parts)
-        : el("span", { className: "empty", title: text, "aria-label": text, "data-key": b.key }, parts);
+      const text = `${b.label || b.value}:${b.count} 篇`;
+      const parts = [el("span", { className: "count" }, b.count), bar, el("span", { className: "key" }, shortKey(b.value))];
+      return b.count ? el("a", { href: hrefFor(b.value), title: text, "aria-label": text }, parts)
+        : el("span", { className: "empty", title: text, "aria-label": text, "data-key": b.value }, parts);
     })),
   ]);
 }
@@ -241,6 +241,21 @@ function hasQuery(s) {
   return s.q || FILTERS.some((f) => s[f].length);
 }
 
+function hasFilters(s) {
+  return FILTERS.some((f) => s[f].length);
+}
+
+// The same words and order without any filter.
+function withoutFilters(s) {
+  return { q: s.q, sort: s.sort };
+}
+
+// The search box offers 保留筛选 only while the current search has filters.
+function showKeepFilters(s) {
+  $("keep-filters-label").hidden = !(s && hasFilters(s));
+  if (!s || !hasFilters(s)) $("keep-filters").checked = false;
+}
+
 function withFilter(s, field, value) {
   const list = s[field].includes(value) ? s[field] : s[field].concat([value]);
   return stateParams(s, { [field]: field === "date" ? [value] : list, offset: 0 });
@@ -253,6 +268,7 @@ function withoutFilter(s, field, value) {
 async function renderSearch(sp) {
   const s = searchState(sp);
   $("q").value = s.q;
+  showKeepFilters(s);
   if (!hasQuery(s)) return renderHome();
   if (Array.from(s.q).length > MAX_QUERY_CHARS) {
     return show(filterBar(s), status(`检索词过长:共 ${Array.from(s.q).length} 字,最多 ${MAX_QUERY_CHARS} 字,请缩短后再试。`));
@@ -270,6 +286,10 @@ async function renderSearch(sp) {
   }
   rememberHits(s, r);
   const f = r.facets;
+  // No hit with filters: the same words without them, one click away.
+  const unfiltered = !r.total && hasFilters(s) && s.q
+    ? el("p", { className: "no-filter-hint" }, [link("/search", withoutFilters(s), `不加筛选条件检索“${s.q}”`, "without-filters")])
+    : null;
   const results = el("div", { className: "results" }, [
     el("div", { className: "toolbar" }, [
       status(r.total ? `共找到 ${r.total} 篇` : "没有找到相关文章,请换个说法或减少筛选条件。"),
@@ -278,6 +298,7 @@ async function renderSearch(sp) {
         el("a", { href: href("/api/export", Object.assign(stateParams(s), { format: "csv", offset: null })) }, "CSV"), " ",
         el("a", { href: href("/api/export", Object.assign(stateParams(s), { format: "json", offset: null })) }, "JSON")]) : null,
     ]),
+    unfiltered,
     alertsToolbar(s),
     f ? barChart(f.dates.buckets, (key) => href("/search", withFilter(s, "date", key)),
       "按时间分布(点击柱子缩小日期范围)") : null,
@@ -295,7 +316,7 @@ async function renderSearch(sp) {
       toggle.textContent = open ? "收起筛选" : "筛选";
     });
   }
-  show(filterBar(s), toggle, layout);
+  show(filterBar(s, r.filters), toggle, layout);
 }
 
 // The last result page, for the article view's back, previous and next.
@@ -315,7 +336,7 @@ function rememberedHits() {
 }
 
 function hitItem(h, q) {
-  const title = h.title && h.title.text ? marked(h.title.text, h.title.highlights) : "(无标题)";
+  const title = h.title ? marked(h.title, h.highlights && h.highlights.title) : "(无标题)";
   return el("li", { className: "hit" }, [
     h.kicker ? el("div", { className: "kicker" }, h.kicker) : null,
     link("/article", { id: h.id, q }, title, "title"),
@@ -408,8 +429,9 @@ function filterInput(field) {
 }
 
 // The filters as a form (date range and the fields with facets) and the
-// active ones as removable chips.
-function filterBar(s) {
+// active ones as removable chips with 清除筛选; `echoed` is the search
+// answer's `filters` (labels from the server: 住房与物业 for housing).
+function filterBar(s, echoed) {
   const dateField = FIELDS.find((f) => f.value === "date");
   const dates = ((dateField && s[dateField.name][0]) || "").split("..");
   const from = el("input", { type: "date", id: "f-from", value: dates[0] && dates[0].length === 10 ? dates[0] : null });
@@ -436,14 +458,16 @@ function filterBar(s) {
   for (const f of FILTERS) {
     for (const v of s[f]) {
       const value = (FIELDS.find((x) => x.name === f) || {}).value;
-      const shown = value === "kind" ? (KIND_LABELS[v] || v) : value === "page" ? pageLabel(v) : v;
+      const given = (echoed || []).find((x) => x.field === f && x.value === v);
+      const shown = given ? given.label : value === "kind" ? (KIND_LABELS[v] || v) : value === "page" ? pageLabel(v) : v;
       chips.push(link("/search", withoutFilter(s, f, v), [`${FILTER_LABELS[f]}:${shown} `, el("span", { "aria-hidden": "true" }, "×")], "chip removable"));
     }
   }
   return el("div", { className: "filter-bar" }, [
     // Open on wide screens for a new search; on a phone the results come first.
     el("details", { className: "filter-form", open: chips.length || window.innerWidth < 760 ? null : "" }, [el("summary", {}, "筛选条件"), form]),
-    chips.length ? el("div", { className: "chips active-filters", "aria-label": "当前筛选" }, chips) : null,
+    chips.length ? el("div", { className: "chips active-filters", "aria-label": "当前筛选" },
+      [...chips, link("/search", withoutFilters(s), "清除筛选", "clear-filters")]) : null,
   ]);
 }
 
@@ -496,7 +520,7 @@ async function renderHome() {
     if (cal.last) parts.push(el("p", {}, ["最新一期:", link("/issue", { date: cal.last }, cal.last), " · ",
       link("/calendar", { month: cal.month }, "按日历翻阅"), " · ", link("/onthisday", {}, "往年今日")]));
     if (topics.topics.length) parts.push(section("主题", el("div", { className: "chips" },
-      topics.topics.map((t) => link("/topic", { id: t.id }, `${t.name} ${t.count}`, "chip")))));
+      topics.topics.map((t) => link("/topic", { id: t.value }, `${t.label} ${t.count}`, "chip")))));
     show(intro, ...parts);
   } catch (err) { if (!(err instanceof StaleError)) show(intro, status(err.message)); }
 }
@@ -606,8 +630,8 @@ async function renderTopics() {
   try { r = await getJson("/api/topics"); } catch (err) { return errorView(err); }
   if (!r.topics.length) return show(el("h2", {}, "主题"), status("这个报库还没有主题分类。"));
   show(el("h2", {}, "主题"), el("ul", { className: "topic-grid" }, r.topics.map((t) => el("li", {}, [
-    link("/topic", { id: t.id }, t.name, "title"), el("span", { className: "n" }, `${t.count} 篇`),
-    barChart(t.timeline.buckets, (key) => href("/search", { topic: t.id, date: key }), ""),
+    link("/topic", { id: t.value }, t.label, "title"), el("span", { className: "n" }, `${t.count} 篇`),
+    barChart(t.timeline.buckets, (key) => href("/search", { topic: t.value, date: key }), ""),
   ]))));
 }
 
@@ -633,13 +657,26 @@ async function renderReporters() {
   try { r = await getJson("/api/reporters"); } catch (err) { return errorView(err); }
   const filter = el("input", { type: "search", id: "reporter-filter", placeholder: "按姓名筛选", "aria-label": "按姓名筛选" });
   const list = el("ul", { className: "counts wide" });
-  const fill = () => {
-    const key = filter.value.trim();
-    list.replaceChildren(...r.reporters.filter((v) => !key || v.value.includes(key)).map((v) =>
-      el("li", {}, [link("/reporter", { name: v.value }, v.value), el("span", { className: "n" }, v.count)])));
+  const fill = (reporters) => {
+    list.replaceChildren(...reporters.map((v) =>
+      el("li", {}, [link("/reporter", { name: v.value }, v.label || v.value), el("span", { className: "n" }, v.count)])));
+    list.dataset.filter = filter.value.trim();  // For tests: the list shown is for this filter.
   };
-  filter.addEventListener("input", fill);
-  fill();
+  // The server folds the filter as search does (鄭 finds 郑可欣); an answer
+  // overtaken by later typing is dropped.
+  let asked = 0;
+  let timer = null;
+  filter.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const mine = ++asked;
+      const key = filter.value.trim();
+      let found;
+      try { found = await getJson(href("/api/reporters", { filter: key })); } catch (err) { return errorView(err); }
+      if (mine === asked) fill(found.reporters);
+    }, 150);
+  });
+  fill(r.reporters);
   show(el("h2", {}, "记者"), filter, list);
 }
 
@@ -655,7 +692,7 @@ async function renderReporter(sp) {
   if (offset + 20 < r.total) nav.append(link("/reporter", { name, offset: offset + 20 }, "较早 →"));
   show(el("h2", {}, ["记者:", r.name]),
     el("p", {}, [`共 ${r.total} 篇 · `, link("/search", { reporter: r.name, sort: "newest" }, "检索此记者的报道")]),
-    barChart(r.years.map((y) => ({ key: String(y.year), count: y.count })),
+    barChart(r.years,
       (key) => href("/search", { reporter: r.name, date: key }), "每年发稿量"),
     el("div", { className: "columns2" }, [
       section("按日期排列的报道", briefList(r.articles, "", false), nav),
@@ -694,7 +731,7 @@ async function renderCalendar(sp) {
   try { r = await getJson(href("/api/calendar", { month: sp.get("month") })); } catch (err) { return errorView(err); }
   if (!r.month) return show(el("h2", {}, "日历"), status("报库中还没有文章。"));
   const [year, month] = r.month.split("-").map(Number);
-  const counts = new Map(r.days.map((d) => [d.date, d.count]));
+  const counts = new Map(r.days.map((d) => [d.value, d.count]));
   const first = new Date(Date.UTC(year, month - 1, 1));
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   const lead = (first.getUTCDay() + 6) % 7;  // Weeks start on Monday.
@@ -926,6 +963,7 @@ async function render() {
   }
   // The box shows the query of a search or of the article it led to only.
   if (navPath !== "/") $("q").value = "";
+  if (path !== "/search") showKeepFilters(null);
   const fn = ROUTES[path] || (() => show(el("h2", {}, "找不到"), status("没有这个页面。")));
   try {
     await fn(new URLSearchParams(location.search));
@@ -959,8 +997,10 @@ $("search-form").addEventListener("submit", (e) => {
   e.preventDefault();
   const q = $("q").value.trim();
   const current = new URLSearchParams(location.search);
-  // A new query keeps the filters of the current search.
-  const s = location.pathname === "/search" ? searchState(current) : searchState(new URLSearchParams());
+  // A new query starts afresh; the filters of the current search stay only
+  // when the reader ticked 保留筛选.
+  const keep = location.pathname === "/search" && $("keep-filters").checked;
+  const s = searchState(keep ? current : new URLSearchParams());
   navigate(href("/search", stateParams(s, { q, offset: 0 })));
 });
 window.addEventListener("popstate", render);
@@ -970,7 +1010,7 @@ async function loadFields() {
   FIELDS = r.fields;
   FILTERS = r.fields.map((f) => f.name);
   for (const f of r.fields) FILTER_LABELS[f.name] = f.label;
-  for (const k of r.kinds) KIND_LABELS[k.name] = k.label;
+  for (const k of r.kinds) KIND_LABELS[k.value] = k.label;
 }
 loadFields().then(() => {
   buildAdvancedForm();

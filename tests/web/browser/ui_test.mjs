@@ -500,6 +500,65 @@ try {
   await page.keyboard.press("Tab");
   check(await page.evaluate(() => document.activeElement.className === "skip"), "Tab reaches the skip link first");
 
+  // Filters: echoed by the API as chips (a topic by its name) with 清除筛选;
+  // a new query starts afresh unless 保留筛选 is ticked; 0 hits with filters
+  // offer the same words without them.
+  await page.goto(base + "/search?q=" + encodeURIComponent("物业") + "&topic=housing&reporter=" + encodeURIComponent("张子珂"));
+  await ready();
+  const chipsText = await text(".active-filters");
+  check(chipsText.includes("主题:住房与物业") && chipsText.includes("记者:张子珂") && chipsText.includes("清除筛选"),
+    `the filters are chips, the topic by its name, with 清除筛选 (${chipsText})`);
+  check(await page.locator("#keep-filters-label").isVisible(), "保留筛选 is offered while filters are active");
+  await page.screenshot({ path: join(outDir, "ui-filters.png") });
+  await page.fill("#q", "电梯");
+  await page.press("#q", "Enter");
+  await ready();
+  let params = new URL(page.url()).searchParams;
+  check(params.get("q") === "电梯" && !params.has("topic") && !params.has("reporter"),
+    `a new query drops the filters (${page.url()})`);
+  check(!(await page.locator("#keep-filters-label").isVisible()), "保留筛选 is hidden without filters");
+  await page.goBack();
+  await ready();
+  await page.locator("#keep-filters").check();
+  await page.fill("#q", "电梯");
+  await page.press("#q", "Enter");
+  await ready();
+  params = new URL(page.url()).searchParams;
+  check(params.get("q") === "电梯" && params.get("topic") === "housing" && params.get("reporter") === "张子珂",
+    `保留筛选 keeps them (${page.url()})`);
+  await page.locator(".active-filters a.clear-filters").click();
+  await ready();
+  params = new URL(page.url()).searchParams;
+  check(params.get("q") === "电梯" && !params.has("topic") && !params.has("reporter"), "清除筛选 drops every filter");
+  await page.goto(base + "/search?q=" + encodeURIComponent("民宿") + "&page=99");
+  await ready();
+  check(await page.locator("a.without-filters").isVisible(), "0 hits with filters offer the words without them");
+  await page.locator("a.without-filters").click();
+  await ready();
+  params = new URL(page.url()).searchParams;
+  check(params.get("q") === "民宿" && !params.has("page") && /共找到 \d+ 篇/.test(await text(".toolbar .status")),
+    "that link searches the same words without filters");
+  // Printing a search leaves the navigation, facets and filters out.
+  await page.emulateMedia({ media: "print" });
+  const printedSearch = await page.evaluate(() => ["#nav", ".facets", ".filter-bar", ".pager"].filter((sel) =>
+    [...document.querySelectorAll(sel)].some((n) => n.getClientRects().length > 0)));
+  check(printedSearch.length === 0, `print hides the navigation and facets of a search (${printedSearch.join(",")})`);
+  await page.emulateMedia({ media: "screen" });
+
+  // The reporters page filters on the server, folded as search is.
+  await page.goto(base + "/reporters");
+  await ready();
+  await page.fill("#reporter-filter", "鄭");
+  await page.waitForFunction(() => document.querySelector("ul.counts").dataset.filter === "鄭", null, { timeout: 5000 })
+    .catch(() => {});
+  const folded = await page.locator("ul.counts li a").allInnerTexts();
+  check(folded.includes("郑可欣") && folded.every((n) => n.includes("郑")), `鄭 finds 郑可欣 on the reporters page (${folded.join(",")})`);
+  await page.screenshot({ path: join(outDir, "ui-reporters-filter.png") });
+  // Topics with no article are not listed.
+  await page.goto(base + "/topics");
+  await ready();
+  check(!/(^|\D)0 篇/.test(await text(".topic-grid")), "the topics page lists no topic without articles");
+
   // 为什么匹配 (why.js): a traditional query and a partial reporter's name.
   await page.goto(base + "/search?q=" + encodeURIComponent("物業費公示 记者:子珂"));
   await ready();

@@ -5,6 +5,10 @@
 // (often one without a byline) or a subhead of the current one — the reader
 // scores features of the page around that line (see page_reader.cc,
 // TitleLineFeatures) and starts a new article when the score is above 0.
+// A second decision, with its own features (named "open:…", fitted apart),
+// asks whether a sentence-like line ending in ！ or ？ after a finished
+// paragraph is a new article's headline or a line of text
+// (OpenerFeatures).
 // The weights are fitted on gold pages by baoku-train-reader
 // (tests/corpus/reader_training.cc) and shipped as corpus/reader_model.txt,
 // compiled into the library.
@@ -47,7 +51,11 @@ class ReaderModel {
 struct ReaderDecision {
   int line = 0;  // 1-based line of the title-shaped line.
   std::string text;
-  bool new_article = false;  // Else read as a subhead.
+  bool new_article = false;  // Else read as `alternative`.
+  // What the line is when it opens no article: "subhead" (a short title
+  // line inside running text) or "text" (a sentence-like line ending in
+  // ！ or ？ one blank line after a finished paragraph).
+  std::string alternative = "subhead";
   double score = 0;
   // The features that fired with their contribution (value × weight),
   // largest magnitude first.
