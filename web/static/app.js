@@ -347,6 +347,8 @@ function hitItem(h, q) {
     topicChips(h.topics),
     h.snippet ? el("p", { className: "snippet" }, marked(h.snippet.text, h.snippet.highlights)) : null,
     h.similar_count > 0 ? el("div", { className: "similar" }, "另有 " + h.similar_count + " 篇相同或相近报道") : null,
+    // 为什么匹配 (why.js).
+    typeof whyPanel === "function" ? whyPanel(h) : null,
   ]);
 }
 

@@ -569,6 +569,16 @@ try {
   check((await text(".hit")).includes("头条"), "the first hit under the prior is a lead story, badged 头条");
   await page.screenshot({ path: join(outDir, "ui-prominence.png") });
 
+  // 为什么匹配 (why.js): a traditional query and a partial reporter's name.
+  await page.goto(base + "/search?q=" + encodeURIComponent("物業費公示 记者:子珂"));
+  await ready();
+  const whyHit = page.locator(".hit", { hasText: "物业费公示上墙" }).first();
+  await whyHit.locator("details.why summary").click();
+  const why = (await whyHit.locator("details.why").innerText()).replace(/[ \t]+/g, " ");
+  check(/标题 物业费公示 繁简转换/.test(why) && /记者 张子珂 部分姓名/.test(why),
+    `为什么匹配 names the title's folding and the partial name (${why.replace(/\n/g, " | ")})`);
+  await whyHit.screenshot({ path: join(outDir, "ui-why.png") });
+
   check(problems.length === 0, "no dialogs, page errors or external requests" +
     (problems.length ? ": " + problems.join("; ") : ""));
 } catch (err) {
