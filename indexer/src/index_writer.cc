@@ -17,7 +17,8 @@ namespace {
 // it merges them into its tables, inside a transaction too. Its default,
 // 10,000, held 1.4 GB for 11,673 news articles, and the buffer's maps of
 // terms cost more per document the more distinct terms they hold: a small
-// buffer is both leaner and faster (docs/BENCHMARKS.md, "Index v4").
+// buffer is both leaner and faster (docs/BENCHMARKS.md, "Xapian's flush
+// threshold").
 // XAPIAN_FLUSH_THRESHOLD in the environment still overrides it.
 constexpr const char* kFlushThresholdDocuments = "250";
 
