@@ -415,8 +415,6 @@ TEST_CASE("Keyword chips are whole ICU words, never bigrams across two",
           std::string_view(text).substr(span.begin, span.end - span.begin)));
     }
   }
-  REQUIRE(words.count("站房"));
-  REQUIRE(words.count("公共"));
   CHECK_FALSE(keywords->empty());
   for (const auto& k : *keywords) {
     INFO(k);
