@@ -11,6 +11,7 @@
 #include "baoku/corpus/schema.h"
 #include "baoku/corpus/utf8.h"
 #include "normalizer.h"
+#include "phrase_marks.h"
 #include "segmenter.h"
 #include "tokenizer.h"
 
@@ -87,6 +88,17 @@ std::vector<Token> TextAnalyzer::AnalyzeFor(
     bool holds_term = !takes_position;  // Analyzed: it may take none.
     for (size_t k = 0; k < wanted.size() && !holds_term; ++k) {
       holds_term = norm.text.indexOf(wanted[k], i, piece_end - i) >= 0;
+    }
+    if (!holds_term && !wanted.empty()) {
+      // A bigram across marks (业系 in “智慧物业”系统) is not in the text
+      // as written.
+      icu::UnicodeString joined =
+          analysis::WithoutInSentenceMarks(norm.text, i, piece_end);
+      if (joined.length() != piece_end - i) {
+        for (size_t k = 0; k < wanted.size() && !holds_term; ++k) {
+          holds_term = joined.indexOf(wanted[k]) >= 0;
+        }
+      }
     }
     if (holds_term) {
       if (range_begin < 0) range_begin = i;

@@ -7,6 +7,7 @@
 
 #include "baoku/corpus/schema.h"
 #include "baoku/corpus/utf8.h"
+#include "phrase_marks.h"
 
 namespace baoku::corpus::analysis {
 namespace {
@@ -89,7 +90,12 @@ void Tokenize(const NormalizedText& norm,
   }
 
   for (size_t k = 0; k < han.size(); ++k) {
-    bool joined = k + 1 < han.size() && han[k + 1].start == han[k].limit;
+    // Adjacent, or apart only by marks a phrase runs across (“智慧物业”系统:
+    // 业系 is a bigram; phrase_marks.h). Marks take no position, so the
+    // characters' positions run on as well.
+    bool joined =
+        k + 1 < han.size() &&
+        OnlyInSentenceMarks(norm.text, han[k].limit, han[k + 1].start);
     // Phrases are checked on the characters' positions: an article holds
     // far fewer distinct characters than bigrams, so the positions go into
     // fewer, longer lists. A bigram (what a phrase is found and ranked by)
@@ -97,8 +103,16 @@ void Tokenize(const NormalizedText& norm,
     // characters' positions confirm them.
     add(TokenKind::kHanChar, han[k].start, han[k].limit, han[k].position, true);
     if (joined) {
-      add(TokenKind::kHanBigram, han[k].start, han[k + 1].limit,
-          han[k].position, false);
+      // The two characters, without the marks between them; the span
+      // covers the marks.
+      std::string term;
+      norm.text.tempSubStringBetween(han[k].start, han[k].limit)
+          .toUTF8String(term);
+      norm.text.tempSubStringBetween(han[k + 1].start, han[k + 1].limit)
+          .toUTF8String(term);
+      tokens.push_back({std::move(term), TokenKind::kHanBigram, han[k].position,
+                        norm.orig_begin[han[k].start],
+                        norm.orig_end[han[k + 1].limit - 1], false});
     }
   }
   std::stable_sort(

@@ -100,12 +100,42 @@ TEST_CASE("Every Han character and adjacent pair is a token", "[analyzer]") {
 }
 
 TEST_CASE("Punctuation breaks bigrams but takes no position", "[analyzer]") {
-  auto tokens = Analyzer().Analyze("排查、整改");
-  auto bigrams = TermsOfKind(tokens, TokenKind::kHanBigram);
-  CHECK(bigrams == std::vector<std::string>{"排查", "整改"});
-  std::set<uint32_t> positions;
-  for (const auto& t : tokens) positions.insert(t.position);
-  CHECK(positions == std::set<uint32_t>{0, 1, 2, 3});
+  for (const char* text :
+       {"排查。整改", "排查！整改", "排查，整改", "排查；整改", "排查（整改",
+        "排查 整改", "排查——整改"}) {
+    INFO(text);
+    auto tokens = Analyzer().Analyze(text);
+    auto bigrams = TermsOfKind(tokens, TokenKind::kHanBigram);
+    CHECK(bigrams == std::vector<std::string>{"排查", "整改"});
+    std::set<uint32_t> positions;
+    for (const auto& t : tokens) positions.insert(t.position);
+    CHECK(positions == std::set<uint32_t>{0, 1, 2, 3});
+  }
+}
+
+TEST_CASE("Bigrams run across the marks a reader skips", "[analyzer]") {
+  // Quotation marks, book-title marks, 、 and middle dots, also in their
+  // full-width and vertical forms (term layout 4).
+  for (const char* text :
+       {"排查、整改", "排查”整改", "“排查”“整改”", "排查》《整改", "排查·整改",
+        "排查＂整改", "排查､整改", "排查﹂整改"}) {
+    INFO(text);
+    auto tokens = Analyzer().Analyze(text);
+    CHECK(TermsOfKind(tokens, TokenKind::kHanBigram) ==
+          std::vector<std::string>{"排查", "查整", "整改"});
+    for (const auto& t : tokens) {
+      // The bigram's span covers the marks between its characters.
+      if (t.term == "查整") {
+        CHECK(t.position == 1);
+        CHECK(std::string(text).substr(t.begin, t.end - t.begin).find("查") ==
+              0);
+      }
+    }
+  }
+  // Only between two Han characters: a word in between still breaks it.
+  CHECK(
+      TermsOfKind(Analyzer().Analyze("排查“5G”整改"), TokenKind::kHanBigram) ==
+      std::vector<std::string>{"排查", "整改"});
 }
 
 TEST_CASE("Numbers, Latin and mixed tokens are words of their own",
@@ -238,10 +268,12 @@ TEST_CASE("AnalyzeFor finds the same phrases as Analyze", "[analyzer]") {
   // with units, full-width forms, punctuation alone, and the white space
   // that separates pieces (ASCII, ideographic, no-break, newline).
   const std::vector<std::string> parts = {
-      "维修资金", "維修資金",     "住建局", "张子珂", "排查、整改", "“养老金”",
-      "GoHome",   "ＧＯＨＯＭＥ", "5G",     "3.47亿", "２０２６年", "99.53%",
-      "Q&A",      "——",           "…",      ",",      "。",         "(孙娜娜)",
-      "资金",     "维修",         "alpha",  "gamma",  "beta",       "COVID-19"};
+      "维修资金",   "維修資金", "住建局",       "张子珂",   "排查、整改",
+      "“养老金”",   "GoHome",   "ＧＯＨＯＭＥ", "5G",       "3.47亿",
+      "２０２６年", "99.53%",   "Q&A",          "——",       "…",
+      ",",          "。",       "(孙娜娜)",     "资金",     "维修",
+      "alpha",      "gamma",    "beta",         "COVID-19", "《条例》草案",
+      "约翰·史密斯"};
   const std::vector<std::string> spaces = {" ",      "  ", "\u3000",
                                            "\u00a0", "\n", ""};
   std::mt19937 random(20261130);
@@ -302,6 +334,17 @@ TEST_CASE("AnalyzeFor leaves out the pieces without a term", "[analyzer]") {
   tokens = Analyzer().AnalyzeFor("alpha — gamma", {"alpha", "gamma"});
   REQUIRE(tokens.size() == 2);
   CHECK(tokens[1].position == tokens[0].position + 1);
+}
+
+TEST_CASE("AnalyzeFor keeps a piece whose term runs across marks",
+          "[analyzer]") {
+  // 业系 is in “智慧物业”系统 only with the quotation marks left out.
+  auto tokens = Analyzer().AnalyzeFor("推广 “智慧物业”系统 试点", {"业系"});
+  bool found = false;
+  for (const auto& t : tokens) found = found || t.term == "业系";
+  CHECK(found);
+  tokens = Analyzer().AnalyzeFor("推广 “智慧物业”。系统 试点", {"业系"});
+  for (const auto& t : tokens) CHECK(t.term != "业系");
 }
 
 }  // namespace

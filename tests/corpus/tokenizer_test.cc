@@ -44,6 +44,18 @@ TEST_CASE("The tokenizer keeps positions only where a phrase needs them",
   }
 }
 
+TEST_CASE("A bigram spans the in-sentence marks between two characters",
+          "[tokenizer]") {
+  uint32_t position = 0;
+  std::vector<std::string> bigrams;
+  for (const auto& t : TokensOf("《条例》、“物业”。系统", position)) {
+    if (t.kind == TokenKind::kHanBigram) bigrams.push_back(t.term);
+  }
+  CHECK(position == 6);  // Marks take no position.
+  // 。 ends a sentence: no 业系.
+  CHECK(bigrams == std::vector<std::string>{"条例", "例物", "物业", "系统"});
+}
+
 TEST_CASE("NumberUnitLimit takes one unit after a plain number",
           "[tokenizer]") {
   icu::UnicodeString text = icu::UnicodeString::fromUTF8("2026年5g年");

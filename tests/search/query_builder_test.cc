@@ -26,7 +26,8 @@ TEST_CASE("BuildQuery turns each part into a phrase of index terms",
       {"3.47亿", {{"3.47", "亿"}}},
       {"GOHOME艺术中心", {{"gohome", "艺术", "术中", "中心"}}},
       {"维修资金 张子珂", {{"维修", "修资", "资金"}, {"张子", "子珂"}}},
-      {"排查、整改", {{"排查", "查", "整改"}}},
+      {"排查、整改", {{"排查", "查整", "整改"}}},  // 、 joins (layout 4).
+      {"排查。整改", {{"排查", "查", "整改"}}},
       {"“行刑刑”", {{"行刑", "刑刑"}}},
       {"5G网络", {{"5g", "网络"}}},
       {"亿元3.47", {{"亿元", "元", "3.47"}}},
@@ -314,6 +315,26 @@ TEST_CASE("NEAR finds words within so many characters", "[query]") {
   CHECK(index.Find("\"维修资金 追缴\"~20") == V{0, 1, 2});
   CHECK(index.Find("维修资金 NEAR 追缴") == V{0, 2});
   CHECK(index.Find("维修资金 NEAR/20 追缴 OR 公开") == V{0, 1, 2});
+}
+
+TEST_CASE("A phrase matches across the marks the user left out", "[query]") {
+  TinyIndex index({
+      "推广“智慧物业”系统",
+      "学习《建议》辅导",
+      "智慧物业管理系统",
+      "物业、系统",
+      "智慧物业。系统上线",
+  });
+  using V = std::vector<int>;
+  CHECK(index.Find("智慧物业系统") == V{0});
+  // Quoted, the parts are two: both anywhere.
+  CHECK(index.Find("“智慧物业”系统") == V{0, 2, 4});
+  CHECK(index.Find("建议辅导") == V{1});
+  CHECK(index.Find("学习建议") == V{1});
+  CHECK(index.Find("物业系统") == V{0, 3});
+  CHECK(index.Find("物业管理") == V{2});
+  // A sentence's end still breaks a phrase.
+  CHECK(index.Find("物业系统上线") == V{});
 }
 
 TEST_CASE("A date or range standing alone filters by date", "[query]") {

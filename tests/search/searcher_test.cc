@@ -33,6 +33,32 @@ SearchResponse Find(Searcher& searcher, const std::string& q, int limit = 10) {
   return searcher.Search(request);
 }
 
+// An article of one paragraph on page 1 of 2026-06-11, for a small index.
+corpus::Article PageArticle(const std::string& id, int ordinal,
+                            const std::string& text,
+                            const std::string& headline = "") {
+  corpus::Article a;
+  a.id = id;
+  a.paper_code = "test";
+  a.date = corpus::Date{2026, 6, 11};
+  a.page = 1;
+  a.ordinal = ordinal;
+  a.headline = headline.empty() ? "标题" + id : headline;
+  a.paragraphs = {text};
+  return a;
+}
+
+// A searcher on a new index at `db` holding `articles` (one page).
+Searcher IndexOfPage(const std::filesystem::path& db,
+                     const std::vector<corpus::Article>& articles) {
+  {
+    indexer::IndexWriter writer(db);
+    writer.ReplacePages({indexer::PageKey(articles[0])}, articles,
+                        testing::SharedAnalyzer());
+  }
+  return Searcher(db, testing::SharedAnalyzer());
+}
+
 TEST_CASE("Known phrases find their article first", "[search]") {
   struct Case {
     const char* query;
@@ -364,6 +390,42 @@ TEST_CASE("Keywords are whole words of the article", "[search]") {
   CHECK_FALSE(searcher.Keywords("no-such-id", 10));
 }
 
+TEST_CASE("Keyword chips are whole ICU words, never bigrams across two",
+          "[search]") {
+  // 站房主体 is 站房|主体 and 公共事项 公共|事项: 房主 and 共事 are bigrams of
+  // the index, frequent in this article and nowhere else, yet no words here.
+  testing::TempDir dir;
+  std::vector<corpus::Article> articles = {
+      PageArticle("station", 1,
+                  "新站站房主体结构昨日封顶，站房主体采用钢结构，站房主体工程"
+                  "比计划提前一个月。街道同时公布公共事项清单，公共事项由居民"
+                  "议事会讨论，公共事项办理进度每月公示。",
+                  "新站站房主体结构封顶"),
+      PageArticle("other", 2, "城东公园昨日开放，市民可以散步。"),
+      PageArticle("third", 3, "夜市本周试运行，摊位统一管理。")};
+  Searcher searcher = IndexOfPage(dir / "db", articles);
+  auto keywords = searcher.Keywords("station", 12);
+  REQUIRE(keywords);
+  const auto& analyzer = testing::SharedAnalyzer();
+  std::string text = articles[0].headline + " " + articles[0].paragraphs[0];
+  std::set<std::string> words;
+  for (const auto& span : analyzer.Segment(text)) {
+    if (span.word) {
+      words.insert(analyzer.Normalize(
+          std::string_view(text).substr(span.begin, span.end - span.begin)));
+    }
+  }
+  CHECK_FALSE(keywords->empty());
+  for (const auto& k : *keywords) {
+    INFO(k);
+    CHECK(words.count(k));
+  }
+  CHECK(std::find(keywords->begin(), keywords->end(), "房主") ==
+        keywords->end());
+  CHECK(std::find(keywords->begin(), keywords->end(), "共事") ==
+        keywords->end());
+}
+
 TEST_CASE("Neighbours are the page and the issue in print order", "[search]") {
   Searcher searcher = SamplesSearcher();
   auto article = searcher.FindArticle("yzrb-20260609-02-06");
@@ -388,33 +450,51 @@ TEST_CASE("A phrase matches only where its characters follow each other",
   // Bigrams carry no positions (text_analyzer.h): an article that holds
   // every bigram of 维修资金, but apart, must not match the phrase.
   testing::TempDir dir;
-  auto article = [](const std::string& id, int ordinal,
-                    const std::string& text) {
-    corpus::Article a;
-    a.id = id;
-    a.paper_code = "test";
-    a.date = corpus::Date{2026, 6, 11};
-    a.page = 1;
-    a.ordinal = ordinal;
-    a.headline = "标题" + id;
-    a.paragraphs = {text};
-    return a;
-  };
   std::vector<corpus::Article> articles = {
-      article("whole", 1, "本市的维修资金已到位。"),
-      article("apart", 2, "维修、修资、资金，三者分开。")};
-  {
-    indexer::IndexWriter writer(dir / "db");
-    writer.ReplacePages({indexer::PageKey(articles[0])}, articles,
-                        testing::SharedAnalyzer());
-  }
-  Searcher searcher(dir / "db", testing::SharedAnalyzer());
+      PageArticle("whole", 1, "本市的维修资金已到位。"),
+      PageArticle("apart", 2, "维修，修资，资金，三者分开。")};
+  Searcher searcher = IndexOfPage(dir / "db", articles);
   SearchResponse r = Find(searcher, "维修资金");
   REQUIRE(r.hits.size() == 1);
   CHECK(r.hits[0].article.id == "whole");
   // One bigram needs no positions: both hold 修资.
   CHECK(Find(searcher, "修资").hits.size() == 2);
   CHECK(Find(searcher, "本市").hits.size() == 1);
+}
+
+TEST_CASE("A phrase runs across the marks a reader skips, not across 。",
+          "[search][layout]") {
+  testing::TempDir dir;
+  std::vector<corpus::Article> articles = {
+      PageArticle("marks", 1,
+                  "今年本区推广“智慧物业”系统，街道依照《社区物业条例》、"
+                  "《维修基金细则》逐项检查，张家·李家两户参与试点。"),
+      PageArticle("stop", 2, "老旧小区的智慧物业。系统升级另行安排。")};
+  Searcher searcher = IndexOfPage(dir / "db", articles);
+  // The query without the marks finds the article, and the highlight shows
+  // the text as printed, marks included.
+  const struct {
+    const char* query;
+    const char* marked;
+  } cases[] = {{"智慧物业系统", "智慧物业”系统"},
+               {"物业条例维修基金", "物业条例》、《维修基金"},
+               {"张家李家", "张家·李家"}};
+  for (const auto& c : cases) {
+    INFO(c.query);
+    SearchResponse r = Find(searcher, c.query);
+    REQUIRE(r.hits.size() == 1);
+    const Hit& hit = r.hits[0];
+    CHECK(hit.article.id == "marks");
+    REQUIRE(hit.snippet.highlights.size() == 1);
+    const std::string& text = hit.snippet.text;
+    size_t b = utf8::OffsetOfCodePoint(text, hit.snippet.highlights[0].begin);
+    size_t e = utf8::OffsetOfCodePoint(text, hit.snippet.highlights[0].end);
+    CHECK(text.substr(b, e - b) == c.marked);
+  }
+  // 。 ends a sentence: 智慧物业。系统 is not the phrase 智慧物业系统.
+  CHECK(Find(searcher, "物业系统").hits.size() == 1);
+  CHECK(Find(searcher, "物业系统升级").hits.empty());
+  CHECK(Find(searcher, "智慧物业 系统升级").hits.size() == 1);
 }
 
 TEST_CASE("The searcher refuses an index of the previous schema",

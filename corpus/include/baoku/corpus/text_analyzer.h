@@ -12,7 +12,10 @@
 //  - every Han character (kHanChar) and every pair of adjacent Han characters
 //    (kHanBigram) at the position of its first character: any contiguous
 //    substring of Chinese text can be found as a phrase of these, whatever a
-//    segmenter thinks of it;
+//    segmenter thinks of it. Two characters apart only by quotation marks,
+//    book-title marks, 、 or a middle dot count as adjacent (“智慧物业”系统
+//    holds 业系), so a phrase runs across the marks a reader leaves out;
+//    other punctuation (。！？；，：, brackets) and white space break it;
 //  - ICU dictionary words of three or more Han characters (kHanWord), which
 //    help ranking (two-character words are the bigrams already);
 //  - Latin words, numbers and mixed tokens ("5g", "3.47", "gohome") as kWord;
@@ -50,7 +53,9 @@ namespace baoku::corpus {
 //   2: positions only where a phrase needs them (Token::positional);
 //      譭 folded to 毁.
 //   3: positions on every Han character and word, none on bigrams.
-inline constexpr int kTermLayoutVersion = 3;
+//   4: bigrams also across quotation marks, book-title marks, 、 and middle
+//      dots between two Han characters (业系 in “智慧物业”系统).
+inline constexpr int kTermLayoutVersion = 4;
 
 enum class TokenKind { kHanChar, kHanBigram, kHanWord, kWord, kNumberUnit };
 
