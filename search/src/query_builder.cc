@@ -4,6 +4,7 @@
 #include <map>
 
 #include "baoku/corpus/article.h"
+#include "baoku/corpus/near_duplicate.h"
 #include "baoku/corpus/schema.h"
 #include "baoku/corpus/utf8.h"
 #include "baoku/search/date_range.h"
@@ -337,6 +338,12 @@ class Builder {
         return Kind(field, value, parameter, offset);
       case FieldValue::kDate:
         return Date(value, parameter, offset);
+      case FieldValue::kReprintGroup: {
+        // The group's id exactly: a range of one value on its slot.
+        const std::string group(value);
+        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE,
+                             corpus::kReprintGroupSlot, group, group);
+      }
     }
     return std::nullopt;
   }

@@ -52,6 +52,7 @@ nlohmann::json HitToJson(const Hit& hit, const TopicNames& topics) {
   h["topics"] = TopicsToJson(a, topics);
   h["score"] = hit.score;
   h["similar_count"] = hit.similar_count;
+  h["group"] = hit.reprint_group;
   h["snippet"] = SnippetToJson(hit.snippet);
   return h;
 }

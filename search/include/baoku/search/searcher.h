@@ -82,6 +82,10 @@ struct Hit {
   // With collapse_reprints: how many other matching articles of the same
   // reprint group this hit stands for ("另有 N 篇相同或相近报道").
   int similar_count = 0;
+  // The reprint group the article belongs to (indexer/reprints.h), for the
+  // filter 同组:<group> (group=) that lists its other articles; empty when
+  // the article is too short to be grouped.
+  std::string reprint_group;
 };
 
 struct SearchResponse {
