@@ -104,6 +104,10 @@ FieldTable MakeStandard() {
       "prominence", {"版位"}, schema::kProminence, V::kName, "版位", "头条",
       [](const Article& a) { return ProminenceOf(a); }, schema::kProminenceSlot,
       "prominence"));
+  // The other articles of a reprint group (另有 N 篇相同或相近报道); the id
+  // is the group's as search results give it (Hit::reprint_group).
+  t.Add(Row("group", {"同组", "reprints"}, "", V::kReprintGroup, "同组",
+            "yzrb-20260611-03-02"));
   return t;
 }
 
@@ -115,12 +119,16 @@ const FieldTable& FieldTable::Standard() {
 }
 
 void FieldTable::Add(FieldSpec spec) {
-  if (spec.name.empty() || spec.prefix.empty() || spec.label.empty()) {
-    throw std::invalid_argument("field '" + spec.name +
-                                "' needs a name, a prefix and a label");
+  bool by_slot = spec.value == FieldValue::kReprintGroup;
+  if (spec.name.empty() || spec.prefix.empty() != by_slot ||
+      spec.label.empty()) {
+    throw std::invalid_argument(
+        "field '" + spec.name +
+        "' needs a name, a prefix (none when matched on a value slot) and a "
+        "label");
   }
-  bool computed =
-      spec.value == FieldValue::kText || spec.value == FieldValue::kDate;
+  bool computed = spec.value == FieldValue::kText ||
+                  spec.value == FieldValue::kDate || by_slot;
   if (!computed && !spec.values) {
     throw std::invalid_argument("field '" + spec.name +
                                 "' needs the values an article holds");

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "baoku/corpus/article.h"
+#include "baoku/corpus/near_duplicate.h"
 #include "baoku/corpus/schema.h"
 #include "baoku/corpus/utf8.h"
 #include "baoku/search/date_range.h"
@@ -363,6 +364,13 @@ class Builder {
       case FieldValue::kDate:
         query = Date(value, parameter, offset, part);
         break;
+      case FieldValue::kReprintGroup: {
+        // The group's id exactly: a range of one value on its slot.
+        const std::string group(value);
+        query = Xapian::Query(Xapian::Query::OP_VALUE_RANGE,
+                              corpus::kReprintGroupSlot, group, group);
+        break;
+      }
     }
     if (query && !excluded) parts_.push_back(std::move(part));
     return query;

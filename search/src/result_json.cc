@@ -112,6 +112,7 @@ nlohmann::json HitToJson(const Hit& hit, const TopicNames& topics) {
   h["similar_count"] = hit.similar_count;
   h["highlights"] = {{"title", SnippetToJson(hit.title)["highlights"]}};
   h["prominence"] = corpus::ProminenceOf(a);  // 头版, 头条, 有图.
+  h["group"] = hit.reprint_group;
   h["snippet"] = SnippetToJson(hit.snippet);
   if (hit.why) h["why"] = ReasonsToJson(*hit.why);
   return h;

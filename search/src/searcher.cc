@@ -256,9 +256,11 @@ SearchResponse Searcher::DoSearch(const SearchRequest& request) {
                                         mset.get_matches_upper_bound();
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       Hit hit;
-      hit.article = ArticleOf(it.get_document());
+      Xapian::Document doc = it.get_document();
+      hit.article = ArticleOf(doc);
       hit.score = it.get_weight();
       hit.similar_count = static_cast<int>(it.get_collapse_count());
+      hit.reprint_group = doc.get_value(corpus::kReprintGroupSlot);
       read.hits.push_back(std::move(hit));
     }
     if (count_apart || request.with_facets) {

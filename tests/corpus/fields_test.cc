@@ -28,6 +28,8 @@ TEST_CASE("The standard table finds fields by any of their names", "[fields]") {
       {"日期", "date"},
       {"報紙", "paper"},
       {"標題", "title"},
+      {"同组", "group"},
+      {"REPRINTS", "group"},
   };
   for (const auto& c : cases) {
     INFO(c.name);
@@ -74,7 +76,18 @@ TEST_CASE("A table refuses a name or alias that is taken", "[fields]") {
   no_values.aliases.clear();
   no_values.values = nullptr;
   CHECK_THROWS_AS(table.Add(no_values), std::invalid_argument);
-  CHECK(table.fields().size() == 1);
+  // A field matched on a value slot has no prefix, and every other one has.
+  FieldSpec by_slot = no_values;
+  by_slot.value = FieldValue::kReprintGroup;
+  CHECK_THROWS_AS(table.Add(by_slot), std::invalid_argument);
+  by_slot.prefix.clear();
+  table.Add(by_slot);
+  FieldSpec no_prefix = spec;
+  no_prefix.name = "desk4";
+  no_prefix.aliases.clear();
+  no_prefix.prefix.clear();
+  CHECK_THROWS_AS(table.Add(no_prefix), std::invalid_argument);
+  CHECK(table.fields().size() == 2);
 }
 
 TEST_CASE("One list of kinds serves names, labels and aliases", "[fields]") {

@@ -30,7 +30,9 @@ done
 unit="$root/lib/systemd/system/baoku-serve.service"
 for setting in DynamicUser=yes ProtectSystem=strict \
                "ReadOnlyPaths=/var/lib/baoku/index" NoNewPrivileges=yes \
-               "ExecStart=$prefix/bin/baoku-serve --db /var/lib/baoku/index --static $prefix/share/baoku/static"; do
+               "ExecStart=$prefix/bin/baoku-serve --db /var/lib/baoku/index --static $prefix/share/baoku/static" \
+               "StateDirectory=baoku-serve" \
+               "--saved-searches %S/baoku-serve/searches.sqlite"; do
   grep -qF -- "$setting" "$unit" || {
     echo "install_test: baoku-serve.service lacks $setting" >&2
     fail=1

@@ -32,6 +32,36 @@ std::string IdOf(const std::string& headline) {
   throw std::runtime_error("no sample article " + headline);
 }
 
+TEST_CASE("Saved searches live where --saved-searches puts them",
+          "[api][saved]") {
+  // The index read-only (systemd's ProtectSystem=strict): the store is
+  // elsewhere, and nothing is written beside the index.
+  testing::TempDir dir;
+  const auto beside =
+      search::SavedSearchStore::PathBeside(testing::SamplesIndex());
+  std::filesystem::remove(beside);
+  const Api api(ApiConfig{testing::SamplesIndex(),
+                          testing::SourceDir() / "web" / "static",
+                          {},
+                          dir / "state" / "searches.sqlite"});
+  std::filesystem::create_directories(dir / "state");
+  HttpRequest save;
+  save.method = "POST";
+  save.path = "/api/saved";
+  save.params = {{"name", "足球"}, {"q", "足球"}};
+  save.host = "127.0.0.1:8080";
+  REQUIRE(api.Handle(save).status == 201);
+  CHECK(std::filesystem::exists(dir / "state" / "searches.sqlite"));
+  CHECK_FALSE(std::filesystem::exists(beside));
+  HttpRequest list;
+  list.path = "/api/saved";
+  auto listed = nlohmann::json::parse(api.Handle(list).body);
+  REQUIRE(listed["saved"].size() == 1);
+  CHECK(listed["saved"][0]["name"] == "足球");
+  // The default Api still reads the store beside the index: none there.
+  CHECK(nlohmann::json::parse(Call("GET", "/api/saved").body)["saved"].empty());
+}
+
 TEST_CASE("Saved searches over the API", "[api][saved]") {
   std::filesystem::remove(
       search::SavedSearchStore::PathBeside(testing::SamplesIndex()));

@@ -83,8 +83,14 @@ std::string BaseUrl(const HttpRequest& request) {
 
 }  // namespace
 
+std::filesystem::path Api::SavedSearchesPath() const {
+  return config_.saved_searches.empty()
+             ? search::SavedSearchStore::PathBeside(config_.db)
+             : config_.saved_searches;
+}
+
 HttpResponse Api::Saved(const HttpRequest& request) const {
-  auto store_path = search::SavedSearchStore::PathBeside(config_.db);
+  auto store_path = SavedSearchesPath();
   try {
     if (request.method == "POST") {
       std::string name;
@@ -151,7 +157,7 @@ HttpResponse Api::SavedDelete(const HttpRequest& request) const {
   int64_t id = 0;
   HttpResponse error;
   if (!IdParam(request, id, error)) return error;
-  auto store_path = search::SavedSearchStore::PathBeside(config_.db);
+  auto store_path = SavedSearchesPath();
   try {
     if (!std::filesystem::exists(store_path) ||
         !search::SavedSearchStore(store_path).Delete(id)) {
@@ -177,7 +183,7 @@ HttpResponse Api::Feed(const HttpRequest& request) const {
     if (ec != std::errc() || end != text.data() + text.size() || id <= 0) {
       return ErrorResponse(400, "saved", "saved 应为保存的检索的编号(正整数)");
     }
-    auto store_path = search::SavedSearchStore::PathBeside(config_.db);
+    auto store_path = SavedSearchesPath();
     std::optional<search::SavedSearch> saved;
     try {
       if (std::filesystem::exists(store_path)) {

@@ -356,8 +356,8 @@ HttpResponse Api::Route(const HttpRequest& request) const {
 // The field table (corpus/fields.h) and the kinds, for the UI: its filter
 // chips, facets and form read names and labels from here.
 HttpResponse Api::Fields(const HttpRequest&) const {
-  static const char* const kValueNames[] = {"name", "text", "page",
-                                            "kind", "date", "topic"};
+  static const char* const kValueNames[] = {"name", "text",  "page", "kind",
+                                            "date", "topic", "group"};
   nlohmann::json fields = nlohmann::json::array();
   for (const auto& field : corpus::FieldTable::Standard().fields()) {
     nlohmann::json f = {

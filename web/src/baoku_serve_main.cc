@@ -96,6 +96,16 @@ int main(int argc, char** argv) {
         return ok ? ""
                   : "not an origin such as http://intranet:8080: " + origin;
       });
+  app.add_option("--saved-searches", config.saved_searches,
+                 "The saved-search store, an SQLite file in a writable "
+                 "folder (default: beside the index, DB.searches.sqlite)")
+      ->check([](const std::string& path) -> std::string {
+        auto folder = std::filesystem::absolute(path).parent_path();
+        return std::filesystem::is_directory(folder)
+                   ? ""
+                   : "no such folder for the saved searches: " +
+                         folder.string();
+      });
   CLI11_PARSE(app, argc, argv);
   config.db = db;
   config.static_dir = static_dir;

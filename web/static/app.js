@@ -274,7 +274,9 @@ async function renderSearch(sp) {
     return show(filterBar(s), status(`检索词过长:共 ${Array.from(s.q).length} 字,最多 ${MAX_QUERY_CHARS} 字,请缩短后再试。`));
   }
   show(status("检索中…"));
-  const api = href("/api/search", Object.assign(stateParams(s), { limit: s.limit, facets: 1, collapse: 1 }));
+  // Reprints collapse to one hit, except on a group's own list (同组).
+  const collapse = (s.group || []).length ? null : 1;
+  const api = href("/api/search", Object.assign(stateParams(s), { limit: s.limit, facets: 1, collapse }));
   let r;
   try { r = await getJson(api); } catch (err) {
     return err instanceof StaleError ? null : show(filterBar(s), status("检索出错:" + err.message));
@@ -346,7 +348,9 @@ function hitItem(h, q) {
     metaLine(h),
     topicChips(h.topics),
     h.snippet ? el("p", { className: "snippet" }, marked(h.snippet.text, h.snippet.highlights)) : null,
-    h.similar_count > 0 ? el("div", { className: "similar" }, "另有 " + h.similar_count + " 篇相同或相近报道") : null,
+    h.similar_count > 0 ? el("div", { className: "similar" },
+      h.group ? link("/search", { group: h.group }, "另有 " + h.similar_count + " 篇相同或相近报道")
+        : "另有 " + h.similar_count + " 篇相同或相近报道") : null,
     // 为什么匹配 (why.js).
     typeof whyPanel === "function" ? whyPanel(h) : null,
   ]);

@@ -579,6 +579,27 @@ try {
     `为什么匹配 names the title's folding and the partial name (${why.replace(/\n/g, " | ")})`);
   await whyHit.screenshot({ path: join(outDir, "ui-why.png") });
 
+  // Reprints (docs/ALERTS.md): a story printed twice, the second time
+  // abridged, is one hit whose note links to the whole group.
+  const tea = ["桐柏山下的茶农今年采用无人机巡园,病虫害发现得早了,打药次数减少一半,春茶产量比去年增加两成。",
+    "合作社统一收购鲜叶,按品质分级定价,最好的一级芽叶每斤收购价达到一百二十元,茶农收入明显提高。",
+    "镇里还请来省农科院的专家,手把手教大家修剪茶树、科学施肥,准备把茶园建成生态观光点。"];
+  const reprints = [
+    { date: "2026-06-19", page: 5, headline: "无人机巡园 春茶增产两成", paragraphs: tea },
+    { date: "2026-06-20", page: 6, headline: "桐柏山春茶增产(转载)", paragraphs: tea.slice(0, 2) },
+  ].map((a) => Object.assign({ paper: "云州日报", paper_code: "yzrb", section: "农村" }, a));
+  writeFileSync(join(work, "reprints.ndjson"), reprints.map((a) => JSON.stringify(a)).join("\n") + "\n");
+  run(indexer, ["--db", db, "--quiet", join(work, "reprints.ndjson")]);
+  await page.goto(base + "/search?q=" + encodeURIComponent("无人机巡园"));
+  await ready();
+  check((await page.locator(".hit").count()) === 1, "a reprint pair is one hit");
+  check((await text(".hit .similar a")).includes("另有 1 篇相同或相近报道"), "the hit links 另有 1 篇相同或相近报道");
+  await page.screenshot({ path: join(outDir, "ui-reprints.png") });
+  await page.locator(".hit .similar a").click();
+  await ready();
+  check(page.url().includes("group=") && (await page.locator(".hit").count()) === 2,
+    "the note's link lists both articles of the group");
+
   check(problems.length === 0, "no dialogs, page errors or external requests" +
     (problems.length ? ": " + problems.join("; ") : ""));
 } catch (err) {

@@ -52,6 +52,10 @@ enum class FieldValue {
   // A topic by id or name, resolved through the taxonomy stored with the
   // index; terms hold the id.
   kTopic,
+  // A reprint group (indexer/reprints.h: the id of the article that
+  // started it), matched as it is on the value slot kReprintGroupSlot
+  // (near_duplicate.h) that the indexer fills: no term and no prefix.
+  kReprintGroup,
 };
 
 struct FieldSpec {
@@ -61,7 +65,8 @@ struct FieldSpec {
   // Other names accepted in queries: Chinese (simplified and traditional)
   // and other English words. ASCII names match in any case.
   std::vector<std::string> aliases;
-  // Term prefix (schema.h lists the prefixes in use).
+  // Term prefix (schema.h lists the prefixes in use); empty only for
+  // kReprintGroup.
   std::string prefix;
   FieldValue value = FieldValue::kName;
   // Chinese, for readers: filter chips, facet headings, form labels.
@@ -74,7 +79,8 @@ struct FieldSpec {
   // The facet's key in search results ("reporters"); empty without a facet.
   std::string facet_key;
   // What an article holds for this field, before normalization. Unset for
-  // kText and kDate fields, which the document builder fills itself.
+  // kText and kDate fields, which the document builder fills itself, and
+  // kReprintGroup, which the indexer's grouping fills.
   std::function<std::vector<std::string>(const Article&)> values;
 };
 
@@ -83,7 +89,8 @@ class FieldTable {
   FieldTable() = default;
 
   // The project's fields: reporter, photographer, correspondent, column,
-  // title, topic, page, section, kind, source, date, paper, prominence.
+  // title, topic, page, section, kind, source, date, paper, prominence,
+  // group.
   static const FieldTable& Standard();
 
   // Adds a field at the end. Throws std::invalid_argument when the name or

@@ -97,6 +97,10 @@ struct Hit {
   // With explain_matches: which parts of the query matched where, and
   // through which form (match_reasons.h).
   std::optional<std::vector<MatchReason>> why;
+  // The reprint group the article belongs to (indexer/reprints.h), for the
+  // filter 同组:<group> (group=) that lists its other articles; empty when
+  // the article is too short to be grouped.
+  std::string reprint_group;
 };
 
 struct SearchResponse {

@@ -52,6 +52,11 @@ struct ApiConfig {
   // Origins ("http://intranet.example:8080") whose pages may read the API
   // from a browser (CORS); empty: none, same-origin only.
   std::vector<std::string> cors_origins = {};
+  // The saved-search store (search/saved_searches.h); empty: beside the
+  // index (SavedSearchStore::PathBeside(db)). Its folder must be writable:
+  // under systemd's ProtectSystem=strict the index is read-only, so the
+  // shipped unit puts the store in its StateDirectory (docs/DEPLOY.md).
+  std::filesystem::path saved_searches = {};
 };
 
 // Limits on what one request may ask for.
@@ -126,6 +131,7 @@ class Api {
   HttpResponse Saved(const HttpRequest& request) const;
   HttpResponse SavedDelete(const HttpRequest& request) const;
   HttpResponse Feed(const HttpRequest& request) const;
+  std::filesystem::path SavedSearchesPath() const;
 
   ApiConfig config_;
   std::shared_ptr<search::IndexReader> reader_;  // Shared by copies.
