@@ -82,6 +82,10 @@ class Explainer {
         return;
       case FieldValue::kDate:
         return Dates();
+      case FieldValue::kReprintGroup:
+        // The group id is matched on its slot, not held by the article:
+        // a hit of this part is in the group as typed.
+        return AddValue(std::string(Typed()));
     }
   }
 

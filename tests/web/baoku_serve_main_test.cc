@@ -59,8 +59,9 @@ TEST_CASE("baoku-serve refuses a --cors-origin that is not an origin",
   }
 }
 
-TEST_CASE("--cors-origin allows the origins listed and no other",
-          "[serve][cors]") {
+TEST_CASE(
+    "baoku-serve with --cors-origin allows the origins listed and no other",
+    "[serve][cors]") {
   testing::ServeProcess server(testing::SamplesIndex(),
                                {"--cors-origin", "http://intranet.example:8080",
                                 "--cors-origin", "https://tools.example"});
