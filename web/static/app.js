@@ -300,6 +300,7 @@ async function renderSearch(sp) {
         el("a", { href: href("/api/export", Object.assign(stateParams(s), { format: "csv", offset: null })) }, "CSV"), " ",
         el("a", { href: href("/api/export", Object.assign(stateParams(s), { format: "json", offset: null })) }, "JSON")]) : null,
     ]),
+    namesNote(s, r.names),
     unfiltered,
     alertsToolbar(s),
     f ? barChart(f.dates.buckets, (key) => href("/search", withFilter(s, "date", key)),
@@ -335,6 +336,31 @@ function hitsPage(s, r) {
 
 function rememberedHits() {
   try { return JSON.parse(sessionStorage.getItem("baoku.hits") || "null"); } catch (e) { return null; }
+}
+
+// Partial names (记者:王晓, 栏目:百问) say which names they were searched as;
+// a name none matched offers the close ones (是不是要找), each a search.
+function namesNote(s, names) {
+  const lines = [];
+  for (const n of names || []) {
+    const label = FILTER_LABELS[n.field] || n.field;
+    const used = (n.used || []).filter((u) => u !== n.typed);
+    if (used.length) {
+      lines.push(el("p", { className: "names-used" }, `${label}“${n.typed}”按 ${used.join("、")} 查找`));
+    }
+    if ((n.suggestions || []).length) {
+      const replace = (name) => (s.q.includes(n.typed)
+        ? stateParams(s, { q: s.q.replace(n.typed, name), offset: 0 })
+        : stateParams(s, { [n.field]: (s[n.field] || []).map((v) => (v === n.typed ? name : v)), offset: 0 }));
+      const links = [];
+      n.suggestions.forEach((name, i) => {
+        if (i) links.push("、");
+        links.push(link("/search", replace(name), name, "suggestion"));
+      });
+      lines.push(el("p", { className: "names-suggest" }, [`没有${label}“${n.typed}”。是不是要找:`, ...links]));
+    }
+  }
+  return lines.length ? el("div", { className: "names-note" }, lines) : null;
 }
 
 function hitItem(h, q) {

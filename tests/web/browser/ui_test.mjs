@@ -600,6 +600,20 @@ try {
   check(page.url().includes("group=") && (await page.locator(".hit").count()) === 2,
     "the note's link lists both articles of the group");
 
+  // Partial names say which names they were searched as; a name no article
+  // has offers close ones (是不是要找), each a search.
+  await page.goto(base + "/search?q=" + encodeURIComponent("记者:王晓"));
+  await ready();
+  check((await text(".names-note")).includes("记者“王晓”按 王晓峰 查找"),
+    `a partial reporter's name says which name was used (${await text(".names-note")})`);
+  await page.goto(base + "/search?q=" + encodeURIComponent("记者:王小峰"));
+  await ready();
+  check((await text(".names-note")).includes("是不是要找"), "a name no article has offers close names");
+  await page.locator(".names-note a.suggestion", { hasText: "王晓峰" }).click();
+  await ready();
+  check(new URL(page.url()).searchParams.get("q") === "记者:王晓峰" && await page.locator(".hit").count() > 0,
+    "a suggested name searches with it");
+
   check(problems.length === 0, "no dialogs, page errors or external requests" +
     (problems.length ? ": " + problems.join("; ") : ""));
 } catch (err) {
