@@ -8,6 +8,8 @@
 const PAGE_SIZES = [10, 20, 50, 100];
 // The query's limit in characters (the API's kMaxParamChars).
 const MAX_QUERY_CHARS = 1000;
+// Rows in one export (the API's kMaxExportRows, sent as X-Baoku-Row-Limit).
+const MAX_EXPORT_ROWS = 1000;
 // The search fields and article kinds come from the server's field table
 // (GET /api/fields), loaded before the first view: the UI holds no list of
 // its own. FIELDS: [{name, label, value, facet, example, ...}] in table order.
@@ -298,7 +300,9 @@ async function renderSearch(sp) {
       sortSelect(s),
       r.total ? el("span", { className: "export" }, ["导出:",
         el("a", { href: href("/api/export", Object.assign(stateParams(s), { format: "csv", offset: null })) }, "CSV"), " ",
-        el("a", { href: href("/api/export", Object.assign(stateParams(s), { format: "json", offset: null })) }, "JSON")]) : null,
+        el("a", { href: href("/api/export", Object.assign(stateParams(s), { format: "json", offset: null })) }, "JSON"),
+        el("span", { className: "export-limit" },
+          r.total > MAX_EXPORT_ROWS ? `(只导出前 ${MAX_EXPORT_ROWS} 篇)` : `(每次最多 ${MAX_EXPORT_ROWS} 篇)`)]) : null,
     ]),
     namesNote(s, r.names),
     unfiltered,

@@ -600,6 +600,14 @@ try {
   check(page.url().includes("group=") && (await page.locator(".hit").count()) === 2,
     "the note's link lists both articles of the group");
 
+  // The export's row limit is stated beside its links.
+  await page.goto(base + "/search?q=" + encodeURIComponent("日期:2026-06"));
+  await ready();
+  const rowLimit = (await page.request.get(base + "/api/export?format=csv&q=" + encodeURIComponent("民宿")))
+    .headers()["x-baoku-row-limit"];
+  check(rowLimit && (await text(".export")).includes(`最多 ${rowLimit} 篇`),
+    `the export states the server's row limit, ${rowLimit} (${await text(".export")})`);
+
   // Partial names say which names they were searched as; a name no article
   // has offers close ones (是不是要找), each a search.
   await page.goto(base + "/search?q=" + encodeURIComponent("记者:王晓"));
