@@ -479,6 +479,7 @@ try {
   await page.locator(".alerts-toolbar a.chip", { hasText: "只看本报" }).click();
   await ready();
   check(page.url().includes("source=" + encodeURIComponent("本报")), "只看本报 adds the source filter");
+  await page.screenshot({ path: join(outDir, "ui-source.png") });
   await page.fill(".save-search input[name=name]", "本报足球");
   await page.locator(".save-search button[type=submit]").click();
   await page.waitForSelector(".save-search [data-saved]", { timeout: 5000 });
