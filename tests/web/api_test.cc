@@ -543,7 +543,9 @@ TEST_CASE("One shape per thing across the routes", "[api]") {
   auto article = get("/api/article", {{"id", id}});
   articles.emplace_back("article", article);
   for (const auto& r : article["related"]) articles.emplace_back("related", r);
-  for (const auto& hit : get("/api/related", {{"id", id}})["hits"]) {
+  // Held: a range-for over a member of a temporary would read freed JSON.
+  const auto related = get("/api/related", {{"id", id}});
+  for (const auto& hit : related["hits"]) {
     articles.emplace_back("/api/related", hit);
   }
   REQUIRE(articles.size() > 3);
@@ -559,7 +561,8 @@ TEST_CASE("One shape per thing across the routes", "[api]") {
   CHECK(tagged);
   // The marks of a hit's title sit beside it, like an article's.
   CHECK(search["hits"][0]["highlights"]["title"].is_array());
-  for (const auto& kind : get("/api/fields")["kinds"]) {
+  const auto fields = get("/api/fields");
+  for (const auto& kind : fields["kinds"]) {
     CHECK(keys_of(kind) == Keys{"value", "label"});
   }
 }
