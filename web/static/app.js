@@ -382,7 +382,7 @@ function hitItem(h, q) {
       h.group ? link("/search", { group: h.group }, "另有 " + h.similar_count + " 篇相同或相近报道")
         : "另有 " + h.similar_count + " 篇相同或相近报道") : null,
     // 为什么匹配 (why.js).
-    typeof whyPanel === "function" ? whyPanel(h) : null,
+    whyPanel(h),
   ]);
 }
 
