@@ -2,19 +2,24 @@
 // pages with deliberately glued stories (ingest_report_fitting.h), prints
 // the leave-one-layout-out table on stderr and the thresholds fitted on all
 // layouts, in the form of corpus/ingest_thresholds.txt, on stdout.
-// Usage: baoku-fit-ingest-report LAYOUT_DIR... > corpus/ingest_thresholds.txt
+// Usage: baoku-fit-ingest-report [--max-false-alarms X] LAYOUT_DIR...
+//          > corpus/ingest_thresholds.txt
+// (X: the share of clean pages that may be flagged, default 0.02.)
 // Each LAYOUT_DIR (a folder of gold pages) is one layout, and folders of the
 // same name are one layout (corpus/gold/blank and pages rendered at run
 // time into DIR/blank); arguments that are not folders are ignored, so
 // `corpus/gold/*` may be given.
+#include <cstdlib>
 #include <iostream>
+#include <string>
 
 #include "gold.h"
 #include "ingest_report_fitting.h"
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::cerr << "usage: baoku-fit-ingest-report LAYOUT_DIR...\n"
+    std::cerr << "usage: baoku-fit-ingest-report [--max-false-alarms X] "
+                 "LAYOUT_DIR...\n"
                  "  (the shipped thresholds: baoku-fit-ingest-report "
                  "corpus/samples corpus/gold/* > corpus/ingest_thresholds.txt)"
                  "\n";
@@ -23,9 +28,21 @@ int main(int argc, char** argv) {
   const baoku::corpus::PageMeta defaults =
       baoku::testing::UndatedGoldDefaults();
   try {
+    double max_false_alarms = baoku::testing::kMaxFalseAlarms;
+    int first = 1;
+    if (argc > 2 && std::string(argv[1]) == "--max-false-alarms") {
+      char* end = nullptr;
+      max_false_alarms = std::strtod(argv[2], &end);
+      if (*end != '\0' || !(max_false_alarms >= 0 && max_false_alarms < 1)) {
+        std::cerr << "baoku-fit-ingest-report: --max-false-alarms " << argv[2]
+                  << ": expected a share in [0, 1)\n";
+        return 2;
+      }
+      first = 3;
+    }
     std::vector<baoku::testing::GoldLayout> names;
     std::vector<std::vector<baoku::testing::FitPage>> layouts;
-    for (int i = 1; i < argc; ++i) {
+    for (int i = first; i < argc; ++i) {
       std::filesystem::path dir = argv[i];
       if (!std::filesystem::is_directory(dir)) continue;
       baoku::testing::GoldLayout layout{dir.filename().string(), dir};
@@ -49,8 +66,8 @@ int main(int argc, char** argv) {
       return 2;
     }
     std::cerr << baoku::testing::HeldOutDetectionTable(
-        baoku::testing::LeaveOneLayoutOut(names, layouts));
-    auto fitted = baoku::testing::FitThresholds(layouts);
+        baoku::testing::LeaveOneLayoutOut(names, layouts, max_false_alarms));
+    auto fitted = baoku::testing::FitThresholds(layouts, max_false_alarms);
     auto all = baoku::testing::Detect(layouts, fitted);
     std::cout << "# Fitted by baoku-fit-ingest-report on " << all.clean
               << " clean and " << all.glued << " glued pages of layouts:";

@@ -100,8 +100,6 @@ const std::vector<double> kLongerRatios = {8, 6, 5, 4, 3.5, 3, 2.5, 2, 1.5};
 const std::vector<double> kProbabilities = {0.5,  0.45, 0.4,  0.35, 0.3,
                                             0.25, 0.2,  0.15, 0.1,  0.05};
 const std::vector<double> kCountRatios = {4, 3, 2.5, 2, 1.75, 1.5, 1.25};
-// The share of clean pages the staff may find flagged for nothing.
-constexpr double kMaxFalseAlarms = 0.02;
 
 }  // namespace
 
@@ -213,7 +211,7 @@ Detection Detect(const std::vector<std::vector<FitPage>>& layouts,
 }
 
 corpus::IngestThresholds FitThresholds(
-    const std::vector<std::vector<FitPage>>& layouts) {
+    const std::vector<std::vector<FitPage>>& layouts, double max_false_alarms) {
   corpus::IngestThresholds best;
   best.much_longer_ratio = kLongerRatios.front();
   best.doubtful_probability = kProbabilities.front();
@@ -227,7 +225,7 @@ corpus::IngestThresholds FitThresholds(
       auto flagged = PageFlags(layouts, t);
       for (double count : kCountRatios) {
         Detection d = DetectWith(layouts, flagged, count);
-        if (d.FalseAlarmRate() > kMaxFalseAlarms + 1e-12) continue;
+        if (d.FalseAlarmRate() > max_false_alarms + 1e-12) continue;
         if (d.Recall() > best_recall + 1e-12) {
           best_recall = d.Recall();
           best = t;
@@ -241,7 +239,7 @@ corpus::IngestThresholds FitThresholds(
 
 std::vector<HeldOutDetection> LeaveOneLayoutOut(
     const std::vector<GoldLayout>& names,
-    const std::vector<std::vector<FitPage>>& layouts) {
+    const std::vector<std::vector<FitPage>>& layouts, double max_false_alarms) {
   std::vector<HeldOutDetection> rows;
   for (size_t held = 0; held < layouts.size(); ++held) {
     std::vector<std::vector<FitPage>> training;
@@ -250,7 +248,7 @@ std::vector<HeldOutDetection> LeaveOneLayoutOut(
     }
     HeldOutDetection row;
     row.layout = names[held].name;
-    row.fitted = FitThresholds(training);
+    row.fitted = FitThresholds(training, max_false_alarms);
     row.detection = Detect({layouts[held]}, row.fitted);
     rows.push_back(std::move(row));
   }
