@@ -20,10 +20,13 @@
 // the public training part, the written gold articles and four folds and
 // scoring the fifth. The committed weights are fitted on all training data.
 //
-// Thresholds: the training part is split again (another hash); the model
-// fitted on 80% of it scores the other 20%, and each topic's threshold is
-// the one with the best F1 there. The model is then fitted again on all of
-// the training part and keeps these thresholds.
+// Thresholds and the assignment rule: the training part is split again
+// into 5 parts (another hash); each part is scored by the model fitted on
+// the other four, each topic's threshold is the one with the best F1 on
+// these scores, and the rule (ratio to the best topic's P, at most 2 or 3
+// topics) the one with the best F1 on the archive's articles among them.
+// The model is then fitted again on all of the training part and keeps
+// these thresholds and this rule.
 //
 // Usage: baoku-topic-train [--out corpus/topic_weights.tsv] [--dump FILE]
 //        [--no-cv] ...
@@ -264,6 +267,7 @@ struct Settings {
   bool adagrad = false;  // An archive article counts this many times.
   size_t min_df = 2;
   size_t max_weights = 150000;  // Entries kept in the weights file.
+  int calibration_folds = 5;    // See FitCalibrated().
 };
 
 // A dense one-vs-rest logistic regression over the vocabulary.
@@ -407,15 +411,12 @@ void DumpItem(const char* kind, const Item& item,
 // assignment rule (ratio to the best 0 … 0.95, at most 3 or 2 topics) with
 // the best F1 on the archive's articles of `data`: a public label is single
 // and speaks for a few topics, it cannot tell how many topics to keep.
+// `probabilities[i]`: P per topic of data[i] by a model not fitted on it.
 void CalibrateThresholds(Fitted& f, const std::vector<const Item*>& data,
+                         const std::vector<std::vector<double>>& probabilities,
                          const Settings& s) {
-  std::vector<std::vector<double>> probabilities;
   std::vector<double> weights;
   for (const Item* item : data) {
-    auto z = Margins(f, *item);
-    for (auto& v : z) v = Sigmoid(v);
-    if (g_dump) DumpItem("cal", *item, z);
-    probabilities.push_back(std::move(z));
     weights.push_back(item->FromArchive() ? s.sample_weight : 1);
   }
   // Weighted F1 over `topics` with `thresholds`.
@@ -474,18 +475,37 @@ void CalibrateThresholds(Fitted& f, const std::vector<const Item*>& data,
   }
 }
 
-// Fit on `data` with thresholds calibrated on a held-back fifth of it.
+// Fit on `data` with thresholds and rule calibrated on probabilities of
+// articles the scoring model was not fitted on: with calibration_folds K >=
+// 2, every article of `data`, scored by the fit on the other K - 1 parts
+// (parts by another hash); with K = 1, a held-back fifth scored by the fit
+// on the rest. (A fifth leaves about 55 archive articles to fit the rule
+// and the archive's thresholds on; all of them, 280, vary less.)
 Fitted FitCalibrated(const std::vector<const Item*>& data, size_t vocabulary,
                      size_t topics, const Settings& s) {
-  std::vector<const Item*> fit, calibration;
-  for (const Item* item : data) {
-    (Fnv1a(item->id, 0x7f4a7c15) % 5 == 0 ? calibration : fit).push_back(item);
+  const int parts = std::max(1, s.calibration_folds);
+  std::vector<const Item*> calibration;
+  std::vector<std::vector<double>> probabilities;
+  for (int part = 0; part < parts; ++part) {
+    std::vector<const Item*> fit, held_back;
+    for (const Item* item : data) {
+      uint64_t h = Fnv1a(item->id, 0x7f4a7c15);
+      bool held = parts == 1 ? h % 5 == 0
+                             : h % static_cast<uint64_t>(parts) ==
+                                   static_cast<uint64_t>(part);
+      (held ? held_back : fit).push_back(item);
+    }
+    Fitted partial = Fit(fit, vocabulary, topics, s);
+    for (const Item* item : held_back) {
+      auto p = Margins(partial, *item);
+      for (auto& v : p) v = Sigmoid(v);
+      if (g_dump) DumpItem("cal", *item, p);
+      calibration.push_back(item);
+      probabilities.push_back(std::move(p));
+    }
   }
-  Fitted first = Fit(fit, vocabulary, topics, s);
-  CalibrateThresholds(first, calibration, s);
   Fitted f = Fit(data, vocabulary, topics, s);
-  f.threshold = first.threshold;
-  f.rule = first.rule;
+  CalibrateThresholds(f, calibration, probabilities, s);
   return f;
 }
 
@@ -633,6 +653,9 @@ int main(int argc, char** argv) {
   app.add_option("--sample-weight", s.sample_weight,
                  "Weight of an archive article");
   app.add_option("--max-weights", s.max_weights, "Weights kept in the file");
+  app.add_option("--calibration-folds", s.calibration_folds,
+                 "Fits whose held-back parts calibrate thresholds (1: a "
+                 "fifth)");
   app.add_option("--dump", dump_file, "Write probabilities here (study)");
   app.add_flag("--no-cv", no_cv, "Skip the samples' cross-validation");
   app.add_flag("--no-final", no_final, "Only the cross-validation");
