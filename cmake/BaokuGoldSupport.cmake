@@ -8,6 +8,7 @@ set(gold_dir "${PROJECT_SOURCE_DIR}/tests")
 add_library(baoku_gold_support STATIC
   ${gold_dir}/test_support.cc
   ${gold_dir}/corpus/gold.cc
+  ${gold_dir}/corpus/ingest_report_fitting.cc
   ${gold_dir}/corpus/reader_quality.cc
   ${gold_dir}/corpus/reader_training.cc
   ${gold_dir}/corpus/topic_quality.cc)
