@@ -20,10 +20,13 @@
 // the public training part, the written gold articles and four folds and
 // scoring the fifth. The committed weights are fitted on all training data.
 //
-// Thresholds: the training part is split again (another hash); the model
-// fitted on 80% of it scores the other 20%, and each topic's threshold is
-// the one with the best F1 there. The model is then fitted again on all of
-// the training part and keeps these thresholds.
+// Thresholds and the assignment rule: the training part is split again
+// into 5 parts (another hash); each part is scored by the model fitted on
+// the other four, each topic's threshold is the one with the best F1 on
+// these scores, and the rule (ratio to the best topic's P, at most 2 or 3
+// topics) the one with the best F1 on the archive's articles among them.
+// The model is then fitted again on all of the training part and keeps
+// these thresholds and this rule.
 //
 // Usage: baoku-topic-train [--out corpus/topic_weights.tsv] [--dump FILE]
 //        [--no-cv] ...
@@ -105,8 +108,9 @@ struct Item {
   // may also be about a city's governance; its label cannot say, so it is
   // no evidence against that topic either way).
   std::vector<bool> known;
-  bool held_out = false;  // Public: the 20% never fitted on.
-  int fold = 0;           // Samples: cross-validation fold.
+  std::vector<uint16_t> known_topics;  // The indexes where `known` is true.
+  bool held_out = false;               // Public: the 20% never fitted on.
+  int fold = 0;                        // Samples: cross-validation fold.
 
   // An article of the archive (a sample or a written gold article): its
   // label speaks for every topic, and it weighs Settings::sample_weight.
@@ -263,6 +267,7 @@ struct Settings {
   bool adagrad = false;  // An archive article counts this many times.
   size_t min_df = 2;
   size_t max_weights = 150000;  // Entries kept in the weights file.
+  int calibration_folds = 5;    // See FitCalibrated().
 };
 
 // A dense one-vs-rest logistic regression over the vocabulary.
@@ -270,6 +275,7 @@ struct Fitted {
   size_t topics = 0;
   std::vector<float> w;  // vocabulary × topics
   std::vector<double> bias, seed, threshold;
+  corpus::TopicAssignmentRule rule;
 };
 
 double Sigmoid(double z) { return 1 / (1 + std::exp(-z)); }
@@ -318,10 +324,17 @@ Fitted Fit(const std::vector<const Item*>& data, size_t vocabulary,
     for (size_t i : order) {
       const Item& item = *data[i];
       double weight = item.FromArchive() ? s.sample_weight : 1;
-      std::vector<double> z = Margins(f, item);
-      std::vector<double> g(topics);
-      for (size_t t = 0; t < topics; ++t) {
-        if (!item.known[t]) continue;
+      // Only the topics the label speaks for have a gradient: a public
+      // article touches 2 to 11 of the 20 topics' weights.
+      std::vector<double> z(topics), g(topics);
+      for (size_t t : item.known_topics) {
+        z[t] = f.bias[t] + f.seed[t] * std::log1p(item.seeds[t]);
+      }
+      for (const auto& [index, value] : item.x) {
+        const float* row = &f.w[static_cast<size_t>(index) * topics];
+        for (size_t t : item.known_topics) z[t] += row[t] * value;
+      }
+      for (size_t t : item.known_topics) {
         double y = item.labels.count(t) ? 1 : 0;
         g[t] = weight * (Sigmoid(z[t]) - y);
         if (!s.adagrad) {
@@ -340,7 +353,7 @@ Fitted Fit(const std::vector<const Item*>& data, size_t vocabulary,
       }
       for (const auto& [index, value] : item.x) {
         size_t base = static_cast<size_t>(index) * topics;
-        for (size_t t = 0; t < topics; ++t) {
+        for (size_t t : item.known_topics) {
           float& w = f.w[base + t];
           double gw = g[t] * value + s.l2 * w;
           if (!s.adagrad) {
@@ -357,17 +370,22 @@ Fitted Fit(const std::vector<const Item*>& data, size_t vocabulary,
 }
 
 // The assignment rule of TopicClassifier: the best topic, then others at
-// P >= their threshold, at most kMaxTopics.
+// P >= their threshold and >= rule.ratio_to_best × P(best), at most
+// rule.most_topics.
 std::vector<size_t> Assign(const std::vector<double>& p,
-                           const std::vector<double>& threshold) {
+                           const std::vector<double>& threshold,
+                           const corpus::TopicAssignmentRule& rule) {
   std::vector<size_t> order(p.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(),
                    [&](size_t a, size_t b) { return p[a] > p[b]; });
   std::vector<size_t> out;
-  for (size_t i = 0;
-       i < order.size() && i < corpus::TopicClassifier::kMaxTopics; ++i) {
-    if (i > 0 && p[order[i]] < threshold[order[i]]) break;
+  for (size_t i = 0; i < order.size() && i < rule.most_topics; ++i) {
+    double p_i = p[order[i]];
+    if (i > 0 &&
+        (p_i < threshold[order[i]] || p_i < rule.ratio_to_best * p[order[0]])) {
+      break;
+    }
     out.push_back(order[i]);
   }
   return out;
@@ -389,24 +407,27 @@ void DumpItem(const char* kind, const Item& item,
 // archive article `sample_weight` times as in fitting: first one for all
 // topics, then per topic for those with at least 5 articles in `data`.
 // (Per topic from 3 articles, the rest sharing one, gave 0.793 instead of
-// 0.811 cross-validated on the samples.)
+// 0.811 cross-validated on the samples.) Then, with these thresholds, the
+// assignment rule (ratio to the best 0 … 0.95, at most 3 or 2 topics) with
+// the best F1 on the archive's articles of `data`: a public label is single
+// and speaks for a few topics, it cannot tell how many topics to keep.
+// `probabilities[i]`: P per topic of data[i] by a model not fitted on it.
 void CalibrateThresholds(Fitted& f, const std::vector<const Item*>& data,
+                         const std::vector<std::vector<double>>& probabilities,
                          const Settings& s) {
-  std::vector<std::vector<double>> probabilities;
   std::vector<double> weights;
   for (const Item* item : data) {
-    auto z = Margins(f, *item);
-    for (auto& v : z) v = Sigmoid(v);
-    if (g_dump) DumpItem("cal", *item, z);
-    probabilities.push_back(std::move(z));
     weights.push_back(item->FromArchive() ? s.sample_weight : 1);
   }
   // Weighted F1 over `topics` with `thresholds`.
   auto f1 = [&](const std::vector<double>& thresholds,
-                const std::vector<size_t>& topics) {
+                const std::vector<size_t>& topics,
+                const corpus::TopicAssignmentRule& rule = {},
+                bool archive_only = false) {
     double tp = 0, assigned = 0, gold = 0;
     for (size_t i = 0; i < data.size(); ++i) {
-      auto got = Assign(probabilities[i], thresholds);
+      if (archive_only && !data[i]->FromArchive()) continue;
+      auto got = Assign(probabilities[i], thresholds, rule);
       for (size_t t : topics) {
         if (!data[i]->known[t]) continue;
         bool has = std::find(got.begin(), got.end(), t) != got.end();
@@ -439,19 +460,52 @@ void CalibrateThresholds(Fitted& f, const std::vector<const Item*>& data,
     for (const Item* item : data) positives += item->labels.count(t);
     if (positives >= 5) f.threshold[t] = best_threshold({t});
   }
+  // Ties go to more topics and the lower ratio (the rule without effect
+  // first), as the grid is walked.
+  double best_f1 = -1;
+  for (size_t most = corpus::TopicModel::kMostTopics; most >= 2; --most) {
+    for (int step = 0; step <= 19; ++step) {
+      corpus::TopicAssignmentRule rule{step * 0.05, most};
+      double score = f1(f.threshold, all, rule, true);
+      if (score > best_f1 + 1e-9) {
+        best_f1 = score;
+        f.rule = rule;
+      }
+    }
+  }
 }
 
-// Fit on `data` with thresholds calibrated on a held-back fifth of it.
+// Fit on `data` with thresholds and rule calibrated on probabilities of
+// articles the scoring model was not fitted on: with calibration_folds K >=
+// 2, every article of `data`, scored by the fit on the other K - 1 parts
+// (parts by another hash); with K = 1, a held-back fifth scored by the fit
+// on the rest. (A fifth leaves about 55 archive articles to fit the rule
+// and the archive's thresholds on; all of them, 280, vary less.)
 Fitted FitCalibrated(const std::vector<const Item*>& data, size_t vocabulary,
                      size_t topics, const Settings& s) {
-  std::vector<const Item*> fit, calibration;
-  for (const Item* item : data) {
-    (Fnv1a(item->id, 0x7f4a7c15) % 5 == 0 ? calibration : fit).push_back(item);
+  const int parts = std::max(1, s.calibration_folds);
+  std::vector<const Item*> calibration;
+  std::vector<std::vector<double>> probabilities;
+  for (int part = 0; part < parts; ++part) {
+    std::vector<const Item*> fit, held_back;
+    for (const Item* item : data) {
+      uint64_t h = Fnv1a(item->id, 0x7f4a7c15);
+      bool held = parts == 1 ? h % 5 == 0
+                             : h % static_cast<uint64_t>(parts) ==
+                                   static_cast<uint64_t>(part);
+      (held ? held_back : fit).push_back(item);
+    }
+    Fitted partial = Fit(fit, vocabulary, topics, s);
+    for (const Item* item : held_back) {
+      auto p = Margins(partial, *item);
+      for (auto& v : p) v = Sigmoid(v);
+      if (g_dump) DumpItem("cal", *item, p);
+      calibration.push_back(item);
+      probabilities.push_back(std::move(p));
+    }
   }
-  Fitted first = Fit(fit, vocabulary, topics, s);
-  CalibrateThresholds(first, calibration, s);
   Fitted f = Fit(data, vocabulary, topics, s);
-  f.threshold = first.threshold;
+  CalibrateThresholds(f, calibration, probabilities, s);
   return f;
 }
 
@@ -474,6 +528,11 @@ corpus::TopicModel ToModel(const Fitted& f,
     topics.push_back({ids[t], f.bias[t], f.seed[t], f.threshold[t]});
   }
   corpus::TopicModel model(std::move(topics));
+  corpus::TopicAssignmentRule rule = f.rule;
+  char ratio[32];
+  std::snprintf(ratio, sizeof ratio, "%.4g", rule.ratio_to_best);
+  rule.ratio_to_best = std::stod(ratio);
+  model.set_rule(rule);
   for (size_t v = 0; v < vocabulary.size(); ++v) {
     for (size_t t = 0; t < f.topics; ++t) {
       float w = f.w[v * f.topics + t];
@@ -594,6 +653,9 @@ int main(int argc, char** argv) {
   app.add_option("--sample-weight", s.sample_weight,
                  "Weight of an archive article");
   app.add_option("--max-weights", s.max_weights, "Weights kept in the file");
+  app.add_option("--calibration-folds", s.calibration_folds,
+                 "Fits whose held-back parts calibrate thresholds (1: a "
+                 "fifth)");
   app.add_option("--dump", dump_file, "Write probabilities here (study)");
   app.add_flag("--no-cv", no_cv, "Skip the samples' cross-validation");
   app.add_flag("--no-final", no_final, "Only the cross-validation");
@@ -644,6 +706,10 @@ int main(int argc, char** argv) {
           corpus::NormalizedTopicText(item.article, analyzer);
       item.features = corpus::TopicFeatures(text);
       item.seeds = seeds.SeedScores(text);
+      for (size_t t = 0; t < item.known.size(); ++t) {
+        if (item.known[t])
+          item.known_topics.push_back(static_cast<uint16_t>(t));
+      }
     }
     std::fprintf(stderr, "features (%.1f s)\n", seconds());
     // Vocabulary: tokens in at least min_df training articles.
@@ -740,7 +806,8 @@ int main(int argc, char** argv) {
     for (const auto& t : model.topics()) {
       std::printf(" %s %.2f", t.id.c_str(), t.threshold);
     }
-    std::printf("\n");
+    std::printf("\nrule: ratio to the best %.2f, at most %zu topics\n",
+                model.rule().ratio_to_best, model.rule().most_topics);
     if (!out_file.empty()) {
       size_t samples_count = 0, gold_count = 0, public_count = 0;
       for (const Item* item : train) {

@@ -12,13 +12,6 @@
 namespace baoku::corpus {
 namespace {
 
-// An article this many times longer than the median of the page's others
-// is flagged; real pages mix short and long pieces, so the bar is high.
-constexpr double kMuchLongerRatio = 4.0;
-// The model's probability (logistic of its score) of a new article at which a
-// subhead is doubtful.
-constexpr double kDoubtfulProbability = 0.35;
-
 size_t BodyChars(const Article& a) {
   size_t n = 0;
   for (const auto& p : a.paragraphs) n += utf8::CodePointCount(p);
@@ -65,7 +58,8 @@ double Median(std::vector<size_t> v) {
 
 }  // namespace
 
-PageReport ReportPage(const PageReading& reading, const std::string& file) {
+PageReport ReportPage(const PageReading& reading, const std::string& file,
+                      const IngestThresholds& thresholds) {
   PageReport page;
   page.file = file;
   page.layout = reading.layout;
@@ -103,7 +97,7 @@ PageReport ReportPage(const PageReading& reading, const std::string& file) {
     if (running(a) && lengths.size() >= 3) {
       size_t length = lengths[running_index];
       double median = MedianWithout(sorted_lengths, length);
-      if (median > 0 && length > kMuchLongerRatio * median) {
+      if (median > 0 && length > thresholds.much_longer_ratio * median) {
         flag("much-longer", &a, a.lines.first,
              Lines(a) + ": " + std::to_string(length) +
                  " characters, the page's other stories a median of " +
@@ -135,7 +129,7 @@ PageReport ReportPage(const PageReading& reading, const std::string& file) {
       ++next_article;
     }
     double p = 1.0 / (1.0 + std::exp(-d.score));
-    if (d.new_article || p < kDoubtfulProbability) continue;
+    if (d.new_article || p < thresholds.doubtful_probability) continue;
     const Article* owner = nullptr;
     if (next_article < reading.articles.size() &&
         reading.articles[next_article].lines.first <= d.line) {
@@ -151,14 +145,16 @@ PageReport ReportPage(const PageReading& reading, const std::string& file) {
   return page;
 }
 
-void FlagUnusualCounts(IngestReport& report) {
+void FlagUnusualCounts(IngestReport& report,
+                       const IngestThresholds& thresholds) {
   std::vector<size_t> counts;
   for (const auto& p : report.pages) counts.push_back(p.articles);
   double median = Median(counts);
   for (auto& p : report.pages) {
     bool unusual = p.articles == 0 ||
                    (report.pages.size() >= 5 &&
-                    (p.articles > 3 * median || 3 * p.articles < median));
+                    (p.articles > thresholds.unusual_count_ratio * median ||
+                     thresholds.unusual_count_ratio * p.articles < median));
     if (!unusual) continue;
     char buf[160];
     std::snprintf(buf, sizeof buf,
@@ -173,10 +169,11 @@ IngestReport MakeIngestReport(const std::vector<std::filesystem::path>& files,
   IngestReport report;
   for (const auto& file : files) {
     if (IsNdjsonPath(file)) continue;
-    report.pages.push_back(
-        ReportPage(ReadPageFile(file, defaults), file.string()));
+    report.pages.push_back(ReportPage(ReadPageFile(file, defaults),
+                                      file.string(),
+                                      IngestThresholds::Default()));
   }
-  FlagUnusualCounts(report);
+  FlagUnusualCounts(report, IngestThresholds::Default());
   return report;
 }
 

@@ -318,6 +318,8 @@ Shape ShapeOf(std::string_view text) {
   if (ParseLead(text)) return Shape::kLead;
   if (IsDashSubtitle(text)) return Shape::kTitleLine;
   if (SplitTrailingAuthor(text)) return Shape::kBody;  // "…反馈。(罗琦)"
+  // "”" on its own line, closing the quotation above: text, never a title.
+  if (!HasSearchableText(text)) return Shape::kBody;
   if (!EndsSentence(text) && !utf8::LongerThan(text, kMaxTitleChars)) {
     return Shape::kTitleLine;
   }
@@ -499,6 +501,13 @@ bool IsTitleShaped(std::string_view text) {
          !IsClosingMark(last);
 }
 
+// A paragraph that leaves no sentence open: one ending a sentence, or one
+// of punctuation only ("”" printed on its own line after the quotation it
+// closes).
+bool IsFinished(std::string_view text) {
+  return EndsSentence(text) || !HasSearchableText(text);
+}
+
 bool IsBylineShape(Shape s) { return s == Shape::kByline || s == Shape::kLead; }
 
 // Where the page's conventions say a line opens an article, a sentence-like
@@ -523,7 +532,7 @@ void PromoteTitlesByContext(std::vector<Paragraph>& paras,
     if (conventions.indented_paragraphs && p.indented) continue;
     bool opens = i == 0 || p.blank_lines_before >= kHardBreakBlankLines ||
                  paras[i - 1].shape == Shape::kNoise;
-    bool after_finished = i > 0 && (EndsSentence(paras[i - 1].text) ||
+    bool after_finished = i > 0 && (IsFinished(paras[i - 1].text) ||
                                     !IsRunningText(paras[i - 1].shape));
     bool promote = (IsBylineShape(next->shape) && (opens || after_finished)) ||
                    (opens && next->shape == Shape::kBody) ||
@@ -561,7 +570,7 @@ void MarkHeadlineCandidates(std::vector<Paragraph>& paras,
     const Paragraph& prev = paras[i - 1];
     const Paragraph& next = paras[i + 1];
     if ((prev.shape == Shape::kBody || prev.shape == Shape::kLead) &&
-        EndsSentence(prev.text) && next.shape == Shape::kBody &&
+        IsFinished(prev.text) && next.shape == Shape::kBody &&
         next.blank_lines_before < kHardBreakBlankLines) {
       p.headline_candidate = true;
     }

@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "baoku/corpus/utf8.h"
+#include "named_values.h"
 
 namespace baoku::corpus {
 
@@ -22,43 +22,16 @@ constexpr std::string_view kHeader = "baoku-reader-model 1";
 std::optional<ReaderModel> ReaderModel::Parse(std::string_view text,
                                               std::string* error) {
   ReaderModel model;
-  int line_no = 0;
-  bool header = false;
-  size_t pos = 0;
-  auto fail = [&](const std::string& what) {
-    if (error) *error = "line " + std::to_string(line_no) + ": " + what;
+  auto failed =
+      ReadNamedValues(text, kHeader,
+                      [&](const std::string& name,
+                          double weight) -> std::optional<std::string> {
+                        model.weights[name] = weight;
+                        return std::nullopt;
+                      });
+  if (failed) {
+    if (error) *error = *failed;
     return std::nullopt;
-  };
-  while (pos < text.size()) {
-    size_t end = text.find('\n', pos);
-    if (end == text.npos) end = text.size();
-    std::string_view line = utf8::Trim(text.substr(pos, end - pos));
-    pos = end + 1;
-    ++line_no;
-    if (line.empty() || line.front() == '#') continue;
-    if (!header) {
-      if (line != kHeader) {
-        return fail("expected '" + std::string(kHeader) + "', got '" +
-                    std::string(line) + "'");
-      }
-      header = true;
-      continue;
-    }
-    size_t tab = line.find('\t');
-    if (tab == line.npos) return fail("expected 'feature<TAB>weight'");
-    std::string name(utf8::Trim(line.substr(0, tab)));
-    std::string number(utf8::Trim(line.substr(tab + 1)));
-    char* number_end = nullptr;
-    double w = std::strtod(number.c_str(), &number_end);
-    if (name.empty() || number.empty() || *number_end != '\0' ||
-        !std::isfinite(w)) {
-      return fail("bad weight '" + number + "' for '" + name + "'");
-    }
-    model.weights[name] = w;
-  }
-  if (!header) {
-    line_no = 0;
-    return fail("empty model, expected '" + std::string(kHeader) + "'");
   }
   return model;
 }

@@ -64,7 +64,8 @@ std::optional<TopicModel> TopicModel::Parse(std::string_view text,
   };
   TopicModel model;
   std::vector<std::string> declared;  // The "taxonomy" line.
-  bool seen_format = false, seen_features = false;
+  bool seen_format = false, seen_features = false, seen_rule = false;
+  int version = kFormatVersion;
   int line_no = 0;
   size_t pos = 0;
   while (pos < text.size() && errors.size() - errors_before < 10) {
@@ -90,9 +91,11 @@ std::optional<TopicModel> TopicModel::Parse(std::string_view text,
                   std::to_string(kFormatVersion) + "\" first)");
         return std::nullopt;
       }
-      if (fields[1] != std::to_string(kFormatVersion)) {
+      if (fields[1] == "1") {
+        version = 1;
+      } else if (fields[1] != std::to_string(kFormatVersion)) {
         error(line_no, "format version " + std::string(fields[1]) +
-                           ", this baoku reads version " +
+                           ", this baoku reads versions 1 to " +
                            std::to_string(kFormatVersion));
         return std::nullopt;
       }
@@ -112,6 +115,20 @@ std::optional<TopicModel> TopicModel::Parse(std::string_view text,
       if (fields.size() > 1) {
         for (auto id : SplitSpaces(fields[1])) declared.emplace_back(id);
       }
+    } else if (fields[0] == "rule" && version >= 2) {
+      double ratio = 0, most = 0;
+      if (seen_rule || fields.size() != 3 || !ParseDouble(fields[1], ratio) ||
+          ratio < 0 || ratio > 1 || !ParseDouble(fields[2], most) ||
+          most != std::floor(most) || most < 1 ||
+          most > static_cast<double>(kMostTopics)) {
+        error(line_no,
+              "expected one rule<TAB>ratio to the best (0..1)<TAB>most "
+              "topics (1.." +
+                  std::to_string(kMostTopics) + ")");
+        continue;
+      }
+      model.rule_ = {ratio, static_cast<size_t>(most)};
+      seen_rule = true;
     } else if (fields[0] == "topic") {
       TopicModelTopic t;
       if (fields.size() != 5 || !ParseDouble(fields[2], t.bias) ||
@@ -154,6 +171,9 @@ std::optional<TopicModel> TopicModel::Parse(std::string_view text,
   }
   if (!seen_format) error(0, "empty weights file");
   if (seen_format && !seen_features) error(0, "no \"features\" line");
+  if (seen_format && version >= 2 && !seen_rule) {
+    error(0, "no \"rule\" line (format version 2)");
+  }
   if (model.topics_.empty() && seen_format) error(0, "no \"topic\" lines");
   std::vector<std::string> listed;
   for (const auto& t : model.topics_) listed.push_back(t.id);
@@ -174,6 +194,8 @@ std::string TopicModel::ToText() const {
   std::vector<std::string> ids;
   for (const auto& t : topics_) ids.push_back(t.id);
   out += "taxonomy\t" + Join(ids) + "\n";
+  out += "rule\t" + Number(rule_.ratio_to_best) + "\t" +
+         std::to_string(rule_.most_topics) + "\n";
   for (const auto& t : topics_) {
     out += "topic\t" + t.id + "\t" + Number(t.bias) + "\t" + Number(t.seed) +
            "\t" + Number(t.threshold) + "\n";

@@ -437,7 +437,15 @@ std::vector<TopicEvidence> TopicClassifier::Evaluate(const Article& article,
                      return a.score > b.score;
                    });
   if (!any_evidence) return out;
-  for (size_t i = 0; i < out.size() && i < kMaxTopics; ++i) {
+  size_t most = kMaxTopics;
+  if (model != nullptr) {
+    most = model->rule().most_topics;
+    for (size_t i = 1; i < out.size(); ++i) {
+      out[i].threshold = std::max(out[i].threshold,
+                                  model->rule().ratio_to_best * out[0].score);
+    }
+  }
+  for (size_t i = 0; i < out.size() && i < most; ++i) {
     if (i == 0) {
       out[i].assigned = true;
     } else if (model != nullptr) {

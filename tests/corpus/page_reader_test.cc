@@ -386,6 +386,41 @@ TEST_CASE("SplitPage reads sentence-like headlines where an article opens",
   CHECK(ind.articles[1].paragraphs.size() == 2);
 }
 
+// A quotation's closing mark printed on its own line, then a bylined
+// story whose headline reads as a sentence. Original text.
+constexpr const char* kLoneClosingQuotePage = R"(
+桂花社区办起四点半课堂
+
+本报记者 苏禾
+
+放学后，三十多个孩子在社区活动室里写作业，志愿者轮流辅导。
+
+家长说：“孩子有人看着，我们下班也不用着急了。
+
+”
+
+下周起公园夜跑道照明延长，跑友们可以多跑一圈了!
+
+文·图/上官宁
+
+市园林局表示，滨江公园夜跑道的照明时间将延长到晚上十一点。
+)";
+
+TEST_CASE(
+    "SplitPage keeps a closing quote on its own line with its story and reads "
+    "the next headline",
+    "[reader]") {
+  PageReading r = SplitPage(kLoneClosingQuotePage, Meta(), "quote.txt");
+  REQUIRE(r.articles.size() == 2);
+  CHECK(r.articles[0].paragraphs.back() == "”");
+  CHECK(r.articles[0].subheads.empty());
+  CHECK(r.articles[1].headline ==
+        "下周起公园夜跑道照明延长，跑友们可以多跑一圈了!");
+  CHECK(r.articles[1].kicker.empty());
+  CHECK(r.articles[1].lines.first == 12);
+  CHECK(r.articles[1].reporters == std::vector<std::string>{"上官宁"});
+}
+
 TEST_CASE("SplitPage refuses a page without a date", "[reader]") {
   PageMeta meta = Meta();
   meta.date.reset();

@@ -6,9 +6,11 @@
 namespace baoku::corpus {
 namespace {
 
-std::string Header(const std::string& ids = "housing sports") {
-  return "# provenance\nbaoku-topic-weights\t1\nfeatures\t" +
-         std::string(kTopicFeatureSettings) + "\ntaxonomy\t" + ids + "\n";
+std::string Header(const std::string& ids = "housing sports",
+                   const std::string& rule = "rule\t0.4\t2\n") {
+  return "# provenance\nbaoku-topic-weights\t2\nfeatures\t" +
+         std::string(kTopicFeatureSettings) + "\ntaxonomy\t" + ids + "\n" +
+         rule;
 }
 
 constexpr const char* kTopics =
@@ -24,6 +26,8 @@ TEST_CASE("A weights file reads, scores and writes back the same", "[topics]") {
   REQUIRE(model);
   REQUIRE(model->topics().size() == 2);
   CHECK(model->topics()[1].threshold == 0.6);
+  CHECK(model->rule().ratio_to_best == 0.4);
+  CHECK(model->rule().most_topics == 2);
   CHECK(model->WeightsOf("比赛").size() == 2);
   CHECK(model->WeightsOf("足球").empty());
   // Longer than 8 bytes: not in the short-token table, found all the same.
@@ -48,15 +52,24 @@ TEST_CASE("Bad weights files are refused with the file, line and problem",
   std::string bad_features =
       "# x\nbaoku-topic-weights\t1\nfeatures\tchars\n"
       "taxonomy\thousing\ntopic\thousing\t0\t0\t0.5\n";
+  auto with_rule = [](const std::string& rule) {
+    return Header("housing sports", rule) + kTopics;
+  };
   for (const auto& c : std::vector<Case>{
            {"", 0, "empty weights file"},
            {"{\"topics\": []}\n", 1, "not a baoku topic weights file"},
-           {"baoku-topic-weights\t2\n", 1, "format version 2"},
+           {"baoku-topic-weights\t3\n", 1, "format version 3"},
            {bad_features, 3, "fit it again"},
-           {Header() + kTopics + "物业\t7:1\n", 7, "bad weight '7:1'"},
-           {Header() + kTopics + "物业\t0:x\n", 7, "bad weight"},
-           {Header() + kTopics + "物业\t0:1\n物业\t0:1\n", 8, "listed twice"},
-           {Header() + "topic\thousing\t0\t0\t2\n", 5, "threshold (0..1)"},
+           {Header() + kTopics + "物业\t7:1\n", 8, "bad weight '7:1'"},
+           {Header() + kTopics + "物业\t0:x\n", 8, "bad weight"},
+           {Header() + kTopics + "物业\t0:1\n物业\t0:1\n", 9, "listed twice"},
+           {Header() + "topic\thousing\t0\t0\t2\n", 6, "threshold (0..1)"},
+           {with_rule(""), 0, "no \"rule\" line"},
+           {with_rule("rule\t1.5\t2\n"), 5, "ratio to the best (0..1)"},
+           {with_rule("rule\t0.4\t4\n"), 5, "most topics (1..3)"},
+           {with_rule("rule\t0.4\t1.5\n"), 5, "most topics"},
+           {with_rule("rule\t0.4\n"), 5, "expected one rule"},
+           {with_rule("rule\t0.4\t2\nrule\t0.4\t2\n"), 6, "expected one rule"},
            {Header("sports housing") + kTopics, 0, "does not match"},
        }) {
     INFO(c.text);
@@ -67,6 +80,27 @@ TEST_CASE("Bad weights files are refused with the file, line and problem",
     CHECK(errors[0].line == c.line);
     CHECK_THAT(errors[0].message, Catch::Contains(c.message));
   }
+}
+
+TEST_CASE("A version 1 weights file reads with the rule that has no effect",
+          "[topics]") {
+  // Indexes built before the rule store their model as version 1.
+  std::string v1 = "baoku-topic-weights\t1\nfeatures\t" +
+                   std::string(kTopicFeatureSettings) +
+                   "\ntaxonomy\thousing sports\n" + kTopics + "物业\t0:3.5\n";
+  std::vector<Diagnostic> errors;
+  auto model = TopicModel::Parse(v1, "w.tsv", errors);
+  INFO((errors.empty() ? "" : errors[0].ToString()));
+  REQUIRE(model);
+  CHECK(model->rule().ratio_to_best == 0);
+  CHECK(model->rule().most_topics == TopicModel::kMostTopics);
+  // Written back as the current version, which reads to the same model.
+  std::string v2 = model->ToText();
+  CHECK_THAT(v2, Catch::StartsWith("baoku-topic-weights\t2\n"));
+  CHECK_THAT(v2, Catch::Contains("\nrule\t0\t3\n"));
+  auto again = TopicModel::Parse(v2, "w.tsv", errors);
+  REQUIRE(again);
+  CHECK(again->ToText() == v2);
 }
 
 TEST_CASE("A model names the topics it was not fitted for", "[topics]") {

@@ -359,6 +359,39 @@ TEST_CASE("With weights, topics at their threshold are kept, the best always",
   CHECK_FALSE(explained[0].terms.empty());
 }
 
+TEST_CASE("With weights, the fitted rule limits the topics besides the best",
+          "[topics]") {
+  TempDir dir;
+  WriteFile(dir / "topics.json", TaxonomyNaming("w.tsv"));
+  auto classify_with = [&](const std::string& rule) {
+    std::string weights = Weights();
+    weights.replace(weights.find("\t1\n"), 3, "\t2\n");
+    weights.insert(weights.find("topic\t"), "rule\t" + rule + "\n");
+    WriteFile(dir / "w.tsv", weights);
+    std::vector<Diagnostic> errors;
+    auto taxonomy = Taxonomy::LoadFile(dir / "topics.json", Analyzer(), errors);
+    INFO((errors.empty() ? "" : errors[0].ToString()));
+    REQUIRE(taxonomy);
+    TopicClassifier classifier(*taxonomy, Analyzer());
+    Article article = MakeArticle("业主足球比赛", {"物业组织"});
+    return std::pair(classifier.Classify(article), classifier.Explain(article));
+  };
+  // Without effect: housing and sports both clear their threshold 0.5.
+  CHECK(Ids(classify_with("0\t3").first) ==
+        std::vector<std::string>{"housing", "sports"});
+  // Sports clears 0.5 but not 0.99 × P(housing).
+  auto [kept, explained] = classify_with("0.99\t3");
+  CHECK(Ids(kept) == std::vector<std::string>{"housing"});
+  REQUIRE(explained.size() >= 2);
+  CHECK(explained[1].id == "sports");
+  CHECK(explained[1].score > 0.5);
+  CHECK(explained[1].threshold == Approx(0.99 * explained[0].score));
+  CHECK_FALSE(explained[1].assigned);
+  // At most one topic.
+  CHECK(Ids(classify_with("0\t1").first) ==
+        std::vector<std::string>{"housing"});
+}
+
 TEST_CASE("Overrides pin and remove topics per article", "[topics]") {
   Taxonomy taxonomy = Load();
   TopicOverrides overrides;

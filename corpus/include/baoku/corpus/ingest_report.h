@@ -6,12 +6,14 @@
 //   no-byline          a news article with no byline, author or source
 //   much-longer        an article far longer than the page's others
 //   headline-as-text   a title line read as a subhead although the reader's
-//                      model gave a new article a fair chance (p >= 0.35)
+//                      model gave a new article a fair chance
 //   byline-not-read    a short line naming a reporter's role (记者, 通讯员,
 //                      摄…) left in the title or text
 //                      or a subhead in a Q&A item, brief or photo
 //   unusual-count      a page with no articles, or far more or fewer than
 //                      the batch's usual count
+// "Far", "fair" and "far more" are the fitted IngestThresholds
+// (ingest_thresholds.h), chosen on gold pages with glued stories.
 //
 // Plain values; build one per batch on one thread.
 #ifndef BAOKU_CORPUS_INGEST_REPORT_H_
@@ -22,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "baoku/corpus/ingest_thresholds.h"
 #include "baoku/corpus/page_meta.h"
 #include "baoku/corpus/page_reader.h"
 
@@ -52,7 +55,9 @@ struct IngestReport {
 
 // The flags of one page read by the reader (page-level counts need the
 // batch: see MakeIngestReport).
-PageReport ReportPage(const PageReading& reading, const std::string& file);
+PageReport ReportPage(
+    const PageReading& reading, const std::string& file,
+    const IngestThresholds& thresholds = IngestThresholds::Default());
 
 // Reads each page file (NDJSON exports are skipped: they carry no layout)
 // and reports on the batch. Never throws for bad pages: an unreadable page
@@ -61,7 +66,9 @@ IngestReport MakeIngestReport(const std::vector<std::filesystem::path>& files,
                               const PageMeta& defaults);
 
 // Adds the batch-level flags (unusual article counts) to `report`.
-void FlagUnusualCounts(IngestReport& report);
+void FlagUnusualCounts(
+    IngestReport& report,
+    const IngestThresholds& thresholds = IngestThresholds::Default());
 
 // For baoku-index after a batch: reports on `files`, prints the flags and a
 // summary to stdout (only the summary when `quiet`), and writes the JSON to

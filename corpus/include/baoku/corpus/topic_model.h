@@ -5,15 +5,21 @@
 // For topic t: z = bias_t + seed_t × ln(1 + seed score_t) + Σ w_t,token ×
 // value(token), and P(t) = 1 / (1 + e^-z). The weights and thresholds are
 // fitted by baoku-topic-train (bench/quality/topic_train.cc, docs/QUALITY.md)
-// on labelled articles; nothing here is typed in by hand.
+// on labelled articles; nothing here is typed in by hand. So is the rule
+// that keeps topics besides the best (TopicAssignmentRule): at most
+// `most_topics`, each at P >= its threshold and >= ratio_to_best × P(best).
 //
 // File format (UTF-8 text, tab-separated, lines starting with '#' are
 // comments kept as provenance):
-//   baoku-topic-weights<TAB>1
+//   baoku-topic-weights<TAB>2
 //   features<TAB><kTopicFeatureSettings>
 //   taxonomy<TAB><topic ids of the taxonomy it was fitted for, in order>
+//   rule<TAB><ratio_to_best 0..1><TAB><most_topics 1..kMostTopics>
 //   topic<TAB><id><TAB><bias><TAB><seed><TAB><threshold>     (one per topic)
 //   <token><TAB><topic index>:<weight> <topic index>:<weight> ...
+// Version 1 (weights fitted before the rule, and the copies of them stored
+// in indexes) has no "rule" line and reads as ratio 0, kMostTopics topics;
+// version 2 requires it. ToText() writes version 2.
 //
 // Immutable after construction (the setters are for the trainer); safe to
 // share between threads.
@@ -40,6 +46,12 @@ struct TopicModelTopic {
   double threshold = 0.5;  // Assigned (besides the best) at P >= this.
 };
 
+// Which topics besides the best an article keeps (the best always is).
+struct TopicAssignmentRule {
+  double ratio_to_best = 0;  // Kept only at P >= this × P(best) too.
+  size_t most_topics = 3;    // 1..TopicModel::kMostTopics, the best included.
+};
+
 struct TopicWeight {
   uint16_t topic = 0;  // Index into topics().
   float weight = 0;
@@ -47,7 +59,8 @@ struct TopicWeight {
 
 class TopicModel {
  public:
-  static constexpr int kFormatVersion = 1;
+  static constexpr int kFormatVersion = 2;
+  static constexpr size_t kMostTopics = 3;  // Themes per article: 1 to 3.
 
   TopicModel() = default;
   explicit TopicModel(std::vector<TopicModelTopic> topics)
@@ -68,6 +81,9 @@ class TopicModel {
 
   const std::vector<TopicModelTopic>& topics() const { return topics_; }
   std::vector<TopicModelTopic>& mutable_topics() { return topics_; }
+  const TopicAssignmentRule& rule() const { return rule_; }
+  // REQUIRES: 0 <= ratio_to_best <= 1, 1 <= most_topics <= kMostTopics.
+  void set_rule(const TopicAssignmentRule& rule) { rule_ = rule; }
   std::vector<std::string>& comments() { return comments_; }
   // REQUIRES: topic < topics().size(); a token is set once per topic.
   // Lookups are slower until BuildIndex() (Parse() and Taxonomy::SetModel()
@@ -85,6 +101,7 @@ class TopicModel {
 
  private:
   std::vector<TopicModelTopic> topics_;
+  TopicAssignmentRule rule_;
   std::vector<std::string> comments_;  // Without the leading "# ".
   std::unordered_map<std::string, std::vector<TopicWeight>> weights_;
   // Open addressing over tokens of at most 8 bytes (every Han pair), the

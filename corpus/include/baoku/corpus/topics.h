@@ -116,8 +116,10 @@ struct TopicEvidence {
   // With a model: P(topic), calibrated. Without: the seed score.
   double score = 0;
   double seed_score = 0;  // Length-normalised sum of term contributions.
-  double threshold = 0;   // With a model: the topic's fitted threshold.
-  bool assigned = false;  // Kept by the classifier.
+  // With a model: the P a topic other than the best has to reach, its fitted
+  // threshold or rule().ratio_to_best × P(best), whichever is higher.
+  double threshold = 0;
+  bool assigned = false;            // Kept by the classifier.
   std::vector<TopicTermHit> terms;  // Seed terms, largest contribution first.
   // With a model: the tokens that weighed most for (weight > 0) and against
   // the topic, by |weight × value| (value in title_hits/body_hits terms:
@@ -130,8 +132,9 @@ struct TopicEvidence {
 //
 // With a model (Taxonomy::model()): every topic gets P(topic) from the
 // model (topic_model.h), the best topic is kept whenever the article has
-// any token or seed term, then up to kMaxTopics - 1 more whose P reaches
-// their topic's fitted threshold.
+// any token or seed term, then, by the model's fitted TopicAssignmentRule, up
+// to rule().most_topics - 1 more whose P reaches their topic's fitted
+// threshold and rule().ratio_to_best × P(best).
 //
 // The seed score of a topic: a term contributes weight × (1 + ln(3 × title hits
 // + body hits)): a title-block hit counts as kTitleFactor body hits, and
@@ -148,7 +151,7 @@ class TopicClassifier {
  public:
   TopicClassifier(const Taxonomy& taxonomy, const TextAnalyzer& analyzer);
 
-  static constexpr size_t kMaxTopics = 3;
+  static constexpr size_t kMaxTopics = TopicModel::kMostTopics;
   static constexpr double kTitleFactor = 3;
   static constexpr double kReferenceChars = 600;
   static constexpr double kMinScore = 2.0;
