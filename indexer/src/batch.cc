@@ -1,5 +1,7 @@
 #include "baoku/indexer/batch.h"
 
+#include <time.h>
+
 #include <algorithm>
 #include <chrono>
 #include <map>
@@ -206,18 +208,16 @@ struct IssueBatch {
 using ForEach =
     std::function<void(size_t n, const std::function<void(size_t)>& fn)>;
 
-void SerialFor(size_t n, const std::function<void(size_t)>& fn) {
-  for (size_t i = 0; i < n; ++i) fn(i);
-}
+// Articles a bulk build is given at once per worker: enough that the
+// workers' shares of Xapian's writes come out even (the pages are spread
+// by size), few enough that their documents are small beside Xapian's own
+// buffers.
+constexpr size_t kBulkBatchArticlesPerWorker = 128;
 
-void AddCounts(BatchSummary& to, const BatchSummary& from) {
-  to.issues += from.issues;
-  to.added += from.added;
-  to.replaced += from.replaced;
-  to.removed += from.removed;
-  to.unchanged += from.unchanged;
-  to.written_ids.insert(to.written_ids.end(), from.written_ids.begin(),
-                        from.written_ids.end());
+double ProcessCpuSeconds() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + t.tv_nsec / 1e9;
 }
 
 // Writes one issue's changed pages (all of them unless `skip_unchanged`)
@@ -276,6 +276,7 @@ size_t WriteIssue(IndexWriter& writer, IssueBatch& issue, bool skip_unchanged,
 BatchSummary IndexFiles(const fs::path& db, const std::vector<fs::path>& files,
                         const BatchOptions& options) {
   auto start = std::chrono::steady_clock::now();
+  const double start_cpu = ProcessCpuSeconds();
   auto elapsed = [&] {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() -
                                          start)
@@ -375,14 +376,19 @@ BatchSummary IndexFiles(const fs::path& db, const std::vector<fs::path>& files,
       corpus::MarkCorrectionNotices(results[i].articles);
       // After the kinds: a correction notice is no page's lead.
       corpus::MarkLeadStories(results[i].articles);
-      // Before the fingerprint: a new taxonomy or override re-writes the
-      // pages whose topics it changes, and only those.
-      if (classifier) {
-        for (auto& a : results[i].articles) {
-          corpus::AssignTopics(a, *classifier, options.topic_overrides);
-        }
-      }
     });
+    // Before the fingerprint: a new taxonomy or override re-writes the
+    // pages whose topics it changes, and only those. Article by article on
+    // every thread: one NDJSON file is one group of one file.
+    if (classifier) {
+      std::vector<corpus::Article*> all;
+      for (auto& r : results) {
+        for (auto& a : r.articles) all.push_back(&a);
+      }
+      pool.ParallelFor(all.size(), [&](size_t i) {
+        corpus::AssignTopics(*all[i], *classifier, options.topic_overrides);
+      });
+    }
 
     std::map<std::string, IssueBatch> issues;
     std::vector<std::string> names;
@@ -440,24 +446,51 @@ BatchSummary IndexFiles(const fs::path& db, const std::vector<fs::path>& files,
     }
 
     if (bulk) {
-      // Each worker analyzes and writes its own issues into its own
-      // sub-database: Xapian's work runs on every core too. The index is
-      // new, so no page of it comes from another file yet.
-      std::vector<std::vector<IssueBatch*>> work(bulk->workers());
-      for (auto& [key, issue] : issues) {
-        work[bulk->WorkerOf(key)].push_back(&issue);
-      }
-      std::vector<BatchSummary> parts(work.size());
-      pool.ParallelFor(work.size(), [&](size_t w) {
-        for (IssueBatch* issue : work[w]) {
-          WriteIssue(
-              bulk->Writer(static_cast<int>(w)), *issue,
-              /*skip_unchanged=*/false, analyzer, lexicon, SerialFor, [] {},
-              parts[w]);
+      // The index is new, so no page of it comes from another file yet.
+      // Pages in write order (issues, then their articles' order), handed
+      // to the bulk build in batches of whole issues.
+      std::vector<BulkBuild::Page> batch;
+      size_t batch_articles = 0;
+      auto write_batch = [&] {
+        if (batch.empty()) return;
+        ReplaceStats stats = bulk->Write(batch, analyzer, lexicon, pool);
+        summary.added += stats.added;
+        summary.replaced += stats.replaced;
+        summary.removed += stats.removed;
+        for (const auto& page : batch) {
+          for (const auto* a : page.articles) {
+            summary.written_ids.push_back(a->id);
+          }
         }
-      });
-      for (const auto& part : parts) AddCounts(summary, part);
-      for (const auto& [key, issue] : issues) pending += issue.articles.size();
+        pending += batch_articles;
+        batch.clear();
+        batch_articles = 0;
+        if (pending >= std::max<size_t>(1, options.commit_articles)) {
+          bulk->Checkpoint(pool);
+          pending = 0;
+        }
+      };
+      for (auto& [key, issue] : issues) {
+        ++summary.issues;
+        std::map<std::string, size_t> index_of_page;
+        for (const auto& page_key : issue.page_keys) {
+          if (std::none_of(issue.articles.begin(), issue.articles.end(),
+                           [&](auto* a) { return PageKey(*a) == page_key; })) {
+            batch.push_back({page_key, {}});  // Emptied: its fingerprint.
+          }
+        }
+        for (const auto* a : issue.articles) {
+          auto [at, fresh] = index_of_page.emplace(PageKey(*a), batch.size());
+          if (fresh) batch.push_back({at->first, {}});
+          batch[at->second].articles.push_back(a);
+        }
+        batch_articles += issue.articles.size();
+        // Enough documents for every thread, few enough to hold in memory.
+        if (batch_articles >= kBulkBatchArticlesPerWorker * bulk->workers()) {
+          write_batch();
+        }
+      }
+      write_batch();
       if (!issues.empty()) progress.last_issue = issues.rbegin()->first;
     } else {
       for (auto& [key, issue] : issues) {
@@ -490,12 +523,8 @@ BatchSummary IndexFiles(const fs::path& db, const std::vector<fs::path>& files,
         progress.last_issue = key;
       }
     }
-    if (pending >= std::max<size_t>(1, options.commit_articles)) {
-      if (bulk) {
-        bulk->Checkpoint();
-      } else {
-        writers->CommitGroup();
-      }
+    if (!bulk && pending >= std::max<size_t>(1, options.commit_articles)) {
+      writers->CommitGroup();
       pending = 0;
     }
     progress.files_done += group.size();
@@ -510,6 +539,14 @@ BatchSummary IndexFiles(const fs::path& db, const std::vector<fs::path>& files,
     writers->Finish();
   }
   summary.seconds = elapsed();
+  summary.threads = pool.threads();
+  WorkPool::Usage usage = pool.usage();
+  summary.parallel_seconds = usage.loop_seconds;
+  summary.parallel_cpu_seconds = usage.loop_cpu_seconds;
+  summary.cpu_seconds = ProcessCpuSeconds() - start_cpu;
+  summary.critical_cpu_seconds =
+      std::max(0.0, summary.cpu_seconds - usage.loop_cpu_seconds) +
+      usage.longest_thread_cpu_seconds;
   return summary;
 }
 

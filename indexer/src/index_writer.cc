@@ -5,6 +5,7 @@
 #include <set>
 
 #include "baoku/corpus/index_version.h"
+#include "baoku/corpus/near_duplicate.h"
 #include "baoku/corpus/schema.h"
 #include "baoku/indexer/document_builder.h"
 #include "baoku/indexer/reprints.h"
@@ -105,7 +106,11 @@ ReplaceStats IndexWriter::ReplacePages(
         ++stats.added;
       }
       Xapian::Document doc = documents[i];
-      AssignReprintGroup(db_, ids[i], doc);
+      // A bulk build groups its documents in memory before they get here
+      // (reprint_groups.h); only the others are grouped against the index.
+      if (doc.get_value(corpus::kReprintGroupSlot).empty()) {
+        AssignReprintGroup(db_, ids[i], doc);
+      }
       db_.replace_document(id_term, doc);
     }
     for (const auto& [key, fingerprint] : fingerprints) {

@@ -8,9 +8,8 @@
 
 namespace baoku::indexer {
 
-std::string PageFingerprintOf(
-    const std::vector<const corpus::Article*>& articles,
-    const std::string& page_key) {
+std::string PageFingerprintOfRecords(
+    const std::vector<std::string_view>& records) {
   uint64_t hash = 1469598103934665603ull;
   auto add = [&](std::string_view bytes) {
     for (unsigned char c : bytes) hash = (hash ^ c) * 1099511628211ull;
@@ -18,14 +17,22 @@ std::string PageFingerprintOf(
   // The versions first: a new schema or analyzer re-indexes every page.
   add("schema " + corpus::SchemaVersionValue() + " analyzer " +
       corpus::AnalyzerVersionValue() + "\n");
-  for (const auto* a : articles) {
-    if (PageKey(*a) != page_key) continue;
-    add(corpus::ArticleToJson(*a).dump());
-  }
+  for (std::string_view record : records) add(record);
   char buf[24];
   std::snprintf(buf, sizeof buf, "%016llx",
                 static_cast<unsigned long long>(hash));
   return buf;
+}
+
+std::string PageFingerprintOf(
+    const std::vector<const corpus::Article*>& articles,
+    const std::string& page_key) {
+  std::vector<std::string> records;
+  for (const auto* a : articles) {
+    if (PageKey(*a) != page_key) continue;
+    records.push_back(corpus::ArticleToJson(*a).dump());
+  }
+  return PageFingerprintOfRecords({records.begin(), records.end()});
 }
 
 corpus::Result<corpus::Article> StoredArticle(const Xapian::Document& doc) {

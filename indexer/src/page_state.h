@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "baoku/corpus/article.h"
@@ -26,6 +27,12 @@ namespace baoku::indexer {
 std::string PageFingerprintOf(
     const std::vector<const corpus::Article*>& articles,
     const std::string& page_key);
+
+// The same from the JSON records themselves (the data of the documents
+// BuildDocument made of the page's articles, in their order), so that a
+// writer that has built the documents does not serialize them again.
+std::string PageFingerprintOfRecords(
+    const std::vector<std::string_view>& records);
 
 // The Article record a document of the index stores as its data, or the
 // problem when it does not read back (not JSON, a field missing).

@@ -28,11 +28,28 @@ class WorkPool {
   // first exception thrown by fn stops the loop and is rethrown here.
   void ParallelFor(size_t n, const std::function<void(size_t)>& fn);
 
+  int threads() const { return static_cast<int>(threads_.size()) + 1; }
+
+  // Where the time of the loops so far went: wall seconds inside
+  // ParallelFor; the CPU seconds the threads spent running items in them,
+  // summed over the threads; and, summed over the loops, the CPU seconds of
+  // the thread that worked longest in each (a loop lasts at least that on
+  // idle cores: a loop of one item, or of unequal items, keeps the others
+  // waiting). CPU, not wall: on a loaded machine a thread also waits for a
+  // core, which is no fault of the program. Call between loops, from the
+  // calling thread.
+  struct Usage {
+    double loop_seconds = 0;
+    double loop_cpu_seconds = 0;
+    double longest_thread_cpu_seconds = 0;
+  };
+  Usage usage() const;
+
  private:
   void Work();
   void RunItems();
 
-  std::mutex mutex_;
+  mutable std::mutex mutex_;
   std::condition_variable start_;
   std::condition_variable done_;
   const std::function<void(size_t)>* fn_ = nullptr;
@@ -42,6 +59,8 @@ class WorkPool {
   uint64_t generation_ = 0;
   bool stop_ = false;
   std::exception_ptr failure_;
+  Usage usage_;
+  double loop_longest_ = 0;  // The current loop's longest thread, CPU s.
   std::vector<std::thread> threads_;
 };
 

@@ -8,7 +8,10 @@
 #include <fstream>
 #include <map>
 
+#include "baoku/corpus/article_json.h"
+#include "baoku/corpus/near_duplicate.h"
 #include "baoku/indexer/batch.h"
+#include "reprint_fixtures.h"
 #include "test_support.h"
 
 namespace baoku::indexer {
@@ -25,7 +28,33 @@ std::map<std::string, std::string> Contents(const std::filesystem::path& db) {
     out["meta " + *k] = d.get_metadata(*k);
   }
   out["doccount"] = std::to_string(d.get_doccount());
+  // The reprint group of every article (the group slot, by id).
+  for (auto t = d.allterms_begin("Q"); t != d.allterms_end("Q"); ++t) {
+    out["group " + *t] = d.get_document(*d.postlist_begin(*t))
+                             .get_value(corpus::kReprintGroupSlot);
+  }
   return out;
+}
+
+// The report, the other story and a reprint of the report on each of
+// `days` later days, as one NDJSON export: several issues, so that the
+// workers of a bulk build write different ones.
+std::filesystem::path WriteReprintExport(const testing::TempDir& dir,
+                                         int days) {
+  std::string lines;
+  for (const auto& a :
+       {testing::ReprintArticle(11, 2, testing::kReport),
+        testing::ReprintArticle(11, 3, testing::kOtherRiverStory)}) {
+    lines += corpus::ArticleToJson(a).dump() + "\n";
+  }
+  for (int day = 12; day < 12 + days; ++day) {
+    lines += corpus::ArticleToJson(
+                 testing::ReprintArticle(day, 5, testing::kAbridgedReprint))
+                 .dump() +
+             "\n";
+  }
+  testing::WriteFile(dir / "reprints.ndjson", lines);
+  return dir / "reprints.ndjson";
 }
 
 TEST_CASE("A bulk build on two workers equals the one-writer build", "[bulk]") {
@@ -51,6 +80,37 @@ TEST_CASE("A bulk build on two workers equals the one-writer build", "[bulk]") {
   BatchSummary again = IndexFiles(dir / "bulk", files, two);
   CHECK(again.added == 0);
   CHECK(again.unchanged == bulk.added);
+}
+
+TEST_CASE(
+    "A bulk build groups a reprint with its original whichever worker "
+    "wrote each",
+    "[bulk][reprints]") {
+  testing::TempDir dir;
+  const auto file = WriteReprintExport(dir, 6);
+  BatchOptions one;
+  one.threads = 1;
+  BatchOptions two;
+  two.threads = 2;
+  BatchSummary bulk = IndexFiles(dir / "bulk", {file}, two);
+  BatchSummary serial = IndexFiles(dir / "serial", {file}, one);
+  REQUIRE(bulk.added == 8);
+  CHECK(bulk.issues == 7);
+  CHECK(Contents(dir / "bulk") == Contents(dir / "serial"));
+  const std::string report =
+      "group Q" + testing::ReprintArticle(11, 2, testing::kReport).id;
+  auto contents = Contents(dir / "bulk");
+  const std::string report_id = contents.at(report);
+  size_t grouped = 0;
+  for (const auto& [key, group] : contents) {
+    if (key.rfind("group ", 0) == 0) grouped += group == report_id;
+  }
+  CHECK(grouped == 7);  // The report and its six reprints.
+  // The two workers both wrote: the time of the loops was measured.
+  CHECK(bulk.threads == 2);
+  CHECK(bulk.parallel_seconds > 0);
+  CHECK(bulk.parallel_cpu_seconds > 0);
+  CHECK(bulk.cpu_seconds >= bulk.parallel_cpu_seconds);
 }
 
 TEST_CASE("Only a new unsharded index is built in bulk", "[bulk]") {

@@ -2,6 +2,7 @@
 // index (the default command: `baoku-index --db DB PATHS` is this).
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 
@@ -69,6 +70,7 @@ struct IndexOptions {
   std::string shard_by;
   std::string report_file;
   bool no_report = false;
+  bool timings = false;
   std::string saved_searches;
 };
 
@@ -102,6 +104,17 @@ int IndexInto(const fs::path& db, const std::vector<fs::path>& files,
       "%zu records rejected, %zu warnings, %.2f s\n",
       s.files, s.failed_files, s.issues, s.articles, s.added, s.replaced,
       s.removed, s.unchanged, s.failed_records, s.warnings, s.seconds);
+  if (options.timings) {
+    // What more cores cannot shorten (Amdahl), in CPU time: the figures to
+    // compare on a machine too loaded to time one thread against two.
+    double serial = std::max(0.0, s.cpu_seconds - s.parallel_cpu_seconds);
+    std::printf(
+        "baoku-index: timings: %d threads, %.2f s wall, %.2f CPU s (%.2f s "
+        "serial, %.2f s in parallel loops), critical path %.2f CPU s "
+        "(serial + each loop's busiest thread)\n",
+        s.threads, s.seconds, s.cpu_seconds, serial, s.parallel_cpu_seconds,
+        s.critical_cpu_seconds);
+  }
   if (!s.lexicon_words.empty()) {
     std::string list;
     for (const auto& w : s.lexicon_words) list += (list.empty() ? "" : " ") + w;
@@ -219,6 +232,9 @@ void AddIndexCommand(CLI::App& app, int& status) {
   command->add_option("--saved-searches", options->saved_searches,
                       "The saved-search store whose new matches are counted "
                       "(default: beside the index, DB.searches.sqlite)");
+  command->add_flag("--timings", options->timings,
+                    "Also print where the wall time went: serial, and in "
+                    "loops on every thread (docs/BENCHMARKS.md)");
   command->add_flag("--no-report", options->no_report,
                     "Skip the ingest report (it reads the pages once more)");
   command

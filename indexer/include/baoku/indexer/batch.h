@@ -42,6 +42,19 @@ struct BatchSummary {
   size_t unchanged = 0;  // Articles of pages skipped as already indexed.
   size_t warnings = 0;
   double seconds = 0;
+  // Where the time went: `parallel_seconds` of the wall `seconds` inside
+  // loops that ran on all `threads`; `cpu_seconds` of the process in all,
+  // `parallel_cpu_seconds` of them in those loops, and `critical_cpu_seconds`
+  // the serial CPU time (outside the loops: merging, the lexicon, the
+  // one-writer path's Xapian writes) plus, for each loop, the CPU time of
+  // its busiest thread. On idle cores a run takes about critical seconds:
+  // cpu_seconds of a one-thread run ÷ critical_cpu_seconds of a T-thread run
+  // is the speed-up T threads can give, measurable on a loaded machine too.
+  int threads = 1;
+  double parallel_seconds = 0;
+  double cpu_seconds = 0;
+  double parallel_cpu_seconds = 0;
+  double critical_cpu_seconds = 0;
   // Words of the lexicon (an edited lexicon file) that the index did not
   // hold; the articles already indexed that hold them were re-written
   // first, and only those (lexicon_update.h).

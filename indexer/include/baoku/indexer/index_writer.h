@@ -62,6 +62,8 @@ class IndexWriter {
                             const corpus::Lexicon* lexicon = nullptr);
 
   // The same with documents already built (BuildDocument), one per id.
+  // Each joins its reprint group (reprints.h) unless its group slot is
+  // already set (a bulk build groups in memory, across its workers).
   // `fingerprints` (page key → fingerprint of what was read) are stored in
   // the same transaction, for PageFingerprint().
   ReplaceStats ReplacePages(
