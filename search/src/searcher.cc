@@ -14,6 +14,7 @@
 #include "baoku/corpus/near_duplicate.h"
 #include "baoku/corpus/schema.h"
 #include "baoku/corpus/utf8.h"
+#include "baoku/search/posting_facets.h"
 #include "newest_revision.h"
 
 namespace baoku::search {
@@ -234,7 +235,10 @@ SearchResponse Searcher::DoSearch(const SearchRequest& request) {
     // and wants no hits, so it is much cheaper unless matches are checked
     // for phrases; then ranking every match is the cheaper of the two
     // (bench/run, docs/BENCHMARKS.md). The facets always count apart.
-    bool estimate = !request.exact_total && !request.with_facets;
+    // Without exact_total both passes stop at the time budget, and the
+    // total and the facets then say they are estimates.
+    const bool may_estimate = !request.exact_total;
+    bool estimate = may_estimate && !request.with_facets;
     // Collapsed, the total counts groups, which only the ranking pass
     // knows; it then checks every match (or, estimated, as many as above).
     bool count_apart = !estimate && !request.collapse_reprints &&
@@ -243,17 +247,17 @@ SearchResponse Searcher::DoSearch(const SearchRequest& request) {
     if (estimate) {
       check_at_least = static_cast<Xapian::doccount>(std::max(
           {1, request.estimate_after, request.offset + request.limit}));
-      if (request.time_budget.count() > 0) {
-        enquire.set_time_limit(
-            std::chrono::duration<double>(request.time_budget).count());
-      }
     }
+    const bool budgeted = may_estimate && request.time_budget.count() > 0;
+    const double budget_seconds =
+        std::chrono::duration<double>(request.time_budget).count();
+    if (budgeted) enquire.set_time_limit(budget_seconds);
     Xapian::MSet mset =
         enquire.get_mset(request.offset, request.limit, check_at_least);
     read.total = mset.get_matches_estimated();
     // Without the estimate every match was checked (here or below).
-    read.total_exact = !estimate || mset.get_matches_lower_bound() ==
-                                        mset.get_matches_upper_bound();
+    read.total_exact = !may_estimate || mset.get_matches_lower_bound() ==
+                                            mset.get_matches_upper_bound();
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       Hit hit;
       Xapian::Document doc = it.get_document();
@@ -267,19 +271,53 @@ SearchResponse Searcher::DoSearch(const SearchRequest& request) {
       // With hits asked for, spies on remote shards count some documents
       // twice (seen with xapian-tcpsrv 1.4.22 and 20 hits sorted by value),
       // one more reason for a pass without hits.
-      FacetCounter facets;
+      FacetPlan plan;
+      if (request.with_facets) {
+        plan = PlanFacets(db_, corpus::FieldTable::Standard(),
+                          mset.get_matches_estimated(), request.facet_method);
+      }
+      FacetCounter spies(plan.by_values,
+                         request.with_facets && !plan.dates_by_postings);
       Xapian::Enquire counting(db_);
       counting.set_query(built.query);
       counting.set_weighting_scheme(Xapian::BoolWeight());
-      if (request.with_facets) facets.Attach(counting);
-      const Xapian::doccount all =
-          counting.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
-      if (count_apart) read.total = all;
+      if (request.with_facets) spies.Attach(counting);
+      if (budgeted && request.with_facets) {
+        counting.set_time_limit(budget_seconds);
+      }
+      // The postings' intersections need the matches' ids: an unweighted
+      // MSet of every match, in id order (shard-safe, unlike a custom spy).
+      const bool docids = request.with_facets && plan.NeedsDocids();
+      Xapian::MSet all = counting.get_mset(0, docids ? db_.get_doccount() : 0,
+                                           db_.get_doccount());
+      const bool all_counted =
+          all.get_matches_lower_bound() == all.get_matches_upper_bound();
+      if (count_apart) {
+        read.total = all.get_matches_estimated();
+        read.total_exact = all_counted;
+      }
       if (request.with_facets) {
-        read.facets =
-            facets.Collect(*topics_, request.every_facet_value
-                                         ? std::numeric_limits<int>::max()
-                                         : request.facet_limit);
+        const int limit = request.every_facet_value
+                              ? std::numeric_limits<int>::max()
+                              : request.facet_limit;
+        Facets facets;
+        spies.CollectInto(*topics_, limit, facets);
+        if (docids) {
+          std::vector<Xapian::docid> ids;
+          ids.reserve(all.size());
+          for (auto it = all.begin(); it != all.end(); ++it) {
+            ids.push_back(*it);
+          }
+          if (!std::is_sorted(ids.begin(), ids.end())) {
+            std::sort(ids.begin(), ids.end());
+          }
+          CountFromPostings(db_, ids, plan, *topics_, analyzer_, limit, facets);
+        }
+        facets.exact = all_counted;
+        facets.counted = all_counted ? all.get_matches_estimated()
+                         : docids    ? all.size()
+                                     : spies.Counted();
+        read.facets = std::move(facets);
       }
     }
     return read;
