@@ -170,6 +170,13 @@ FacetCounts CountDates(const Xapian::Database& db, const MatchSet& matches,
 
 }  // namespace
 
+std::vector<Xapian::docid> MatchIds::Take() {
+  if (!std::is_sorted(ids_.begin(), ids_.end())) {
+    std::sort(ids_.begin(), ids_.end());
+  }
+  return std::move(ids_);
+}
+
 FacetPlan PlanFacets(const Xapian::Database& db,
                      const corpus::FieldTable& fields, Xapian::doccount matches,
                      FacetMethod method) {

@@ -33,10 +33,11 @@
 namespace baoku::search {
 
 // The cost model, in units of one posting decoded while reading a list
-// through: what reading one match's value slot costs, and what one skip_to
-// on a long list costs. Measured with `baoku-bench-facets` (bench/search,
-// docs/BENCHMARKS.md "Facets from postings") on a 50,000-article archive.
-inline constexpr double kValueReadCost = 6.0;
+// through: what reading one match's value slot costs (measured 4.8 by
+// `baoku-bench-facets`, bench/search, docs/BENCHMARKS.md "Facets from
+// postings", on 22,186 articles: its `value_read_cost`), and what one
+// skip_to on a long list costs (not measured apart: an estimate).
+inline constexpr double kValueReadCost = 4.8;
 inline constexpr double kSkipCost = 3.0;
 
 // Which counts come from postings; the rest from value spies.
@@ -56,6 +57,22 @@ struct FacetPlan {
 FacetPlan PlanFacets(const Xapian::Database& db,
                      const corpus::FieldTable& fields, Xapian::doccount matches,
                      FacetMethod method);
+
+// Collects the ids of the matches an Enquire checks, so that the counting
+// pass can ask for no hits and still stop at its time limit (an MSet of
+// every match cannot stop early). Local databases only: xapian-tcpsrv
+// knows no custom spies; remote shards give the ids by an MSet instead.
+class MatchIds : public Xapian::MatchSpy {
+ public:
+  void operator()(const Xapian::Document& doc, double) override {
+    ids_.push_back(doc.get_docid());
+  }
+  // In ascending order (a match is checked in id order; sorted to be sure).
+  std::vector<Xapian::docid> Take();
+
+ private:
+  std::vector<Xapian::docid> ids_;
+};
 
 // Fills `facets` (fields of plan.by_postings, and the dates if
 // plan.dates_by_postings) with the counts over `matches`, document ids of

@@ -188,6 +188,8 @@ class Searcher {
   const corpus::TextAnalyzer& analyzer_;
   corpus::Lexicon lexicon_;  // The words the index was built with.
   std::shared_ptr<const TopicNames> topics_;  // Shared by searchers.
+  // A shard is served by xapian-tcpsrv, which knows no custom match spies.
+  bool has_remote_shards_ = false;
 };
 
 }  // namespace baoku::search
