@@ -36,6 +36,7 @@
 #include "CLI/CLI.hpp"
 #include "baoku/corpus/text_analyzer.h"
 #include "baoku/search/searcher.h"
+#include "percentile.h"
 
 namespace baoku::bench {
 namespace {
@@ -67,13 +68,6 @@ std::vector<std::vector<std::string>> ReadTsv(const std::string& path,
     rows.push_back(std::move(fields));
   }
   return rows;
-}
-
-double Percentile(std::vector<double> v, double p) {
-  if (v.empty()) return NAN;
-  std::sort(v.begin(), v.end());
-  size_t i = static_cast<size_t>(std::ceil(p / 100.0 * v.size()));
-  return v[std::min(v.size() - 1, i == 0 ? 0 : i - 1)];
 }
 
 struct ClassStats {

@@ -136,7 +136,11 @@ nlohmann::json SearchResponseToJson(const SearchResponse& response,
   for (const Hit& hit : response.hits) {
     out["hits"].push_back(HitToJson(hit, topics));
   }
-  if (response.facets) out["facets"] = FacetsToJson(*response.facets);
+  if (response.facets) {
+    out["facets"] = FacetsToJson(*response.facets);
+    out["facets_exact"] = response.facets->exact;
+    out["facets_counted"] = response.facets->counted;
+  }
   // Partial names: which names were used, or close names to offer.
   out["names"] = nlohmann::json::array();
   for (const auto& name : response.names) {

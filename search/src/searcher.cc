@@ -1,6 +1,7 @@
 #include "baoku/search/searcher.h"
 
 #include <algorithm>
+#include <fstream>
 #include <limits>
 #include <memory>
 #include <mutex>
@@ -14,6 +15,7 @@
 #include "baoku/corpus/near_duplicate.h"
 #include "baoku/corpus/schema.h"
 #include "baoku/corpus/utf8.h"
+#include "baoku/search/posting_facets.h"
 #include "newest_revision.h"
 
 namespace baoku::search {
@@ -127,6 +129,28 @@ Xapian::Database OpenDatabase(const std::filesystem::path& path) {
       path.string());
 }
 
+// Whether the stub file at `path` (or a sharded index's XAPIANDB) lists a
+// remote database ("remote host:port", "remote :program"), nested stubs
+// included.
+bool ListsRemoteShards(const std::filesystem::path& path, int depth = 0) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  fs::path stub = fs::is_directory(path, error) ? path / "XAPIANDB" : path;
+  if (depth > 4 || !fs::is_regular_file(stub, error)) return false;
+  std::ifstream in(stub);
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind("remote", 0) == 0) return true;
+    size_t space = line.find(' ');
+    if (space == std::string::npos) continue;
+    fs::path listed = line.substr(space + 1);
+    if (listed.is_relative()) listed = stub.parent_path() / listed;
+    if (line.rfind("auto", 0) == 0 && ListsRemoteShards(listed, depth + 1)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::optional<SortOrder> SortOrderFromName(std::string_view name) {
@@ -140,7 +164,9 @@ std::optional<SortOrder> SortOrderFromName(std::string_view name) {
 
 Searcher::Searcher(const std::filesystem::path& path,
                    const corpus::TextAnalyzer& analyzer)
-    : db_(OpenDatabase(path)), analyzer_(analyzer) {
+    : db_(OpenDatabase(path)),
+      analyzer_(analyzer),
+      has_remote_shards_(ListsRemoteShards(path)) {
   // Read like everything else: an indexer that commits twice meanwhile
   // discards the revision opened (DatabaseModifiedError), seen as HTTP 500s
   // under load while re-indexing.
@@ -234,7 +260,10 @@ SearchResponse Searcher::DoSearch(const SearchRequest& request) {
     // and wants no hits, so it is much cheaper unless matches are checked
     // for phrases; then ranking every match is the cheaper of the two
     // (bench/run, docs/BENCHMARKS.md). The facets always count apart.
-    bool estimate = !request.exact_total && !request.with_facets;
+    // Without exact_total both passes stop at the time budget, and the
+    // total and the facets then say they are estimates.
+    const bool may_estimate = !request.exact_total;
+    bool estimate = may_estimate && !request.with_facets;
     // Collapsed, the total counts groups, which only the ranking pass
     // knows; it then checks every match (or, estimated, as many as above).
     bool count_apart = !estimate && !request.collapse_reprints &&
@@ -243,17 +272,17 @@ SearchResponse Searcher::DoSearch(const SearchRequest& request) {
     if (estimate) {
       check_at_least = static_cast<Xapian::doccount>(std::max(
           {1, request.estimate_after, request.offset + request.limit}));
-      if (request.time_budget.count() > 0) {
-        enquire.set_time_limit(
-            std::chrono::duration<double>(request.time_budget).count());
-      }
     }
+    const bool budgeted = may_estimate && request.time_budget.count() > 0;
+    const double budget_seconds =
+        std::chrono::duration<double>(request.time_budget).count();
+    if (budgeted) enquire.set_time_limit(budget_seconds);
     Xapian::MSet mset =
         enquire.get_mset(request.offset, request.limit, check_at_least);
     read.total = mset.get_matches_estimated();
     // Without the estimate every match was checked (here or below).
-    read.total_exact = !estimate || mset.get_matches_lower_bound() ==
-                                        mset.get_matches_upper_bound();
+    read.total_exact = !may_estimate || mset.get_matches_lower_bound() ==
+                                            mset.get_matches_upper_bound();
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       Hit hit;
       Xapian::Document doc = it.get_document();
@@ -267,19 +296,68 @@ SearchResponse Searcher::DoSearch(const SearchRequest& request) {
       // With hits asked for, spies on remote shards count some documents
       // twice (seen with xapian-tcpsrv 1.4.22 and 20 hits sorted by value),
       // one more reason for a pass without hits.
-      FacetCounter facets;
+      FacetPlan plan;
+      if (request.with_facets) {
+        plan = PlanFacets(db_, corpus::FieldTable::Standard(),
+                          mset.get_matches_estimated(), request.facet_method);
+      }
+      FacetCounter spies(plan.by_values,
+                         request.with_facets && !plan.dates_by_postings);
       Xapian::Enquire counting(db_);
       counting.set_query(built.query);
       counting.set_weighting_scheme(Xapian::BoolWeight());
-      if (request.with_facets) facets.Attach(counting);
-      const Xapian::doccount all =
-          counting.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
-      if (count_apart) read.total = all;
+      if (request.with_facets) spies.Attach(counting);
+      if (budgeted && request.with_facets) {
+        counting.set_time_limit(budget_seconds);
+      }
+      // The postings' intersections need the matches' ids: collected by a
+      // spy on local databases, so that the pass still stops at its time
+      // limit; from an unweighted MSet of every match, in id order, where
+      // a shard is remote (xapian-tcpsrv knows no custom spies).
+      const bool docids = request.with_facets && plan.NeedsDocids();
+      // Over several databases (shards) the spies, ours and the stock ones,
+      // saw only part of the matches of a pass that asked for no hits
+      // (tests/search/remote_shards_test.cc): there the pass asks for every
+      // match.
+      const bool several = has_remote_shards_ || db_.size() > 1;
+      const bool ids_by_mset = docids && several;
+      MatchIds match_ids;
+      if (docids && !ids_by_mset) counting.add_matchspy(&match_ids);
+      Xapian::MSet all = counting.get_mset(
+          0, several && request.with_facets ? db_.get_doccount() : 0,
+          db_.get_doccount());
+      const bool all_counted =
+          all.get_matches_lower_bound() == all.get_matches_upper_bound();
+      if (count_apart) {
+        read.total = all.get_matches_estimated();
+        read.total_exact = all_counted;
+      }
       if (request.with_facets) {
-        read.facets =
-            facets.Collect(*topics_, request.every_facet_value
-                                         ? std::numeric_limits<int>::max()
-                                         : request.facet_limit);
+        const int limit = request.every_facet_value
+                              ? std::numeric_limits<int>::max()
+                              : request.facet_limit;
+        Facets facets;
+        spies.CollectInto(*topics_, limit, facets);
+        std::vector<Xapian::docid> ids;
+        if (ids_by_mset) {
+          ids.reserve(all.size());
+          for (auto it = all.begin(); it != all.end(); ++it) {
+            ids.push_back(*it);
+          }
+          if (!std::is_sorted(ids.begin(), ids.end())) {
+            std::sort(ids.begin(), ids.end());
+          }
+        } else if (docids) {
+          ids = match_ids.Take();
+        }
+        if (docids) {
+          CountFromPostings(db_, ids, plan, *topics_, analyzer_, limit, facets);
+        }
+        facets.exact = all_counted;
+        facets.counted = all_counted ? all.get_matches_estimated()
+                         : docids    ? ids.size()
+                                     : spies.Counted();
+        read.facets = std::move(facets);
       }
     }
     return read;

@@ -53,12 +53,15 @@ std::vector<corpus::Article> AllMatches(Searcher& searcher,
 
 TEST_CASE("Facet counts are exact over the whole match set", "[facets]") {
   Searcher searcher(testing::SamplesIndex(), testing::SharedAnalyzer());
+  auto method = GENERATE(FacetMethod::kValues, FacetMethod::kPostings,
+                         FacetMethod::kAuto);
   for (const char* query : {"", "云州", "记者:韩雪", "日期:2026-06-11",
                             "市民 OR 居民", "版:1 -类型:photo"}) {
-    INFO("query: " << query);
+    INFO("query: " << query << ", method " << static_cast<int>(method));
     SearchRequest request;
     request.query = query;
     request.with_facets = true;
+    request.facet_method = method;
     request.facet_limit = kMaxFacetValues;
     request.limit = 3;
     SearchResponse response = searcher.Search(request);
@@ -87,6 +90,8 @@ TEST_CASE("Facet counts are exact over the whole match set", "[facets]") {
     for (const auto& b : f.dates) got[b.key] = b.count;
     CHECK(got == buckets);
     CHECK(f.date_granularity == "day");  // The samples span one month.
+    CHECK(f.exact);
+    CHECK(f.counted == response.total);
   }
 }
 

@@ -568,12 +568,19 @@ TEST_CASE("An estimated total says so, and is exact when it says so",
     SearchResponse counted = searcher.Search(bounded);
     CHECK(counted.total_exact);
     CHECK(counted.total == full.total);
-    // Facets count every match whatever exact_total says.
+    // Facets count every match whatever exact_total says, within the
+    // budget, and say so.
     bounded.estimate_after = 1;
     bounded.with_facets = true;
-    SearchResponse faceted = searcher.Search(bounded);
-    CHECK(faceted.total_exact);
-    CHECK(faceted.total == full.total);
+    for (FacetMethod method : {FacetMethod::kValues, FacetMethod::kPostings}) {
+      bounded.facet_method = method;
+      SearchResponse faceted = searcher.Search(bounded);
+      CHECK(faceted.total_exact);
+      CHECK(faceted.total == full.total);
+      REQUIRE(faceted.facets);
+      CHECK(faceted.facets->exact);
+      CHECK(faceted.facets->counted == full.total);
+    }
   }
 }
 

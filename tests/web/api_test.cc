@@ -439,6 +439,17 @@ TEST_CASE("/api/search labels its total exact or 约, exact on request",
     // The samples hold far fewer matches than the estimate's bound.
     CHECK(body["total_exact"] == true);
     CHECK(body["total_label"] == std::to_string(total));
+    // Facets say whether they counted every match (not when the count
+    // stopped at the time budget), as does /api/facets.
+    for (const char* path : {"/api/search", "/api/facets"}) {
+      INFO(path);
+      auto faceted = nlohmann::json::parse(
+          Get(path, {{"q", "的"}, {"exact", exact}, {"facets", "1"}}).body);
+      CHECK(faceted["total_exact"] == true);
+      CHECK(faceted["facets_exact"] == true);
+      CHECK(faceted["facets_counted"] == total);
+      CHECK(faceted["facets"].contains("kinds"));
+    }
   }
 }
 

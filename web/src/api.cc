@@ -432,7 +432,10 @@ HttpResponse Api::FacetsOnly(const HttpRequest& request) const {
   search::SearchResponse response = searcher.Search(query);
   if (response.error) return internal::QueryErrorResponse(*response.error);
   return Json(200, {{"total", response.total},
-                    {"facets", search::FacetsToJson(*response.facets)}});
+                    {"total_exact", response.total_exact},
+                    {"facets", search::FacetsToJson(*response.facets)},
+                    {"facets_exact", response.facets->exact},
+                    {"facets_counted", response.facets->counted}});
 }
 
 HttpResponse Api::Export(const HttpRequest& request) const {

@@ -226,7 +226,7 @@ function searchState(sp) {
   const limit = parseInt(sp.get("limit") || "", 10);
   const s = { q: sp.get("q") || "", sort: sp.get("sort") || "",
     offset: Math.max(0, parseInt(sp.get("offset") || "0", 10) || 0),
-    limit: PAGE_SIZES.includes(limit) ? limit : PAGE_SIZES[0] };
+    limit: PAGE_SIZES.includes(limit) ? limit : PAGE_SIZES[0], exact: sp.get("exact") === "1" };
   for (const f of FILTERS) s[f] = sp.getAll(f);
   return s;
 }
@@ -236,6 +236,7 @@ function stateParams(s, overrides = {}) {
   for (const f of FILTERS) p[f] = s[f];
   if (s.offset) p.offset = s.offset;
   if (s.limit !== PAGE_SIZES[0]) p.limit = s.limit;
+  if (s.exact) p.exact = 1;
   return Object.assign(p, overrides);
 }
 
@@ -296,7 +297,11 @@ async function renderSearch(sp) {
     : null;
   const results = el("div", { className: "results" }, [
     el("div", { className: "toolbar" }, [
-      status(r.total ? `共找到 ${r.total} 篇` : "没有找到相关文章,请换个说法或减少筛选条件。"),
+      status(r.total ? (r.total_exact === false ? `共找到 ${r.total_label} 篇` : `共找到 ${r.total} 篇`)
+        : "没有找到相关文章,请换个说法或减少筛选条件。"),
+      // An estimate (a broad query stopped at its time budget): the count on request.
+      r.total_exact === false || r.facets_exact === false
+        ? link("/search", stateParams(s, { exact: 1 }), "精确统计", "exact-count") : null,
       sortSelect(s),
       r.total ? el("span", { className: "export" }, ["导出:",
         el("a", { href: href("/api/export", Object.assign(stateParams(s), { format: "csv", offset: null })) }, "CSV"), " ",
@@ -312,7 +317,7 @@ async function renderSearch(sp) {
     el("ol", { className: "hits", start: s.offset + 1 }, r.hits.map((h) => hitItem(h, s.q))),
     pager(s, r.total),
   ]);
-  const layout = el("div", { className: "search-layout" }, [f ? facetPanel(s, f) : null, results]);
+  const layout = el("div", { className: "search-layout" }, [f ? facetPanel(s, f, r) : null, results]);
   // On a phone the facets wait behind this button, then open above the hits.
   const toggle = f ? el("button", { type: "button", id: "facets-toggle", className: "phone-only",
     "aria-expanded": "false", "aria-controls": "facets" }, "筛选") : null;
@@ -431,7 +436,7 @@ function pager(s, total) {
   return nav;
 }
 
-function facetPanel(s, f) {
+function facetPanel(s, f, r) {
   const group = (title, field, values) => {
     if (!values || !values.length) return null;
     return el("section", { className: "facet" }, [el("h3", {}, title),
@@ -443,9 +448,12 @@ function facetPanel(s, f) {
           el("span", { className: "n" }, v.count)]);
       }))]);
   };
-  return el("aside", { className: "facets", id: "facets", "aria-label": "分类统计" },
-    FIELDS.filter((field) => field.facet && f[field.facet]).map((field) =>
-      group(field.label, field.name, f[field.facet].filter((v) => v.value))));
+  // Counts that stopped at the time budget are labelled as such.
+  const approximate = r.facets_exact === false
+    ? el("p", { className: "facets-approximate muted" }, `约数:只统计了前 ${r.facets_counted} 篇`) : null;
+  return el("aside", { className: "facets", id: "facets", "aria-label": "分类统计" }, [approximate,
+    ...FIELDS.filter((field) => field.facet && f[field.facet]).map((field) =>
+      group(field.label, field.name, f[field.facet].filter((v) => v.value)))]);
 }
 
 // One input of the filter form per field with a facet: a list for kinds, a

@@ -2,9 +2,11 @@
 // the field table (corpus/fields.h) with a facet slot (reporters, topics,
 // columns, pages, kinds) and a date histogram.
 //
-// Counts come from Xapian's stock ValueCountMatchSpy on the fields' facet
-// slots, so they are exact (the searcher checks every match) and work the
-// same on local, sharded and remote databases.
+// FacetCounter counts with Xapian's stock ValueCountMatchSpy on the fields'
+// facet slots, reading every match's values; posting_facets.h counts from
+// the fields' term postings instead, and the searcher picks per field
+// (FacetMethod). Both are exact over the matches counted and work the same
+// on local, sharded and remote databases.
 //
 // A FacetCounter is used for one search by one thread.
 #ifndef BAOKU_SEARCH_FACETS_H_
@@ -46,30 +48,53 @@ struct Facets {
   // year, days when in one month; buckets in date order.
   std::string date_granularity;  // "year", "month" or "day".
   std::vector<DateBucket> dates;
+
+  // False when the count stopped at the search's time budget
+  // (SearchRequest::time_budget without exact_total): the counts are then
+  // over the first `counted` matches in index order, not all of them, and
+  // readers are shown them as approximate (约).
+  bool exact = true;
+  uint64_t counted = 0;  // Matches counted.
+};
+
+// How facet counts are made (SearchRequest::facet_method).
+enum class FacetMethod {
+  kAuto,      // Per field, the cheaper way (posting_facets.h's cost model).
+  kPostings,  // Every field from its terms' postings.
+  kValues,    // Every field from the stock ValueCountMatchSpy.
 };
 
 inline constexpr int kMaxFacetValues = 200;
 
 class FacetCounter {
  public:
-  // A facet for each field of `fields` with a facet slot; `fields` must
-  // outlive the counter.
+  // A facet for each field of `fields` with a facet slot, and the date
+  // histogram; `fields` must outlive the counter.
   explicit FacetCounter(
       const corpus::FieldTable& fields = corpus::FieldTable::Standard());
+  // A facet for each of `fields` (each with a facet slot; they must outlive
+  // the counter), and the date histogram when `with_dates`.
+  FacetCounter(const std::vector<const corpus::FieldSpec*>& fields,
+               bool with_dates);
 
   // Registers the match spies; the enquire must not outlive this counter.
   void Attach(Xapian::Enquire& enquire);
 
-  // The counts after Enquire::get_mset() checked every match. Lists are by
-  // count (then value) and hold at most `limit` values each.
+  // The counts after Enquire::get_mset() checked every match, added to
+  // `facets`. Lists are by count (then value) and hold at most `limit`
+  // values each.
+  void CollectInto(const TopicNames& topics, int limit, Facets& facets) const;
   Facets Collect(const TopicNames& topics, int limit) const;
+  // How many matches the spies saw (fewer than all when the pass stopped
+  // at a time limit); 0 without spies.
+  uint64_t Counted() const;
 
  private:
   struct FieldSpy {
     const corpus::FieldSpec* field;
     std::unique_ptr<Xapian::ValueCountMatchSpy> spy;
   };
-  Xapian::ValueCountMatchSpy date_{corpus::schema::kDateSlot};
+  std::unique_ptr<Xapian::ValueCountMatchSpy> date_;
   std::vector<FieldSpy> spies_;
 };
 

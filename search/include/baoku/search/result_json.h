@@ -30,7 +30,9 @@ namespace baoku::search {
 //  reasons, match_reasons.h)}
 nlohmann::json HitToJson(const Hit& hit, const TopicNames& topics);
 
-// {"total", "offset", "hits": [...], "facets"?: {...}}
+// {"total", "offset", "hits": [...], "facets"?: {...}, "facets_exact"?,
+//  "facets_counted"?} (the last two with the facets: whether they count
+//  every match, and how many they count; Facets::exact, Facets::counted)
 nlohmann::json SearchResponseToJson(const SearchResponse& response,
                                     const TopicNames& topics);
 

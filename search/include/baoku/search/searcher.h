@@ -59,6 +59,8 @@ struct SearchRequest {
   // Every value in each facet list, facet_limit ignored: for listings of
   // all reporters or columns of an archive, which run to thousands.
   bool every_facet_value = false;
+  // How the facets are counted (facets.h); the counts are the same.
+  FacetMethod facet_method = FacetMethod::kAuto;
   // Non-empty: only these articles (by id) may match, e.g. those a batch
   // of baoku-index wrote (alerts.h).
   std::vector<std::string> within_ids;
@@ -67,7 +69,8 @@ struct SearchRequest {
   // offset + limit, if more) have been, and the ranking pass stops at
   // `time_budget` (0: no budget) with the best hits found by then. Fewer
   // matches than that are still counted exactly. With facets every match
-  // is counted whatever this says.
+  // is counted unless the counting stops at `time_budget`: then the total
+  // and the facets (Facets::exact, Facets::counted) say they are not exact.
   bool exact_total = true;
   int estimate_after = 10000;
   std::chrono::milliseconds time_budget{0};
@@ -185,6 +188,8 @@ class Searcher {
   const corpus::TextAnalyzer& analyzer_;
   corpus::Lexicon lexicon_;  // The words the index was built with.
   std::shared_ptr<const TopicNames> topics_;  // Shared by searchers.
+  // A shard is served by xapian-tcpsrv, which knows no custom match spies.
+  bool has_remote_shards_ = false;
 };
 
 }  // namespace baoku::search
