@@ -546,8 +546,13 @@ TEST_CASE("An estimated total says so, and is exact when it says so",
   Searcher searcher = SamplesSearcher();
   for (const char* q : {"记者 OR 本报 OR 群众", "公交", "社区 服务"}) {
     INFO(q);
+    // One hit asked for on both sides, so that only the count differs:
+    // Xapian 1.4.22 can rank a query holding AND_MAYBE (the title boost)
+    // differently for one hit than for ten (公交 on the samples), whether
+    // or not the count is bounded.
     SearchRequest exact;
     exact.query = q;
+    exact.limit = 1;
     SearchResponse full = searcher.Search(exact);
     REQUIRE(full.total_exact);
     REQUIRE(full.total > 1);
@@ -555,7 +560,6 @@ TEST_CASE("An estimated total says so, and is exact when it says so",
     SearchRequest bounded = exact;
     bounded.exact_total = false;
     bounded.estimate_after = 1;
-    bounded.limit = 1;
     bounded.time_budget = std::chrono::milliseconds(1000);
     SearchResponse quick = searcher.Search(bounded);
     REQUIRE(quick.hits.size() == 1);
