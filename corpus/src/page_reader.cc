@@ -522,7 +522,10 @@ bool ClosesPiece(const Paragraph& p) {
   if (p.shape == Shape::kPhotoCredit || p.shape == Shape::kTrailingAuthor) {
     return true;
   }
-  if (p.shape == Shape::kJump) return ParseJump(p.text)->first;
+  if (p.shape == Shape::kJump) {
+    auto jump = ParseJump(p.text);
+    return jump && jump->first;
+  }
   return p.shape == Shape::kBody && SplitTrailingAuthor(p.text).has_value();
 }
 
