@@ -4,6 +4,7 @@
 //
 //   java LucenePeer index ARTICLES.tsv INDEX_DIR
 //   java LucenePeer rank INDEX_DIR KNOWN.tsv RANKS.tsv
+//   java LucenePeer tokens ARTICLES.tsv TOKENS.tsv
 //
 // ARTICLES.tsv: "id<TAB>text" a line, the text's line breaks as spaces
 // (peers.py tsv). `index` stores the id and indexes the text with positions;
@@ -13,7 +14,11 @@
 // QueryParser (default operator AND, phrase queries generated from the
 // analyzer's bigrams, as a user's typed query) and writes
 // "qid<TAB>rank<TAB>ms<TAB>error", like peers.py rank; the first 20 queries
-// run once untimed first, to warm the JVM.
+// run once untimed first, to warm the JVM. `tokens` writes the terms
+// CJKAnalyzer makes of each article, with their positions, as
+// "id<TAB>term<TAB>position<TAB>term<TAB>position..." a line: the input
+// of bench/indexing/xapian_floor.cc, so that Xapian is fed the very stream
+// Lucene indexes.
 
 import java.io.BufferedReader;
 import java.io.File;
@@ -29,6 +34,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.cjk.CJKAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -78,6 +86,39 @@ public final class LucenePeer {
       writer.commit();
     }
     System.out.println("LucenePeer index: " + n + " articles into " + dir);
+  }
+
+  private static void tokens(String articles, String tokens)
+      throws Exception {
+    Analyzer analyzer = new CJKAnalyzer();
+    try (BufferedReader in = open(articles);
+         PrintWriter out = new PrintWriter(new OutputStreamWriter(
+             new FileOutputStream(tokens), StandardCharsets.UTF_8))) {
+      String line;
+      int n = 0;
+      while ((line = in.readLine()) != null) {
+        ++n;
+        int tab = line.indexOf('\t');
+        if (tab < 0) {
+          throw new IllegalArgumentException(articles + ":" + n + ": no tab");
+        }
+        StringBuilder row = new StringBuilder(line.substring(0, tab));
+        try (TokenStream stream =
+                 analyzer.tokenStream("body", line.substring(tab + 1))) {
+          CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+          PositionIncrementAttribute increment =
+              stream.addAttribute(PositionIncrementAttribute.class);
+          stream.reset();
+          int position = 0;
+          while (stream.incrementToken()) {
+            position += increment.getPositionIncrement();
+            row.append('\t').append(term).append('\t').append(position);
+          }
+          stream.end();
+        }
+        out.println(row);
+      }
+    }
   }
 
   private static final class Known {
@@ -153,10 +194,13 @@ public final class LucenePeer {
       index(args[1], args[2]);
     } else if (args.length == 4 && args[0].equals("rank")) {
       rank(args[1], args[2], args[3]);
+    } else if (args.length == 3 && args[0].equals("tokens")) {
+      tokens(args[1], args[2]);
     } else {
       System.err.println(
           "usage: LucenePeer index ARTICLES.tsv INDEX_DIR\n"
-          + "       LucenePeer rank INDEX_DIR KNOWN.tsv RANKS.tsv");
+          + "       LucenePeer rank INDEX_DIR KNOWN.tsv RANKS.tsv\n"
+          + "       LucenePeer tokens ARTICLES.tsv TOKENS.tsv");
       System.exit(2);
     }
   }

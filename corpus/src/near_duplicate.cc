@@ -121,17 +121,26 @@ double EstimatedJaccard(const MinHashSignature& a, const MinHashSignature& b) {
   return static_cast<double>(equal) / static_cast<double>(kMinHashSize);
 }
 
-std::vector<std::string> BandKeys(const MinHashSignature& signature) {
-  std::vector<std::string> keys;
-  keys.reserve(kBandCount);
+std::array<uint64_t, kBandCount> BandHashes(const MinHashSignature& signature) {
+  std::array<uint64_t, kBandCount> hashes;
   for (size_t band = 0; band < kBandCount; ++band) {
     uint64_t h = Mix(band);
     for (size_t r = 0; r < kRowsPerBand; ++r) {
       h = Mix(h ^ signature[band * kRowsPerBand + r]);
     }
+    hashes[band] = h;
+  }
+  return hashes;
+}
+
+std::vector<std::string> BandKeys(const MinHashSignature& signature) {
+  std::vector<std::string> keys;
+  keys.reserve(kBandCount);
+  const auto hashes = BandHashes(signature);
+  for (size_t band = 0; band < kBandCount; ++band) {
     char buf[24];
     std::snprintf(buf, sizeof buf, "%02zx%016llx", band,
-                  static_cast<unsigned long long>(h));
+                  static_cast<unsigned long long>(hashes[band]));
     keys.emplace_back(buf);
   }
   return keys;

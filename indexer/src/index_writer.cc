@@ -81,9 +81,13 @@ ReplaceStats IndexWriter::ReplacePages(
 
   if (!in_group_) db_.begin_transaction(/*flushed=*/true);
   try {
+    // What this batch deletes (articles gone from its pages) and
+    // overwrites (the old versions of its ids): no candidates for the
+    // reprint groups.
+    std::vector<Xapian::docid> stale;
+    std::set<Xapian::docid> replaced;
     for (const auto& key : page_keys) {
       std::string term = std::string(schema::kPageKey) + key;
-      std::vector<Xapian::docid> stale;
       for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term);
            ++it) {
         Xapian::Document doc = db_.get_document(*it);
@@ -94,10 +98,22 @@ ReplaceStats IndexWriter::ReplacePages(
           id = (*t).substr(schema::kId.size());
         }
         if (!new_ids.count(id)) stale.push_back(*it);
+        replaced.insert(*it);
       }
-      for (Xapian::docid id : stale) db_.delete_document(id);
-      stats.removed += stale.size();
     }
+    for (const auto& id : ids) {
+      const std::string id_term = std::string(schema::kId) + id;
+      for (auto it = db_.postlist_begin(id_term);
+           it != db_.postlist_end(id_term); ++it) {
+        replaced.insert(*it);
+      }
+    }
+    // A bulk build groups its documents in memory before they get here
+    // (reprint_groups.h); only the others are grouped against the index.
+    std::vector<Xapian::Document> docs = documents;
+    AssignReprintGroups(db_, replaced, ids, docs);
+    for (Xapian::docid id : stale) db_.delete_document(id);
+    stats.removed += stale.size();
     for (size_t i = 0; i < ids.size(); ++i) {
       std::string id_term = std::string(schema::kId) + ids[i];
       if (db_.term_exists(id_term)) {
@@ -105,13 +121,7 @@ ReplaceStats IndexWriter::ReplacePages(
       } else {
         ++stats.added;
       }
-      Xapian::Document doc = documents[i];
-      // A bulk build groups its documents in memory before they get here
-      // (reprint_groups.h); only the others are grouped against the index.
-      if (doc.get_value(corpus::kReprintGroupSlot).empty()) {
-        AssignReprintGroup(db_, ids[i], doc);
-      }
-      db_.replace_document(id_term, doc);
+      db_.replace_document(id_term, docs[i]);
     }
     for (const auto& [key, fingerprint] : fingerprints) {
       StorePageFingerprint(key, fingerprint);

@@ -6,11 +6,11 @@ namespace baoku::indexer {
 
 std::string ReprintGroups::Assign(const std::string& id,
                                   const corpus::MinHashSignature& signature) {
-  const std::vector<std::string> bands = corpus::BandKeys(signature);
+  const auto bands = corpus::BandHashes(signature);
   std::string group = id;
   double best = 0;
   std::unordered_set<uint32_t> seen;
-  for (const auto& band : bands) {
+  for (uint64_t band : bands) {
     auto found = by_band_.find(band);
     if (found == by_band_.end()) continue;
     for (uint32_t candidate : found->second) {
@@ -32,7 +32,7 @@ std::string ReprintGroups::Assign(const std::string& id,
     previous->second = index;
   }
   entries_.push_back({id, group, signature});
-  for (const auto& band : bands) by_band_[band].push_back(index);
+  for (uint64_t band : bands) by_band_[band].push_back(index);
   return group;
 }
 

@@ -1,11 +1,11 @@
 // Reprint groups kept in memory for a run that writes a new index (the bulk
 // build, bulk_build.h): every article the run writes is grouped against the
-// articles written before it, as AssignReprintGroup (reprints.h) does
-// against a database, but without a posting-list read and a stored
-// document per candidate, and across the sub-databases of all workers (a
-// reprint whose original another worker wrote still joins its group).
+// articles written before it, as AssignReprintGroups (reprints.h) does
+// against a database, but without a pass over its signatures, and across
+// the sub-databases of all workers (a reprint whose original another
+// worker wrote still joins its group).
 //
-// The rule is AssignReprintGroup's: the best candidate sharing a band, at
+// The rule is AssignReprintGroups': the best candidate sharing a band, at
 // or above corpus::kNearDuplicateThreshold, other than the article itself;
 // candidates in band order, then in the order they were assigned, so a run
 // that assigns in write order groups as the one-writer path does.
@@ -36,7 +36,7 @@ class ReprintGroups {
                      const corpus::MinHashSignature& signature);
 
   // Sets `doc`'s group slot from its signature slot (BuildDocument's), as
-  // AssignReprintGroup would before it is written as `id`; a document
+  // AssignReprintGroups would before it is written as `id`; a document
   // without a signature stays ungrouped.
   void AssignTo(const std::string& id, Xapian::Document& doc);
 
@@ -50,7 +50,7 @@ class ReprintGroups {
     bool live = true;  // False once its id was assigned again.
   };
   std::vector<Entry> entries_;
-  std::unordered_map<std::string, std::vector<uint32_t>> by_band_;
+  std::unordered_map<uint64_t, std::vector<uint32_t>> by_band_;  // BandHashes
   std::unordered_map<std::string, uint32_t> by_id_;
 };
 

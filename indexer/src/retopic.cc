@@ -5,11 +5,11 @@
 #include <nlohmann/json.hpp>
 
 #include "baoku/corpus/article_json.h"
+#include "baoku/corpus/near_duplicate.h"
 #include "baoku/corpus/schema.h"
 #include "baoku/corpus/text_analyzer.h"
 #include "baoku/indexer/document_builder.h"
 #include "baoku/indexer/index_writer.h"
-#include "baoku/indexer/reprints.h"
 #include "page_state.h"
 
 namespace baoku::indexer {
@@ -69,7 +69,11 @@ RetopicSummary RetopicIndex(const std::filesystem::path& db,
       corpus::AssignTopics(article, classifier, options.overrides);
       if (article.topics == before) continue;
       Xapian::Document rebuilt = BuildDocument(article, analyzer, &lexicon);
-      AssignReprintGroup(database, article.id, rebuilt);
+      // The text is the same, so is its reprint signature: the document
+      // stays in its group (grouping anew could move it).
+      rebuilt.add_value(
+          corpus::kReprintGroupSlot,
+          database.get_document(docid).get_value(corpus::kReprintGroupSlot));
       database.replace_document(docid, rebuilt);
       ++summary.changed;
       ++pending;

@@ -143,21 +143,45 @@ TEST_CASE(
             .empty());
 }
 
-TEST_CASE("An index of another analyzer version is refused",
-          "[indexer][version]") {
-  testing::TempDir dir;
+// An index of this build whose stored version `key` then says `version`.
+void WriteIndexStoringVersion(const std::filesystem::path& path,
+                              std::string_view key,
+                              const std::string& version) {
   {
-    IndexWriter writer(dir / "db");
+    IndexWriter writer(path);
     writer.ReplacePages({"yzrb-20260611-01"}, {MakeArticle(1, 1, "一")},
                         corpus::TextAnalyzer());
   }
-  {
-    Xapian::WritableDatabase db((dir / "db").string(), Xapian::DB_OPEN);
-    db.set_metadata(std::string(corpus::schema::kAnalyzerVersionMetadataKey),
-                    "1");
-    db.commit();
-  }
+  Xapian::WritableDatabase db(path.string(), Xapian::DB_OPEN);
+  db.set_metadata(std::string(key), version);
+  db.commit();
+}
+
+TEST_CASE("An index of another analyzer version is refused",
+          "[indexer][version]") {
+  testing::TempDir dir;
+  WriteIndexStoringVersion(dir / "db",
+                           corpus::schema::kAnalyzerVersionMetadataKey, "1");
   CHECK_THROWS_AS(IndexWriter(dir / "db"), IndexVersionError);
+}
+
+TEST_CASE(
+    "An index of schema 4 (reprint band terms) is refused with both "
+    "versions",
+    "[indexer][version]") {
+  testing::TempDir dir;
+  WriteIndexStoringVersion(dir / "db",
+                           corpus::schema::kSchemaVersionMetadataKey, "4");
+  try {
+    IndexWriter writer(dir / "db");
+    FAIL("the schema 4 index was opened for writing");
+  } catch (const IndexVersionError& e) {
+    const std::string message = e.what();
+    CHECK(message.find("索引结构版本 4") != std::string::npos);
+    CHECK(message.find("需要索引结构版本 5") != std::string::npos);
+    CHECK(message.find("baoku-index index --rebuild --db") !=
+          std::string::npos);
+  }
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
 // Reprint groups in memory (reprint_groups.h) against the rule they copy,
-// AssignReprintGroup on a database (reprints.h).
+// AssignReprintGroups on a database (reprints.h).
 #include "reprint_groups.h"
 
 #include <catch2/catch.hpp>

@@ -50,9 +50,15 @@ inline constexpr size_t kMinShingles = 40;
 // search collapses on the group slot). Kept here, beside the signature they
 // depend on, rather than in schema.h, so that adding them did not rebuild
 // every module; slots 20 and 21 leave 9-19 to schema.h.
-//   band term      kReprintBandPrefix + BandKeys()[i], one per band
 //   signature slot EncodeSignature()
 //   group slot     the id of the first indexed article of the group
+// The bands are not stored: until schema 4 each was a term
+// (kReprintBandPrefix + BandKeys()[i]), 19 % of an index's distinct terms
+// and 12 % of its size for one look-up per article written; the indexer
+// now computes them from the signature slot when it groups
+// (docs/BENCHMARKS.md, "Reprint bands without terms").
+// Written by schema 4 and earlier only; kept so that no later field takes
+// the prefix of terms an old index may still hold.
 inline constexpr std::string_view kReprintBandPrefix = "XDUP";
 inline constexpr unsigned kReprintSignatureSlot = 20;
 inline constexpr unsigned kReprintGroupSlot = 21;
@@ -84,6 +90,10 @@ double EstimatedJaccard(const MinHashSignature& a, const MinHashSignature& b);
 // One key per band, kBandCount in all, each 16 lower-case hex digits with
 // the band number in front ("07" + hash), so equal keys mean an equal band.
 std::vector<std::string> BandKeys(const MinHashSignature& signature);
+
+// The same bands as 64-bit hashes (BandKeys spells them in hex), for
+// in-memory tables: equal hashes mean an equal band of the same number.
+std::array<uint64_t, kBandCount> BandHashes(const MinHashSignature& signature);
 
 // A signature as bytes (for a value slot) and back. Decode returns nullopt
 // for bytes of the wrong length (a slot written by another version).

@@ -85,7 +85,9 @@ inline constexpr unsigned kProminenceScoreSlot = 23;
 // (source.h) in XSRC and kSourceSlot.
 // 4: prominence (prominence.h): XPROM terms, kProminenceSlot,
 // kProminenceScoreSlot and the record's "lead_story".
-inline constexpr int kSchemaVersion = 4;
+// 5: no reprint band terms (XDUP, near_duplicate.h); the bands are
+// computed from the signature slot when the indexer groups.
+inline constexpr int kSchemaVersion = 5;
 // kAnalyzerVersion: the terms the analyzer makes of a text (normalization,
 // the fold table, segmentation, tokens and which keep positions). The
 // analyzer owns it (kTermLayoutVersion in text_analyzer.h, bumped with any
