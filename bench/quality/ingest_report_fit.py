@@ -18,7 +18,6 @@ name) and the thresholds fitted on everything, in the form of
 corpus/ingest_thresholds.txt, which this script prints after the table.
 """
 
-import argparse
 import glob
 import os
 import shutil
@@ -30,33 +29,21 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, '..', '..'))
 sys.path.insert(0, HERE)
 import reader_pages  # noqa: E402
-from reader_pages import render  # noqa: E402
+import rendered_pages  # noqa: E402
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    ap.add_argument('--build', default=os.path.join(ROOT, 'build'))
-    ap.add_argument('--stories', type=int, default=400)
-    ap.add_argument('--pages', type=int, default=30)
-    ap.add_argument('--seed', type=int, default=15)
-    ap.add_argument('--out')
-    args = ap.parse_args()
-    if not os.path.exists(reader_pages.CORPUS):
-        sys.exit('ingest_report_fit.py: %s not found (set BAOKU_SHARED_DIR)'
-                 % reader_pages.CORPUS)
+    args = rendered_pages.argument_parser(__doc__).parse_args()
+    rendered_pages.require_corpus('ingest_report_fit.py')
     fit = os.path.join(args.build, 'tests', 'baoku-fit-ingest-report')
-    if not os.access(fit, os.X_OK):
-        sys.exit('ingest_report_fit.py: %s is not built (BAOKU_BUILD_TARGETS='
-                 '"baoku-fit-ingest-report" scripts/build)' % fit)
+    rendered_pages.require_tools('ingest_report_fit.py', (fit,),
+                                 'baoku-fit-ingest-report')
     out = args.out or tempfile.mkdtemp(prefix='baoku-ingest-fit-')
     pages = os.path.join(out, 'pages')
     shutil.rmtree(pages, ignore_errors=True)
     stories = reader_pages.read_stories(args.stories, args.seed)
-    render.render_all(pages, stories, render.PHOTOS, args.pages,
-                      "Rendered at run time by bench/quality/"
-                      "ingest_report_fit.py from sina_news_2018 text in the "
-                      "'%s' layout.",
-                      year=lambda li: 2031 + li, paper=("测试晚报", "cswb"))
+    rendered_pages.render_pages(pages, stories, args.pages,
+                                'ingest_report_fit.py')
     layouts = ([os.path.join(ROOT, 'corpus', 'samples')] +
                sorted(glob.glob(os.path.join(ROOT, 'corpus', 'gold', '*'))) +
                sorted(glob.glob(os.path.join(pages, '*'))))

@@ -2,7 +2,8 @@
 """The page reader on pages it has never seen, made from real news text.
 
     bench/quality/reader_pages.py [--build build] [--stories 400]
-                                  [--pages 30] [--out DIR] [--keep]
+                                  [--pages 30] [--seed 15] [--out DIR]
+                                  [--keep] [--misses]
 
 Reads ../shared/corpora/sina_news_2018/articles.jsonl at run time (never
 copied into the project), takes --stories articles (deterministic choice),
@@ -27,7 +28,6 @@ of the stories get none). Then it prints, as markdown:
    headline ignored counts any result on the story's page holding it.
 """
 
-import argparse
 import json
 import os
 import random
@@ -37,14 +37,9 @@ import subprocess
 import sys
 import tempfile
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.normpath(os.path.join(HERE, '..', '..'))
-sys.path.insert(0, os.path.join(ROOT, 'corpus', 'gold'))
-import render  # noqa: E402  (corpus/gold/render.py)
-
-CORPUS = os.path.join(
-    os.environ.get('BAOKU_SHARED_DIR', os.path.join(ROOT, '..', 'shared')),
-    'corpora', 'sina_news_2018', 'articles.jsonl')
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import rendered_pages  # noqa: E402
+from rendered_pages import CORPUS, render  # noqa: E402,F401
 
 
 def read_stories(n, seed):
@@ -136,34 +131,74 @@ def known_items(pages_dir, db, search, rng):
     return n, with_headline / n if n else 0, ignoring_headline / n if n else 0
 
 
+def article_starts(pages_dir, layout, index):
+    """Where the reader's articles start and the gold's do not (false
+    starts), and the reverse (missed starts), each with the printed line,
+    its neighbours and the model's decision on it, for --misses."""
+    rows = []
+    folder = os.path.join(pages_dir, layout)
+    for dirpath, _, files in sorted(os.walk(folder)):
+        for name in sorted(files):
+            if not name.endswith('.txt'):
+                continue
+            page = os.path.join(dirpath, name)
+            gold = json.load(open(page[:-4] + '.gold.json',
+                                  encoding='utf-8'))['articles']
+            read = json.loads(run([index, 'explain', page]))
+            decisions = {d['line']: d for d in read['decisions']}
+            lines = open(page, encoding='utf-8').read().split('\n')
+            gold_starts = {a['first_line'] for a in gold}
+            read_starts = {a['first_line'] for a in read['articles']}
+            for what, starts, other in (('missed', gold_starts, read_starts),
+                                        ('false', read_starts, gold_starts)):
+                for n in sorted(starts - other):
+                    d = decisions.get(n)
+                    rows.append((what, os.path.relpath(page, pages_dir), n,
+                                 neighbour(lines, n, -1), lines[n - 1].strip(),
+                                 neighbour(lines, n, 1),
+                                 '%s %.2f' % (d['label'], d['score'])
+                                 if d else ''))
+    return rows
+
+
+def neighbour(lines, n, step):
+    k = n - 1 + step
+    while 0 <= k < len(lines) and not lines[k].strip():
+        k += step
+    return lines[k].strip() if 0 <= k < len(lines) else ''
+
+
+def print_misses(pages, index):
+    print('\n### Article starts missed and false (--misses)\n')
+    print('| layout | start | page:line | line before | line | line after | '
+          'decision |')
+    print('|---|---|---|---|---|---|---|')
+    for layout in render.LAYOUTS:
+        for what, page, n, before, line, after, decision in article_starts(
+                pages, layout, index):
+            print('| %s | %s | %s:%d | …%s | %s | %s… | %s |' % (
+                layout, what, page, n, before[-16:], line, after[:16],
+                decision))
+
+
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    ap.add_argument('--build', default=os.path.join(ROOT, 'build'))
-    ap.add_argument('--stories', type=int, default=400)
-    ap.add_argument('--pages', type=int, default=30)
-    ap.add_argument('--seed', type=int, default=15)
-    ap.add_argument('--out')
+    ap = rendered_pages.argument_parser(__doc__)
     ap.add_argument('--keep', action='store_true')
+    ap.add_argument('--misses', action='store_true',
+                    help='list every missed and false article start')
     args = ap.parse_args()
-    if not os.path.exists(CORPUS):
-        sys.exit('reader_pages.py: %s not found (set BAOKU_SHARED_DIR)' %
-                 CORPUS)
+    rendered_pages.require_corpus('reader_pages.py')
     quality = os.path.join(args.build, 'tests', 'baoku-reader-quality')
     index = os.path.join(args.build, 'indexer', 'baoku-index')
     search = os.path.join(args.build, 'search', 'baoku-search')
-    for tool in (quality, index, search):
-        if not os.access(tool, os.X_OK):
-            sys.exit('reader_pages.py: %s is not built (BAOKU_BUILD_TARGETS='
-                     '"baoku-reader-quality baoku-index baoku-search" '
-                     'scripts/build)' % tool)
+    rendered_pages.require_tools(
+        'reader_pages.py', (quality, index, search),
+        'baoku-reader-quality baoku-index baoku-search')
     out = args.out or tempfile.mkdtemp(prefix='baoku-reader-pages-')
     pages = os.path.join(out, 'pages')
     shutil.rmtree(pages, ignore_errors=True)
     stories = read_stories(args.stories, args.seed)
-    render.render_all(pages, stories, render.PHOTOS, args.pages,
-                      "Rendered at run time by bench/quality/reader_pages.py "
-                      "from sina_news_2018 text in the '%s' layout.",
-                      year=lambda li: 2031 + li, paper=("测试晚报", "cswb"))
+    rendered_pages.render_pages(pages, stories, args.pages, 'reader_pages.py')
     print('## Reader on pages rendered from sina_news_2018 (%d stories, %d '
           'pages per layout)\n' % (len(stories), args.pages))
     print('### Shipped model (fitted on corpus/samples + corpus/gold)\n')
@@ -177,6 +212,8 @@ def main():
             layout, v['pages'], v['gold articles'], v['boundary F1'],
             v['reporter F1'], v['title block exact'],
             v['body character accuracy']))
+    if args.misses:
+        print_misses(pages, index)
     print('\n### Leave one layout out on these pages\n')
     print(run([quality, '--leave-one-layout-out', pages]))
     db = os.path.join(out, 'db')

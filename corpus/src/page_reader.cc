@@ -75,6 +75,9 @@ struct Paragraph {
   // Read as a title line from where it stands on the page (see
   // PromoteTitlesByContext), although its text alone reads as a sentence.
   bool title_by_context = false;
+  // A title line by its shape where the page's conventions say an article
+  // opens (see PromoteTitlesByContext).
+  bool opens_article = false;
   // A sentence-like line ending in ！ or ？ right after a finished
   // paragraph: the headline of a bylineless story printed one blank line
   // after the story before, or a short exclaimed line of text. The fitted
@@ -397,6 +400,13 @@ std::vector<PrintedLine> ReadPrintedLines(std::string_view text,
   return out;
 }
 
+// A paragraph that leaves no sentence open: one ending a sentence, or one
+// of punctuation only ("”" printed on its own line after the quotation it
+// closes).
+bool IsFinished(std::string_view text) {
+  return EndsSentence(text) || !HasSearchableText(text);
+}
+
 std::vector<Paragraph> ReadParagraphs(const std::vector<PrintedLine>& lines,
                                       const PageConventions& conventions) {
   std::vector<Paragraph> out;
@@ -406,9 +416,11 @@ std::vector<Paragraph> ReadParagraphs(const std::vector<PrintedLine>& lines,
         !line.indented && line.blanks_before == 0 &&
         (out.back().shape == Shape::kBody ||
          out.back().shape == Shape::kLead) &&
-        !EndsSentence(out.back().text) &&
-        !SplitTrailingAuthor(out.back().text) && !IsPageNoise(line.text)) {
-      // A column break: the paragraph goes on, unindented.
+        !IsFinished(out.back().text) && !SplitTrailingAuthor(out.back().text) &&
+        !IsPageNoise(line.text)) {
+      // A column break: the paragraph goes on, unindented. (A lone "”" closing
+      // the quotation above is finished: an unindented line after it is a
+      // title, not that paragraph's rest.)
       out.back().text += line.text;
       out.back().last_line = line.line_no;
       last_indented = false;
@@ -501,14 +513,21 @@ bool IsTitleShaped(std::string_view text) {
          !IsClosingMark(last);
 }
 
-// A paragraph that leaves no sentence open: one ending a sentence, or one
-// of punctuation only ("”" printed on its own line after the quotation it
-// closes).
-bool IsFinished(std::string_view text) {
-  return EndsSentence(text) || !HasSearchableText(text);
-}
-
 bool IsBylineShape(Shape s) { return s == Shape::kByline || s == Shape::kLead; }
+
+// A line after which the piece above is over, so that the next line opens
+// one: a photo credit ("记者 岳小川 摄"), a trailing author ("（孙娜娜）" or
+// "…反馈。（罗琦）"), a jump to another page ("（下转第2版）").
+bool ClosesPiece(const Paragraph& p) {
+  if (p.shape == Shape::kPhotoCredit || p.shape == Shape::kTrailingAuthor) {
+    return true;
+  }
+  if (p.shape == Shape::kJump) {
+    auto jump = ParseJump(p.text);
+    return jump && jump->first;
+  }
+  return p.shape == Shape::kBody && SplitTrailingAuthor(p.text).has_value();
+}
 
 // Where the page's conventions say a line opens an article, a sentence-like
 // but title-shaped line is its headline: right above a byline or a lead
@@ -522,7 +541,10 @@ void PromoteTitlesByContext(std::vector<Paragraph>& paras,
                             const PageConventions& conventions) {
   for (size_t i = 0; i < paras.size(); ++i) {
     Paragraph& p = paras[i];
-    if (p.shape != Shape::kBody || !IsTitleShaped(p.text)) continue;
+    bool title_line = p.shape == Shape::kTitleLine;
+    if (!title_line && (p.shape != Shape::kBody || !IsTitleShaped(p.text))) {
+      continue;
+    }
     const Paragraph* next = i + 1 < paras.size() ? &paras[i + 1] : nullptr;
     if (!next || next->blank_lines_before >= kHardBreakBlankLines ||
         next->shape == Shape::kPhotoCredit || next->shape == Shape::kJump ||
@@ -531,7 +553,16 @@ void PromoteTitlesByContext(std::vector<Paragraph>& paras,
     }
     if (conventions.indented_paragraphs && p.indented) continue;
     bool opens = i == 0 || p.blank_lines_before >= kHardBreakBlankLines ||
-                 paras[i - 1].shape == Shape::kNoise;
+                 paras[i - 1].shape == Shape::kNoise ||
+                 ClosesPiece(paras[i - 1]);
+    if (title_line) {
+      // Already a title line by its shape: where an article opens, it is cut
+      // only where the next line could not start a sentence (RepairBreaks),
+      // not where an ICU word happens to span the join ("…三年试用期" +
+      // "中新网…电" reads 期中).
+      p.opens_article = opens && next->shape == Shape::kBody;
+      continue;
+    }
     bool after_finished = i > 0 && (IsFinished(paras[i - 1].text) ||
                                     !IsRunningText(paras[i - 1].shape));
     bool promote = (IsBylineShape(next->shape) && (opens || after_finished)) ||
@@ -587,7 +618,8 @@ std::vector<Paragraph> RepairBreaks(std::vector<Paragraph> in,
       Paragraph& prev = out.back();
       // A title placed by the page's shape is cut only where the next line
       // could not start a sentence.
-      bool context_title = prev.title_by_context && !StartsMidSentence(p.text);
+      bool context_title = (prev.title_by_context || prev.opens_article) &&
+                           !StartsMidSentence(p.text);
       bool cut = !context_title &&
                  (IsRunningText(prev.shape) || prev.shape == Shape::kLead) &&
                  !EndsSentence(prev.text) && !SplitTrailingAuthor(prev.text) &&
@@ -966,6 +998,23 @@ class PageSplitter {
     }
     bool next_starts_text = next_attached && (next->shape == Shape::kByline ||
                                               next->shape == Shape::kLead);
+    if (Open() && !HasBody() && !current_->headline.empty() &&
+        !current_->byline.empty() && lines.size() == 1 &&
+        !IsDashSubtitle(first.text) && next_attached &&
+        next->shape == Shape::kBody) {
+      // Under a titled article's byline its text begins: a short line there
+      // is the first part of a paragraph cut by a column break
+      // ("来源:猎云网…(文/盛丽艳)青子" + "下周要去公司上班了。"), not a
+      // new article's headline.
+      AddText(first, first.text);
+      return i;
+    }
+    if (HasBody() && !next_attached && !IsDashSubtitle(first.text)) {
+      // Nothing follows before the article break: a headline has text under
+      // it, so these are the story's last lines ("这是一条彻头彻尾的谣言！").
+      for (size_t k = i; k < j; ++k) AddText(paras_[k], paras_[k].text);
+      return j - 1;
+    }
     // A single title line inside running text: a subhead, or the headline
     // of a new article that has no byline. The fitted model decides.
     bool subheads = HasBody() && !next_starts_text && lines.size() == 1 &&

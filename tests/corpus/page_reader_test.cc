@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "baoku/corpus/text_analyzer.h"
 #include "gold.h"
 #include "test_support.h"
 
@@ -419,6 +420,105 @@ TEST_CASE(
   CHECK(r.articles[1].kicker.empty());
   CHECK(r.articles[1].lines.first == 12);
   CHECK(r.articles[1].reporters == std::vector<std::string>{"上官宁"});
+}
+
+// Where a line closes a piece (a photo credit), the next line opens one:
+// a sentence-like headline there is a headline even without a byline.
+// Written for this test.
+constexpr const char* kHeadlineAfterPhotoPage = R"(
+6月9日，志愿者在桐江边清理河滩垃圾。
+
+本报记者 季夏 摄
+
+好消息！夜市重新开张，摊主们回来了，老街又热闹起来
+
+停业整修三个月的南门夜市昨晚重新开张，八十多个摊位全部坐满。
+
+市场管理方说，新铺的地面和排水沟让雨天也能照常营业。
+)";
+
+// Indented paragraphs without blank lines: a closing quote on its own
+// indented line finishes the paragraph, so the unindented line after it
+// is a headline, not that paragraph's rest past a column break.
+constexpr const char* kPackedLoneQuotePage =
+    "桂花社区办起四点半课堂\n"
+    "　　家长说：“孩子有人看着，我们下班也不用着急了。\n"
+    "　　”\n"
+    "老码头变身文化街区：周末游客破万\n"
+    "　　本报讯（记者林可）桐江老码头改造后的文化街区开街以来，每逢周末"
+    "游客都超过一万人次。\n";
+
+// A titled story's byline, then the first part of a paragraph cut by a
+// column break, short enough to look like a title line: the story's text.
+constexpr const char* kCutLineUnderBylinePage = R"(
+南门夜市重新开张
+
+本报记者 季夏
+
+来源:桐江晚报客户端(文/季夏)市民
+
+昨晚涌进了停业整修三个月的南门夜市，八十多个摊位全部坐满。
+)";
+
+// One paragraph a line: a short exclaimed line right before the article
+// break is the story's last line, not a headline with no text under it.
+constexpr const char* kExportLastLinePage =
+    "西瓜和桃一起吃会中毒？\n"
+    "见习记者 蒋文\n"
+    "营养师说，两种水果同吃不会中毒，只是不宜一次吃太多。\n"
+    "这是一条谣言！\n"
+    "\n"
+    "四类人不适合喝姜汤\n"
+    "姜汤制作简单，但并不是人人都适合喝。\n";
+
+// One paragraph a line: a title line after the article break whose last
+// character and the next line's first one make an ICU word (期中).
+constexpr const char* kExportWordAcrossJoinPage =
+    "南门夜市重新开张\n"
+    "夜市的摊位昨晚全部坐满。\n"
+    "\n"
+    "老街改造工程进入试用期\n"
+    "中新区的商户将陆续开门营业。\n";
+
+TEST_CASE("SplitPage opens and closes stories where the page's lines say",
+          "[reader]") {
+  // The premise: ICU reads a word across the join, which elsewhere marks a
+  // line cut by a column break.
+  CHECK_FALSE(
+      TextAnalyzer().BreaksBetween("老街改造工程进入试用期", "中新区的商户"));
+  PageReading joined =
+      SplitPage(kExportWordAcrossJoinPage, Meta(), "export.txt");
+  REQUIRE(joined.articles.size() == 2);
+  CHECK(joined.articles[1].headline == "老街改造工程进入试用期");
+  CHECK(joined.articles[1].paragraphs.size() == 1);
+
+  PageReading photo = SplitPage(kHeadlineAfterPhotoPage, Meta(), "photo.txt");
+  REQUIRE(photo.articles.size() == 2);
+  CHECK(photo.articles[0].kind == ArticleKind::kPhoto);
+  CHECK(photo.articles[1].headline ==
+        "好消息！夜市重新开张，摊主们回来了，老街又热闹起来");
+  CHECK(photo.articles[1].lines.first == 6);
+  CHECK(photo.articles[1].paragraphs.size() == 2);
+
+  PageReading packed = SplitPage(kPackedLoneQuotePage, Meta(), "packed.txt");
+  CHECK(packed.layout == "indented paragraphs");
+  REQUIRE(packed.articles.size() == 2);
+  CHECK(packed.articles[0].paragraphs.back() == "”");
+  CHECK(packed.articles[1].headline == "老码头变身文化街区：周末游客破万");
+  CHECK(packed.articles[1].reporters == Names{"林可"});
+
+  PageReading cut = SplitPage(kCutLineUnderBylinePage, Meta(), "cut.txt");
+  REQUIRE(cut.articles.size() == 1);
+  CHECK(cut.articles[0].headline == "南门夜市重新开张");
+  CHECK(cut.articles[0].reporters == Names{"季夏"});
+  REQUIRE_FALSE(cut.articles[0].paragraphs.empty());
+  CHECK(cut.articles[0].paragraphs.front().starts_with("来源:"));
+
+  PageReading last = SplitPage(kExportLastLinePage, Meta(), "export.txt");
+  CHECK(last.layout == "one paragraph a line");
+  REQUIRE(last.articles.size() == 2);
+  CHECK(last.articles[0].paragraphs.back() == "这是一条谣言！");
+  CHECK(last.articles[1].headline == "四类人不适合喝姜汤");
 }
 
 TEST_CASE("SplitPage refuses a page without a date", "[reader]") {
