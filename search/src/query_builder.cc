@@ -8,6 +8,7 @@
 #include "baoku/corpus/schema.h"
 #include "baoku/corpus/utf8.h"
 #include "baoku/search/date_range.h"
+#include "weight_bonus.h"
 
 namespace baoku::search {
 namespace schema = corpus::schema;
@@ -155,8 +156,8 @@ class Builder {
                            static_cast<Xapian::termcount>(near_span_ + 10));
     }
     if (!boosts_.empty()) {
-      query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
-                            Combine(Xapian::Query::OP_OR, boosts_));
+      query =
+          internal::WithBonus(query, Combine(Xapian::Query::OP_OR, boosts_));
     }
     built.query = query;
     built.highlight_phrases = std::move(highlights_);

@@ -16,6 +16,7 @@
 #include "baoku/corpus/schema.h"
 #include "baoku/corpus/utf8.h"
 #include "baoku/search/posting_facets.h"
+#include "deadline_source.h"
 #include "newest_revision.h"
 
 namespace baoku::search {
@@ -164,6 +165,13 @@ bool ListsRemoteShards(const std::filesystem::path& path, int depth = 0) {
 #endif
 #endif
 
+// Used only where a shard is remote (the limit then runs in xapian-tcpsrv):
+// locally a DeadlineSource ends a pass instead. Besides stopping too little
+// (deadline_source.h), Xapian 1.4.22's limit keeps its expired flag on the
+// stack of get_mset() and sets it from the timer's thread, which
+// timer_delete() does not wait for: a search that ends as the timer fires
+// has the flag written into a stack frame since reused ("stack smashing
+// detected", baoku-bench-search --budget-ms 150 on 22,186 articles).
 void SetTimeLimit(Xapian::Enquire& enquire, double seconds) {
 #ifdef BAOKU_NO_XAPIAN_TIME_LIMIT
   (void)enquire;
@@ -171,6 +179,18 @@ void SetTimeLimit(Xapian::Enquire& enquire, double seconds) {
 #else
   enquire.set_time_limit(seconds);
 #endif
+}
+
+// The total of a pass cut at its deadline (deadline_source.h), which saw
+// `seen` matches: Xapian's estimate from the term frequencies, which reads
+// no postings, and at least what was seen.
+uint64_t EstimatedTotal(Xapian::Database& db, const Xapian::Query& query,
+                        Xapian::doccount seen) {
+  Xapian::Enquire estimating(db);
+  estimating.set_query(query);
+  return std::max<uint64_t>(
+      seen,
+      estimating.get_mset(0, 0, Xapian::doccount{0}).get_matches_estimated());
 }
 
 }  // namespace
@@ -269,10 +289,22 @@ SearchResponse Searcher::DoSearch(const SearchRequest& request) {
     Xapian::Enquire enquire(db_);
     // The counting pass below takes the query without the prior: it
     // matches the same articles and weighs nothing.
-    enquire.set_query(
+    Xapian::Query ranked =
         request.sort == SortOrder::kProminence
             ? WithProminencePrior(built.query, request.prominence_strength)
-            : built.query);
+            : built.query;
+    // Within a time budget the ranking pass ends at it, with the best hits
+    // found by then (deadline_source.h); not on remote shards, which know
+    // no custom posting source (there Xapian's time limit alone applies).
+    std::optional<internal::DeadlineSource> deadline;
+    if (!request.exact_total && request.time_budget.count() > 0 &&
+        !has_remote_shards_) {
+      deadline.emplace(internal::DeadlineSource::Clock::now() +
+                       request.time_budget);
+      ranked = Xapian::Query(Xapian::Query::OP_FILTER, ranked,
+                             Xapian::Query(&*deadline));
+    }
+    enquire.set_query(ranked);
     SetSort(enquire, request.sort);
     if (request.collapse_reprints) {
       enquire.set_collapse_key(corpus::kReprintGroupSlot);
@@ -295,16 +327,28 @@ SearchResponse Searcher::DoSearch(const SearchRequest& request) {
       check_at_least = static_cast<Xapian::doccount>(std::max(
           {1, request.estimate_after, request.offset + request.limit}));
     }
+    // With the prior every match is ranked (until the time budget): Xapian
+    // 1.4.22, stopping early, still lost the best article of 社区 服务 on
+    // the samples once the prior met the NEAR boost (weight_bonus.h, "The
+    // first hits do not depend on how many are asked for").
+    if (request.sort == SortOrder::kProminence) {
+      check_at_least = db_.get_doccount();
+    }
     const bool budgeted = may_estimate && request.time_budget.count() > 0;
     const double budget_seconds =
         std::chrono::duration<double>(request.time_budget).count();
-    if (budgeted) SetTimeLimit(enquire, budget_seconds);
+    if (budgeted && !deadline) SetTimeLimit(enquire, budget_seconds);
     Xapian::MSet mset =
         enquire.get_mset(request.offset, request.limit, check_at_least);
     read.total = mset.get_matches_estimated();
     // Without the estimate every match was checked (here or below).
     read.total_exact = !may_estimate || mset.get_matches_lower_bound() ==
                                             mset.get_matches_upper_bound();
+    if (deadline && deadline->Expired()) {
+      read.total =
+          EstimatedTotal(db_, built.query, mset.get_matches_lower_bound());
+      read.total_exact = false;
+    }
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       Hit hit;
       Xapian::Document doc = it.get_document();
@@ -326,12 +370,21 @@ SearchResponse Searcher::DoSearch(const SearchRequest& request) {
       FacetCounter spies(plan.by_values,
                          request.with_facets && !plan.dates_by_postings);
       Xapian::Enquire counting(db_);
-      counting.set_query(built.query);
+      std::optional<internal::DeadlineSource> counting_deadline;
+      Xapian::Query counted = built.query;
+      if (budgeted && request.with_facets) {
+        if (has_remote_shards_) {
+          SetTimeLimit(counting, budget_seconds);
+        } else {
+          counting_deadline.emplace(internal::DeadlineSource::Clock::now() +
+                                    request.time_budget);
+          counted = Xapian::Query(Xapian::Query::OP_FILTER, counted,
+                                  Xapian::Query(&*counting_deadline));
+        }
+      }
+      counting.set_query(counted);
       counting.set_weighting_scheme(Xapian::BoolWeight());
       if (request.with_facets) spies.Attach(counting);
-      if (budgeted && request.with_facets) {
-        SetTimeLimit(counting, budget_seconds);
-      }
       // The postings' intersections need the matches' ids: collected by a
       // spy on local databases, so that the pass still stops at its time
       // limit; from an unweighted MSet of every match, in id order, where
@@ -348,10 +401,13 @@ SearchResponse Searcher::DoSearch(const SearchRequest& request) {
       Xapian::MSet all = counting.get_mset(
           0, several && request.with_facets ? db_.get_doccount() : 0,
           db_.get_doccount());
-      const bool all_counted =
-          all.get_matches_lower_bound() == all.get_matches_upper_bound();
+      const bool cut = counting_deadline && counting_deadline->Expired();
+      const bool all_counted = !cut && all.get_matches_lower_bound() ==
+                                           all.get_matches_upper_bound();
       if (count_apart) {
-        read.total = all.get_matches_estimated();
+        read.total = cut ? EstimatedTotal(db_, built.query,
+                                          all.get_matches_lower_bound())
+                         : all.get_matches_estimated();
         read.total_exact = all_counted;
       }
       if (request.with_facets) {

@@ -10,8 +10,10 @@
 //
 // ProminenceScore is in [0, 1] and stored at index time in
 // schema::kProminenceScoreSlot; Xapian adds it through its stock
-// ValueWeightPostingSource under OP_SCALE_WEIGHT, joined with OP_AND_MAYBE,
-// so it works on remote shards too. The strength is in BM25's units and
+// ValueWeightPostingSource under OP_SCALE_WEIGHT, added as a bonus that
+// matches nothing of its own (AND_MAYBE's meaning, not its Xapian 1.4
+// operator: search/src/weight_bonus.h), so it works on remote shards too.
+// The strength is in BM25's units and
 // fitted on judged queries (bench/quality/prominence_fit.py,
 // docs/SEARCH.md "头版头条").
 //
