@@ -10,8 +10,17 @@
 
 namespace baoku::testing {
 
-// Path of an index holding every page of corpus/samples.
+// Path of an index holding every page of corpus/samples, private to this
+// process (in a temporary folder removed at exit). When the environment
+// names a prebuilt one (kSharedSamplesIndexVariable, set by CTest) it is a
+// copy of that; otherwise it is built on first use.
 const std::filesystem::path& SamplesIndex();
+
+// The prebuilt index SamplesIndex() copies, and where the hidden
+// "[.samples-index]" test case writes it.
+inline constexpr char kSharedSamplesIndexVariable[] = "BAOKU_SAMPLES_INDEX";
+inline constexpr char kSharedSamplesIndexOutVariable[] =
+    "BAOKU_SAMPLES_INDEX_OUT";
 
 const corpus::TextAnalyzer& SharedAnalyzer();
 
