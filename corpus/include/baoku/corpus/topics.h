@@ -171,15 +171,29 @@ class TopicClassifier {
   std::vector<TopicEvidence> Evaluate(const Article& article,
                                       bool with_tokens) const;
   std::vector<TopicEvidence> SeedEvidence(const TopicText& text) const;
+  // Hits (title, body) of every seed term, indexed by Entry::flat.
+  std::vector<std::pair<int, int>> SeedHits(const TopicText& text) const;
+  // A term's contribution to its topic's seed score.
+  double SeedContribution(const TopicTerm& term, std::pair<int, int> hits,
+                          double length_factor) const;
+  // Seed scores as SeedScores(); has_terms[t]: a term of topic t was found.
+  std::vector<double> SeedScoresOf(const TopicText& text,
+                                   std::vector<char>& has_terms) const;
 
   struct Entry {
     size_t topic;
     size_t term;
+    size_t flat;  // Index of (topic, term) over all terms, in that order.
   };
   const Taxonomy& taxonomy_;
   const TextAnalyzer& analyzer_;
+  size_t term_count_ = 0;  // Over all topics.
   // First code point of a normalized term → the terms starting with it.
   std::unordered_map<char32_t, std::vector<Entry>> by_first_;
+  // Code points below kFirstBits that start no term: skipped without the
+  // map lookup (most characters of a text start none).
+  static constexpr char32_t kFirstBits = 0x10000;
+  std::vector<bool> starts_term_ = std::vector<bool>(kFirstBits);
 };
 
 // An editor's corrections, by article id: topics to pin (always assigned,
