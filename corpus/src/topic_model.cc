@@ -273,17 +273,9 @@ void TopicModel::BuildIndex() {
   while (size < 2 * weights_.size()) size *= 2;
   short_slots_.assign(size, ShortSlot{});
   short_weights_.clear();
-  // Slots filled in token order, so that the table does not depend on the
-  // map's iteration order.
-  std::vector<const std::string*> tokens;
   for (const auto& [token, list] : weights_) {
-    if (ShortKey(token) != 0) tokens.push_back(&token);
-  }
-  std::sort(tokens.begin(), tokens.end(),
-            [](const std::string* a, const std::string* b) { return *a < *b; });
-  for (const auto* token : tokens) {
-    const auto& list = weights_.at(*token);
-    uint64_t key = ShortKey(*token);
+    uint64_t key = ShortKey(token);
+    if (key == 0) continue;
     size_t slot = SlotOf(key, size - 1);
     while (short_slots_[slot].key != 0) slot = (slot + 1) & (size - 1);
     short_slots_[slot] = {key, static_cast<uint32_t>(short_weights_.size()),
