@@ -160,7 +160,9 @@ class TopicClassifier {
   // Every topic with evidence (a seed term, or P >= kMinShownProbability),
   // best first, with `assigned` set and the tokens that weighed most.
   std::vector<TopicEvidence> Explain(const Article& article) const;
-  // The kept topics, best first (scores rounded to 3 decimals).
+  // The kept topics, best first (scores rounded to 3 decimals): those
+  // Explain() marks assigned, computed without building the evidence (the
+  // indexer's call, once per article).
   std::vector<ArticleTopic> Classify(const Article& article) const;
   // The seed score of every topic of the taxonomy, in its order.
   std::vector<double> SeedScores(const TopicText& text) const;
