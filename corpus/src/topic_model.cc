@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstring>
 #include <set>
+#include <unordered_map>
 
 namespace baoku::corpus {
 namespace {
@@ -246,7 +247,7 @@ std::string TopicModel::MismatchWith(
 void TopicModel::AddWeight(const std::string& token, size_t topic,
                            float weight) {
   weights_[token].push_back({static_cast<uint16_t>(topic), weight});
-  short_keys_.clear();
+  short_slots_.clear();
   short_weights_.clear();
 }
 
@@ -270,29 +271,33 @@ size_t SlotOf(uint64_t key, size_t mask) {
 void TopicModel::BuildIndex() {
   size_t size = 16;
   while (size < 2 * weights_.size()) size *= 2;
-  short_keys_.assign(size, 0);
-  short_weights_.assign(size, nullptr);
+  short_slots_.assign(size, ShortSlot{});
+  short_weights_.clear();
   for (const auto& [token, list] : weights_) {
     uint64_t key = ShortKey(token);
     if (key == 0) continue;
     size_t slot = SlotOf(key, size - 1);
-    while (short_keys_[slot] != 0) slot = (slot + 1) & (size - 1);
-    short_keys_[slot] = key;
-    short_weights_[slot] = &list;
+    while (short_slots_[slot].key != 0) slot = (slot + 1) & (size - 1);
+    short_slots_[slot] = {key, static_cast<uint32_t>(short_weights_.size()),
+                          static_cast<uint32_t>(list.size())};
+    short_weights_.insert(short_weights_.end(), list.begin(), list.end());
   }
+}
+
+std::span<const TopicWeight> TopicModel::WeightsOfShort(uint64_t key) const {
+  size_t mask = short_slots_.size() - 1;
+  for (size_t slot = SlotOf(key, mask); short_slots_[slot].key != 0;
+       slot = (slot + 1) & mask) {
+    const ShortSlot& s = short_slots_[slot];
+    if (s.key == key) return {short_weights_.data() + s.begin, s.count};
+  }
+  return {};
 }
 
 std::span<const TopicWeight> TopicModel::WeightsOf(
     const std::string& token) const {
   uint64_t key = ShortKey(token);
-  if (key != 0 && !short_keys_.empty()) {
-    size_t mask = short_keys_.size() - 1;
-    for (size_t slot = SlotOf(key, mask); short_keys_[slot] != 0;
-         slot = (slot + 1) & mask) {
-      if (short_keys_[slot] == key) return *short_weights_[slot];
-    }
-    return {};
-  }
+  if (key != 0 && !short_slots_.empty()) return WeightsOfShort(key);
   auto it = weights_.find(token);
   if (it == weights_.end()) return {};
   return it->second;
@@ -301,12 +306,155 @@ std::span<const TopicWeight> TopicModel::WeightsOf(
 std::vector<double> TopicModel::Margins(
     const std::vector<TopicFeature>& features,
     const std::vector<double>& seed_scores) const {
+  std::vector<double> z = SeedMargins(seed_scores);
+  for (const auto& f : features) {
+    for (const auto& w : WeightsOf(f.token)) z[w.topic] += w.weight * f.value;
+  }
+  return z;
+}
+
+std::vector<double> TopicModel::SeedMargins(
+    const std::vector<double>& seed_scores) const {
   std::vector<double> z(topics_.size());
   for (size_t t = 0; t < topics_.size(); ++t) {
     z[t] = topics_[t].bias + topics_[t].seed * std::log1p(seed_scores[t]);
   }
-  for (const auto& f : features) {
-    for (const auto& w : WeightsOf(f.token)) z[w.topic] += w.weight * f.value;
+  return z;
+}
+
+namespace {
+
+// The tokens of a text counted as TopicFeatures() counts them: tokens of up
+// to 8 bytes by their ShortKey in an open-addressing table, longer ones
+// (long ASCII words, rare) in a map.
+class TokenCounts {
+ public:
+  struct Count {
+    uint64_t key = 0;  // 0: empty slot.
+    int title_hits = 0;
+    int body_hits = 0;
+  };
+
+  explicit TokenCounts(const TopicText& text) {
+    // At most one token per byte of text; a Han pair takes 3 or more.
+    size_t size = 16;
+    while (size < (text.title.size() + text.body.size()) / 2) size *= 2;
+    slots_.assign(size, Count{});
+    Add(text.title, true);
+    Add(text.body, false);
+  }
+
+  const std::vector<Count>& slots() const { return slots_; }
+  const std::unordered_map<std::string, std::pair<int, int>>& long_tokens()
+      const {
+    return long_tokens_;
+  }
+  bool empty() const { return used_ == 0 && long_tokens_.empty(); }
+
+ private:
+  void Add(std::string_view text, bool in_title) {
+    ForEachTopicToken(text, [&](std::string_view token) {
+      uint64_t key = ShortKey(token);
+      if (key == 0) {
+        auto& hits = long_tokens_[std::string(token)];
+        ++(in_title ? hits.first : hits.second);
+        return;
+      }
+      if (2 * (used_ + 1) > slots_.size()) Grow();
+      Count& c = Find(key);
+      if (c.key == 0) {
+        c.key = key;
+        ++used_;
+      }
+      ++(in_title ? c.title_hits : c.body_hits);
+    });
+  }
+
+  Count& Find(uint64_t key) {
+    size_t mask = slots_.size() - 1;
+    size_t slot = SlotOf(key, mask);
+    while (slots_[slot].key != 0 && slots_[slot].key != key) {
+      slot = (slot + 1) & mask;
+    }
+    return slots_[slot];
+  }
+
+  void Grow() {
+    std::vector<Count> old = std::move(slots_);
+    slots_.assign(old.size() * 2, Count{});
+    for (const Count& c : old) {
+      if (c.key != 0) Find(c.key) = c;
+    }
+  }
+
+  std::vector<Count> slots_;
+  size_t used_ = 0;
+  std::unordered_map<std::string, std::pair<int, int>> long_tokens_;
+};
+
+}  // namespace
+
+std::vector<double> TopicModel::Margins(const TopicText& text,
+                                        const std::vector<double>& seed_scores,
+                                        bool& any_token) const {
+  std::vector<double> z = SeedMargins(seed_scores);
+  TokenCounts counts(text);
+  any_token = !counts.empty();
+  if (!any_token) return z;
+  double norm = 0;
+  for (const auto& c : counts.slots()) {
+    if (c.key == 0) continue;
+    double v = TopicTokenValue(c.title_hits, c.body_hits);
+    norm += v * v;
+  }
+  for (const auto& [token, hits] : counts.long_tokens()) {
+    double v = TopicTokenValue(hits.first, hits.second);
+    norm += v * v;
+  }
+  norm = std::sqrt(norm);
+  // The weights are looked up only now, for distinct tokens.
+  auto add = [&](std::span<const TopicWeight> weights, double v) {
+    double value = v / norm;
+    for (const auto& w : weights) z[w.topic] += w.weight * value;
+  };
+  if (!short_slots_.empty()) {
+    // The lookups miss the cache (the table is megabytes): the slots are
+    // prefetched a few tokens ahead, then the weights of each token found
+    // are prefetched before any is added.
+    std::vector<const TokenCounts::Count*> present;
+    for (const auto& c : counts.slots()) {
+      if (c.key != 0) present.push_back(&c);
+    }
+    size_t mask = short_slots_.size() - 1;
+    constexpr size_t kAhead = 8;
+    auto prefetch_slot = [&](size_t i) {
+      if (i < present.size()) {
+        __builtin_prefetch(&short_slots_[SlotOf(present[i]->key, mask)]);
+      }
+    };
+    for (size_t i = 0; i < kAhead; ++i) prefetch_slot(i);
+    std::vector<std::span<const TopicWeight>> found(present.size());
+    for (size_t i = 0; i < present.size(); ++i) {
+      prefetch_slot(i + kAhead);
+      found[i] = WeightsOfShort(present[i]->key);
+      if (!found[i].empty()) __builtin_prefetch(found[i].data());
+    }
+    for (size_t i = 0; i < present.size(); ++i) {
+      if (found[i].empty()) continue;
+      add(found[i],
+          TopicTokenValue(present[i]->title_hits, present[i]->body_hits));
+    }
+  } else {
+    // Not indexed (the trainer's models before BuildIndex()): by string.
+    for (const auto& c : counts.slots()) {
+      if (c.key == 0) continue;
+      std::string token(reinterpret_cast<const char*>(&c.key),
+                        strnlen(reinterpret_cast<const char*>(&c.key), 8));
+      add(WeightsOf(token), TopicTokenValue(c.title_hits, c.body_hits));
+    }
+  }
+  for (const auto& [token, hits] : counts.long_tokens()) {
+    add(WeightsOf(token), TopicTokenValue(hits.first, hits.second));
   }
   return z;
 }

@@ -322,51 +322,73 @@ TopicClassifier::TopicClassifier(const Taxonomy& taxonomy,
   for (size_t t = 0; t < topics.size(); ++t) {
     for (size_t i = 0; i < topics[t].terms.size(); ++i) {
       size_t pos = 0;
-      by_first_[utf8::Next(topics[t].terms[i].normalized, pos)].push_back(
-          {t, i});
+      char32_t first = utf8::Next(topics[t].terms[i].normalized, pos);
+      by_first_[first].push_back({t, i, term_count_++});
+      if (first < kFirstBits) starts_term_[first] = true;
     }
   }
 }
 
-std::vector<TopicEvidence> TopicClassifier::SeedEvidence(
+std::vector<std::pair<int, int>> TopicClassifier::SeedHits(
     const TopicText& text) const {
   const auto& topics = taxonomy_.topics();
-  // (topic, term) → hits in title, body.
-  std::map<std::pair<size_t, size_t>, std::pair<int, int>> hits;
+  std::vector<std::pair<int, int>> hits(term_count_);
   for (bool in_title : {true, false}) {
     const std::string& normalized = in_title ? text.title : text.body;
     size_t pos = 0;
     while (pos < normalized.size()) {
       size_t at = pos;
-      auto it = by_first_.find(utf8::Next(normalized, pos));
+      char32_t c = utf8::Next(normalized, pos);
+      if (c < kFirstBits && !starts_term_[c]) continue;
+      auto it = by_first_.find(c);
       if (it == by_first_.end()) continue;
       for (const Entry& e : it->second) {
         const std::string& term = topics[e.topic].terms[e.term].normalized;
         if (normalized.compare(at, term.size(), term) == 0) {
-          auto& h = hits[{e.topic, e.term}];
+          auto& h = hits[e.flat];
           (in_title ? h.first : h.second)++;
         }
       }
     }
   }
+  return hits;
+}
 
-  double length_factor = std::sqrt(
-      std::max(1.0, static_cast<double>(text.chars) / kReferenceChars));
+double TopicClassifier::SeedContribution(const TopicTerm& term,
+                                         std::pair<int, int> hits,
+                                         double length_factor) const {
+  double count = kTitleFactor * hits.first + hits.second;
+  return term.weight * (1 + std::log(count)) / length_factor;
+}
+
+namespace {
+
+double LengthFactor(const TopicText& text) {
+  return std::sqrt(std::max(
+      1.0, static_cast<double>(text.chars) / TopicClassifier::kReferenceChars));
+}
+
+}  // namespace
+
+std::vector<TopicEvidence> TopicClassifier::SeedEvidence(
+    const TopicText& text) const {
+  const auto& topics = taxonomy_.topics();
+  std::vector<std::pair<int, int>> hits = SeedHits(text);
+  double length_factor = LengthFactor(text);
   std::vector<TopicEvidence> by_topic(topics.size());
+  size_t flat = 0;
   for (size_t t = 0; t < topics.size(); ++t) {
-    by_topic[t].id = topics[t].id;
-    by_topic[t].name = topics[t].name;
-  }
-  for (const auto& [key, h] : hits) {
-    const TopicTerm& term = topics[key.first].terms[key.second];
-    TopicEvidence& ev = by_topic[key.first];
-    double count = kTitleFactor * h.first + h.second;
-    double contribution = term.weight * (1 + std::log(count));
-    ev.terms.push_back({term.text, term.weight, h.first, h.second,
-                        contribution / length_factor});
-    ev.seed_score += contribution / length_factor;
-  }
-  for (auto& ev : by_topic) {
+    TopicEvidence& ev = by_topic[t];
+    ev.id = topics[t].id;
+    ev.name = topics[t].name;
+    for (const TopicTerm& term : topics[t].terms) {
+      auto h = hits[flat++];
+      if (h.first == 0 && h.second == 0) continue;
+      double contribution = SeedContribution(term, h, length_factor);
+      ev.terms.push_back(
+          {term.text, term.weight, h.first, h.second, contribution});
+      ev.seed_score += contribution;
+    }
     std::sort(ev.terms.begin(), ev.terms.end(),
               [](const TopicTermHit& a, const TopicTermHit& b) {
                 return a.contribution > b.contribution;
@@ -376,11 +398,87 @@ std::vector<TopicEvidence> TopicClassifier::SeedEvidence(
   return by_topic;
 }
 
-std::vector<double> TopicClassifier::SeedScores(const TopicText& text) const {
-  std::vector<double> out;
-  for (const auto& ev : SeedEvidence(text)) out.push_back(ev.seed_score);
+std::vector<double> TopicClassifier::SeedScoresOf(
+    const TopicText& text, std::vector<char>& has_terms) const {
+  const auto& topics = taxonomy_.topics();
+  std::vector<std::pair<int, int>> hits = SeedHits(text);
+  double length_factor = LengthFactor(text);
+  std::vector<double> out(topics.size());
+  has_terms.assign(topics.size(), false);
+  size_t flat = 0;
+  for (size_t t = 0; t < topics.size(); ++t) {
+    for (const TopicTerm& term : topics[t].terms) {
+      auto h = hits[flat++];
+      if (h.first == 0 && h.second == 0) continue;
+      out[t] += SeedContribution(term, h, length_factor);
+      has_terms[t] = true;
+    }
+  }
   return out;
 }
+
+std::vector<double> TopicClassifier::SeedScores(const TopicText& text) const {
+  std::vector<char> has_terms;
+  return SeedScoresOf(text, has_terms);
+}
+
+namespace {
+
+// One topic's standing for ChooseTopics().
+struct Candidate {
+  size_t topic = 0;
+  double score = 0;
+  double threshold = 0;
+  bool has_terms = false;
+  bool assigned = false;
+};
+
+// The shown topics, best first, and which are kept (see TopicClassifier):
+// one place for Explain() and Classify().
+std::vector<Candidate> ChooseTopics(const std::vector<Candidate>& all,
+                                    bool any_evidence,
+                                    const TopicModel* model) {
+  // The best topic is shown (and kept) however weak, when there is any
+  // evidence at all.
+  auto best = std::max_element(
+      all.begin(), all.end(),
+      [](const Candidate& a, const Candidate& b) { return a.score < b.score; });
+  std::vector<Candidate> out;
+  for (auto it = all.begin(); it != all.end(); ++it) {
+    bool shown =
+        it->has_terms || (model != nullptr &&
+                          (it->score >= TopicClassifier::kMinShownProbability ||
+                           (it == best && any_evidence)));
+    if (shown) out.push_back(*it);
+  }
+  std::stable_sort(
+      out.begin(), out.end(),
+      [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+  if (!any_evidence) return out;
+  size_t most = TopicClassifier::kMaxTopics;
+  if (model != nullptr) {
+    most = model->rule().most_topics;
+    for (size_t i = 1; i < out.size(); ++i) {
+      out[i].threshold = std::max(out[i].threshold,
+                                  model->rule().ratio_to_best * out[0].score);
+    }
+  }
+  for (size_t i = 0; i < out.size() && i < most; ++i) {
+    if (i == 0) {
+      out[i].assigned = true;
+    } else if (model != nullptr) {
+      out[i].assigned = out[i].score >= out[i].threshold;
+    } else {
+      out[i].assigned =
+          out[i].score >= TopicClassifier::kMinScore &&
+          out[i].score >= TopicClassifier::kRelativeThreshold * out[0].score;
+    }
+    if (!out[i].assigned) break;
+  }
+  return out;
+}
+
+}  // namespace
 
 std::vector<TopicEvidence> TopicClassifier::Evaluate(const Article& article,
                                                      bool with_tokens) const {
@@ -418,43 +516,16 @@ std::vector<TopicEvidence> TopicClassifier::Evaluate(const Article& article,
       }
     }
   }
-  // The best topic is shown (and kept) however weak, when there is any
-  // evidence at all.
-  auto best =
-      std::max_element(all.begin(), all.end(),
-                       [](const TopicEvidence& a, const TopicEvidence& b) {
-                         return a.score < b.score;
-                       });
+  std::vector<Candidate> candidates;
+  for (size_t t = 0; t < all.size(); ++t) {
+    candidates.push_back(
+        {t, all[t].score, all[t].threshold, !all[t].terms.empty()});
+  }
   std::vector<TopicEvidence> out;
-  for (auto it = all.begin(); it != all.end(); ++it) {
-    bool shown = !it->terms.empty() ||
-                 (model != nullptr && (it->score >= kMinShownProbability ||
-                                       (it == best && any_evidence)));
-    if (shown) out.push_back(std::move(*it));
-  }
-  std::stable_sort(out.begin(), out.end(),
-                   [](const TopicEvidence& a, const TopicEvidence& b) {
-                     return a.score > b.score;
-                   });
-  if (!any_evidence) return out;
-  size_t most = kMaxTopics;
-  if (model != nullptr) {
-    most = model->rule().most_topics;
-    for (size_t i = 1; i < out.size(); ++i) {
-      out[i].threshold = std::max(out[i].threshold,
-                                  model->rule().ratio_to_best * out[0].score);
-    }
-  }
-  for (size_t i = 0; i < out.size() && i < most; ++i) {
-    if (i == 0) {
-      out[i].assigned = true;
-    } else if (model != nullptr) {
-      out[i].assigned = out[i].score >= out[i].threshold;
-    } else {
-      out[i].assigned = out[i].score >= kMinScore &&
-                        out[i].score >= kRelativeThreshold * out[0].score;
-    }
-    if (!out[i].assigned) break;
+  for (const Candidate& c : ChooseTopics(candidates, any_evidence, model)) {
+    out.push_back(std::move(all[c.topic]));
+    out.back().threshold = c.threshold;
+    out.back().assigned = c.assigned;
   }
   return out;
 }
@@ -464,14 +535,36 @@ std::vector<TopicEvidence> TopicClassifier::Explain(
   return Evaluate(article, true);
 }
 
+// What Evaluate() keeps, without the evidence: no term lists, no strings
+// per topic or per token (the indexer calls this for every article).
 std::vector<ArticleTopic> TopicClassifier::Classify(
     const Article& article) const {
+  TopicText text = NormalizedTopicText(article, analyzer_);
+  std::vector<char> has_terms;
+  std::vector<double> seeds = SeedScoresOf(text, has_terms);
+  const TopicModel* model = taxonomy_.model();
+  bool any_evidence =
+      std::find(has_terms.begin(), has_terms.end(), true) != has_terms.end();
+  std::vector<Candidate> candidates;
+  for (size_t t = 0; t < seeds.size(); ++t) {
+    candidates.push_back({t, seeds[t], 0, has_terms[t] != 0});
+  }
+  if (model != nullptr) {
+    bool any_token = false;
+    std::vector<double> margins = model->Margins(text, seeds, any_token);
+    any_evidence = any_evidence || any_token;
+    for (size_t t = 0; t < candidates.size(); ++t) {
+      candidates[t].score = TopicModel::Probability(margins[t]);
+      candidates[t].threshold = model->topics()[t].threshold;
+    }
+  }
   std::vector<ArticleTopic> out;
-  for (const auto& ev : Evaluate(article, false)) {
-    if (!ev.assigned) break;
+  for (const Candidate& c : ChooseTopics(candidates, any_evidence, model)) {
+    if (!c.assigned) break;
     // Rounded so that the stored record (and the page fingerprint) does not
     // change with the last bits of floating point arithmetic.
-    out.push_back({ev.id, std::round(ev.score * 1000) / 1000, false});
+    out.push_back({taxonomy_.topics()[c.topic].id,
+                   std::round(c.score * 1000) / 1000, false});
   }
   return out;
 }

@@ -1,8 +1,11 @@
 #include "baoku/corpus/topics.h"
 
 #include <catch2/catch.hpp>
+#include <cmath>
 
+#include "baoku/corpus/ndjson_reader.h"
 #include "baoku/corpus/text_analyzer.h"
+#include "baoku/corpus/topic_model.h"
 #include "test_support.h"
 
 namespace baoku::corpus {
@@ -268,6 +271,57 @@ TEST_CASE("The project taxonomy has weights fitted for exactly its topics",
   REQUIRE(taxonomy->model() != nullptr);
   CHECK(taxonomy->model()->MismatchWith(taxonomy->TopicIds()).empty());
   CHECK(taxonomy->model()->token_count() > 1000);
+}
+
+TEST_CASE("Classify keeps what Explain keeps, with the same scores",
+          "[topics]") {
+  // Classify() scores without building the evidence (no term lists, tokens
+  // counted by their bytes: TopicModel::Margins of a TopicText); it must
+  // keep the topics Explain() marks as assigned, in its order, with its
+  // scores. Checked on the written gold articles with the project weights.
+  std::vector<Diagnostic> errors;
+  auto taxonomy = Taxonomy::LoadFile(DefaultTopicsPath(), Analyzer(), errors);
+  REQUIRE(taxonomy);
+  REQUIRE(taxonomy->model() != nullptr);
+  TopicClassifier classifier(*taxonomy, Analyzer());
+  NdjsonReading gold = ReadNdjsonFile(
+      testing::SourceDir() / "corpus" / "topic_gold.ndjson", PageMeta{});
+  REQUIRE_FALSE(gold.error);
+  REQUIRE(gold.articles.size() >= 100);
+  // Also an article without any token and one with a long ASCII word.
+  Article empty, long_word;
+  empty.headline = "2026";
+  long_word.headline = "Supercalifragilistic 学校运动会";
+  gold.articles.push_back(empty);
+  gold.articles.push_back(long_word);
+  size_t second_topics = 0;
+  for (const Article& a : gold.articles) {
+    INFO(a.headline);
+    std::vector<ArticleTopic> fast = classifier.Classify(a);
+    std::vector<TopicEvidence> explained = classifier.Explain(a);
+    size_t kept = 0;
+    for (const auto& ev : explained) {
+      if (!ev.assigned) break;
+      REQUIRE(kept < fast.size());
+      CHECK(fast[kept].id == ev.id);
+      CHECK(fast[kept].score == std::round(ev.score * 1000) / 1000);
+      ++kept;
+    }
+    CHECK(kept == fast.size());
+    if (kept > 1) ++second_topics;
+
+    TopicText text = NormalizedTopicText(a, Analyzer());
+    std::vector<double> seeds = classifier.SeedScores(text);
+    bool any_token = false;
+    auto by_text = taxonomy->model()->Margins(text, seeds, any_token);
+    auto by_features = taxonomy->model()->Margins(TopicFeatures(text), seeds);
+    CHECK(any_token == !TopicFeatures(text).empty());
+    REQUIRE(by_text.size() == by_features.size());
+    for (size_t t = 0; t < by_text.size(); ++t) {
+      CHECK(by_text[t] == Approx(by_features[t]).margin(1e-12));
+    }
+  }
+  CHECK(second_topics > 10);  // The comparison covers the rule too.
 }
 
 // A weights file for kTaxonomy's topics: 物业 and 业主 speak for housing,

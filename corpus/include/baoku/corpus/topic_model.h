@@ -97,18 +97,39 @@ class TopicModel {
   // z of every topic. REQUIRES: seed_scores.size() == topics().size().
   std::vector<double> Margins(const std::vector<TopicFeature>& features,
                               const std::vector<double>& seed_scores) const;
+  // The same z as Margins(TopicFeatures(text), seed_scores), up to the
+  // order in which the terms are added (the last bits of a double), without
+  // building the features: the tokens are counted by their bytes in a flat
+  // table, no string per token. What the indexer scores with.
+  // `any_token` is set to whether the text has a token at all.
+  // REQUIRES: seed_scores.size() == topics().size().
+  std::vector<double> Margins(const TopicText& text,
+                              const std::vector<double>& seed_scores,
+                              bool& any_token) const;
   static double Probability(double margin);
 
  private:
+  // bias + seed × ln(1 + seed score) of every topic.
+  std::vector<double> SeedMargins(const std::vector<double>& seed_scores) const;
+  // REQUIRES: BuildIndex() done; key the ShortKey of a token.
+  std::span<const TopicWeight> WeightsOfShort(uint64_t key) const;
+
   std::vector<TopicModelTopic> topics_;
   TopicAssignmentRule rule_;
   std::vector<std::string> comments_;  // Without the leading "# ".
   std::unordered_map<std::string, std::vector<TopicWeight>> weights_;
   // Open addressing over tokens of at most 8 bytes (every Han pair), the
-  // token's bytes as key (0: empty slot): one cache miss per lookup instead
-  // of a node walk; the most frequent operation of topic scoring.
-  std::vector<uint64_t> short_keys_;
-  std::vector<const std::vector<TopicWeight>*> short_weights_;
+  // token's bytes as key (0: empty slot), each slot holding where its
+  // weights start in short_weights_: one cache miss for the slot and one
+  // for the weights instead of a node walk; the most frequent operation of
+  // topic scoring. Offsets, not pointers, so a copied model stays valid.
+  struct ShortSlot {
+    uint64_t key = 0;
+    uint32_t begin = 0;
+    uint32_t count = 0;
+  };
+  std::vector<ShortSlot> short_slots_;
+  std::vector<TopicWeight> short_weights_;
 };
 
 }  // namespace baoku::corpus

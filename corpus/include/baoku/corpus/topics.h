@@ -160,7 +160,9 @@ class TopicClassifier {
   // Every topic with evidence (a seed term, or P >= kMinShownProbability),
   // best first, with `assigned` set and the tokens that weighed most.
   std::vector<TopicEvidence> Explain(const Article& article) const;
-  // The kept topics, best first (scores rounded to 3 decimals).
+  // The kept topics, best first (scores rounded to 3 decimals): those
+  // Explain() marks assigned, computed without building the evidence (the
+  // indexer's call, once per article).
   std::vector<ArticleTopic> Classify(const Article& article) const;
   // The seed score of every topic of the taxonomy, in its order.
   std::vector<double> SeedScores(const TopicText& text) const;
@@ -171,15 +173,29 @@ class TopicClassifier {
   std::vector<TopicEvidence> Evaluate(const Article& article,
                                       bool with_tokens) const;
   std::vector<TopicEvidence> SeedEvidence(const TopicText& text) const;
+  // Hits (title, body) of every seed term, indexed by Entry::flat.
+  std::vector<std::pair<int, int>> SeedHits(const TopicText& text) const;
+  // A term's contribution to its topic's seed score.
+  double SeedContribution(const TopicTerm& term, std::pair<int, int> hits,
+                          double length_factor) const;
+  // Seed scores as SeedScores(); has_terms[t]: a term of topic t was found.
+  std::vector<double> SeedScoresOf(const TopicText& text,
+                                   std::vector<char>& has_terms) const;
 
   struct Entry {
     size_t topic;
     size_t term;
+    size_t flat;  // Index of (topic, term) over all terms, in that order.
   };
   const Taxonomy& taxonomy_;
   const TextAnalyzer& analyzer_;
+  size_t term_count_ = 0;  // Over all topics.
   // First code point of a normalized term → the terms starting with it.
   std::unordered_map<char32_t, std::vector<Entry>> by_first_;
+  // Code points below kFirstBits that start no term: skipped without the
+  // map lookup (most characters of a text start none).
+  static constexpr char32_t kFirstBits = 0x10000;
+  std::vector<bool> starts_term_ = std::vector<bool>(kFirstBits);
 };
 
 // An editor's corrections, by article id: topics to pin (always assigned,
